@@ -1,0 +1,10 @@
+/** The contract every CLI command file fulfils: parse its own flags, compute, print, return an exit code. */
+export interface Command {
+  /** Words that select it, e.g. "cnn train". */
+  readonly name: string;
+  /** One line for `minima --help`. */
+  readonly summary: string;
+  /** The full text for `minima <name> --help`. */
+  readonly usage: string;
+  run(argv: string[]): Promise<number> | number;
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/**
+ * The `minima` entry point: picks the command by its leading words and turns errors into one
+ * line on stderr. Input errors exit 2; anything else is a bug and exits 1 (its stack is shown
+ * only with MINIMA_DEBUG=1).
+ */
+import { readFileSync } from "node:fs";
+import { InputError } from "../core/errors.js";
+import type { Command } from "./command.js";
+import { commands } from "./commands.js";
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function generalHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length), 8);
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    "minima — exact landscapes and gradient descent for shallow neural networks",
+    "",
+    "Usage: minima <command> [flags]        minima <command> --help for its flags",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "Flags: --help, --version",
+  ].join("\n");
+}
+
+function findCommand(argv: readonly string[]): { command: Command; rest: string[] } | undefined {
+  let best: Command | undefined;
+  let bestWords = 0;
+  for (const command of commands) {
+    const words = command.name.split(" ");
+    if (words.length > bestWords && words.every((w, i) => argv[i] === w)) {
+      best = command;
+      bestWords = words.length;
+    }
+  }
+  return best ? { command: best, rest: argv.slice(bestWords) } : undefined;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
+    console.log(generalHelp());
+    return 0;
+  }
+  if (argv[0] === "--version" || argv[0] === "-v") {
+    console.log(version());
+    return 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    const prefix = commands.filter((c) => c.name.startsWith(`${argv[0]} `)).map((c) => c.name);
+    const hint = prefix.length > 0 ? ` (did you mean: ${prefix.join(", ")}?)` : " (see minima --help)";
+    console.error(`minima: error: unknown command ${JSON.stringify(argv.slice(0, 2).join(" "))}${hint}`);
+    return 2;
+  }
+  if (found.rest.includes("--help") || found.rest.includes("-h")) {
+    console.log(found.command.usage);
+    return 0;
+  }
+  try {
+    return await found.command.run(found.rest);
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+export function reportError(error: unknown): number {
+  if (error instanceof InputError) {
+    console.error(`minima: error: ${error.message}`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`minima: internal error: ${message.split("\n")[0]}`);
+  if (process.env.MINIMA_DEBUG && error instanceof Error) console.error(error.stack);
+  return 1;
+}
+
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.exitCode = reportError(error);
+  },
+);
