@@ -1,0 +1,63 @@
+/**
+ * The model-kernel contract.
+ *
+ * Every model in Minima (the CNN of Du et al., the two-layer network of Tian, the finite-data
+ * networks of Ding et al.) exposes its landscape at a point as a `Problem`: a smooth function of a
+ * flat float64 parameter vector with its gradient and, where one is derived, its exact Hessian.
+ * Generic tools — the Hessian spectrum, the classification of critical points, perturbed
+ * restarts, `minima eval` and `minima classify` — see only this interface, so they work for every
+ * model without knowing its formulas. A model may have several kernels for the same landscape
+ * (closed form, quadrature, Monte Carlo on drawn samples); each is a Problem, and one test suite
+ * checks that they agree.
+ *
+ * A problem is read from JSON of the form {"model": NAME, …}; each model registers a
+ * `ProblemFormat` in `registry.ts` that validates its own fields and names any that are wrong.
+ */
+
+export interface Problem {
+  /** The model's name as written in problem JSON ("cnn", "fc", "mlp"). */
+  readonly model: string;
+  /** The point at which the problem was given, flattened. */
+  readonly point: Float64Array;
+  /** Names of the parameter blocks in flat order, with their lengths, e.g. [["v", 25], ["a", 25]]. */
+  readonly blocks: ReadonlyArray<readonly [name: string, length: number]>;
+  loss(x: Float64Array): number;
+  gradient(x: Float64Array): Float64Array;
+  /** The exact Hessian as rows, when the model has one; otherwise tools use central differences of `gradient`. */
+  hessian?(x: Float64Array): Float64Array[];
+  /** The gradient (or any flat vector) in the model's own structure for JSON output, e.g. {v:[…], a:[…]}. */
+  structure(flat: Float64Array): Record<string, unknown>;
+}
+
+export interface ProblemFormat {
+  readonly model: string;
+  /** One-line description of the JSON fields, for error messages and help. */
+  readonly shape: string;
+  parse(json: Record<string, unknown>): Problem;
+}
+
+/** Splits a flat vector into named blocks (typed-array views, no copy). */
+export function splitBlocks(
+  flat: Float64Array,
+  blocks: ReadonlyArray<readonly [string, number]>,
+): Record<string, Float64Array> {
+  const out: Record<string, Float64Array> = {};
+  let offset = 0;
+  for (const [name, length] of blocks) {
+    out[name] = flat.subarray(offset, offset + length);
+    offset += length;
+  }
+  return out;
+}
+
+/** Concatenates blocks into one flat vector. */
+export function joinBlocks(parts: ReadonlyArray<ArrayLike<number>>): Float64Array {
+  const total = parts.reduce((s, p) => s + p.length, 0);
+  const out = new Float64Array(total);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
