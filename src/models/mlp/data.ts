@@ -1,0 +1,26 @@
+/** Data for finite-sample networks: seeded Gaussian inputs, and checks on given data. */
+import { InputError } from "../../core/errors.js";
+import { Rng, type Seed } from "../../math/rng.js";
+import type { MlpData } from "./network.js";
+
+/** Stream index of generated inputs under a seed: Rng.fromSeed(seed, GAUSSIAN_INPUT_STREAM). */
+export const GAUSSIAN_INPUT_STREAM = 1;
+
+/** N inputs x_i ~ N(0, I_{d₀}), from the stream (seed, GAUSSIAN_INPUT_STREAM). */
+export function gaussianInputs(seed: Seed, inputDim: number, samples: number): Float64Array[] {
+  const rng = Rng.fromSeed(seed, GAUSSIAN_INPUT_STREAM);
+  return Array.from({ length: samples }, () => rng.normals(inputDim));
+}
+
+/** Checks that x is N rows of equal length d₀ ≥ 1 and y has N finite entries. */
+export function checkData(data: MlpData, field = "data"): void {
+  const n = data.x.length;
+  if (n < 1) throw new InputError(`${field}.x`, "must hold at least one sample");
+  const d = data.x[0].length;
+  if (d < 1) throw new InputError(`${field}.x`, "rows must have at least one input");
+  data.x.forEach((row, i) => {
+    if (row.length !== d) throw new InputError(`${field}.x[${i}]`, `must have ${d} entries`, row.length);
+  });
+  if (data.y.length !== n)
+    throw new InputError(`${field}.y`, `must have ${n} entries (one per row of x)`, data.y.length);
+}
