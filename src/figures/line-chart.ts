@@ -1,0 +1,87 @@
+/**
+ * Curves against a common x: loss on a log scale, φ_t, a_tᵀa*, error curves, loss along a path.
+ * Several panels share one legend (series i has the same colour in every panel); vertical
+ * markers (e.g. the detected phase switch) are drawn per series in the series' colour.
+ */
+import * as Plot from "@observablehq/plot";
+import type { Axis, Figure, Series } from "./figure.js";
+import { categoricalColour, REFERENCE_COLOUR } from "./palette.js";
+import { plotPanel, scaleOptions } from "./panel.js";
+import { composeFigure, seriesLegend } from "./svg.js";
+
+export interface LinePanel {
+  readonly x: Axis;
+  readonly y: Axis;
+  readonly series: readonly Series[];
+  /** x positions to mark, per series index (same colour as the series). */
+  readonly markers?: readonly { readonly series: number; readonly x: number }[];
+  /** Horizontal reference lines, e.g. a bound. */
+  readonly references?: readonly { readonly y: number; readonly label: string }[];
+  /** Show point symbols as well as lines (for short series). */
+  readonly dots?: boolean;
+}
+
+export interface LineChartSpec {
+  readonly name: string;
+  readonly title: string;
+  readonly caption: string;
+  readonly panels: readonly LinePanel[];
+  readonly columns?: number;
+}
+
+function panelMarks(panel: LinePanel): Plot.Markish[] {
+  const marks: Plot.Markish[] = [];
+  panel.series.forEach((s, i) => {
+    const pts = panel.y.log ? s.points.filter((p) => p.y > 0) : s.points;
+    const colour = categoricalColour(i);
+    marks.push(
+      Plot.line(pts, {
+        x: "x",
+        y: "y",
+        stroke: colour,
+        strokeWidth: 1.6,
+        strokeDasharray: s.dashed ? "5,3" : undefined,
+      }),
+    );
+    if (panel.dots) marks.push(Plot.dot(pts, { x: "x", y: "y", fill: colour, r: 2.5 }));
+  });
+  for (const m of panel.markers ?? []) {
+    marks.push(Plot.ruleX([m.x], { stroke: categoricalColour(m.series), strokeDasharray: "2,2" }));
+  }
+  for (const r of panel.references ?? []) {
+    marks.push(Plot.ruleY([r.y], { stroke: REFERENCE_COLOUR, strokeDasharray: "6,3" }));
+    marks.push(
+      Plot.text([r], { y: "y", frameAnchor: "right", text: "label", dy: -6, fill: REFERENCE_COLOUR }),
+    );
+  }
+  marks.push(Plot.frame({ stroke: "#999" }));
+  return marks;
+}
+
+export function lineChart(spec: LineChartSpec): Figure {
+  const panels = spec.panels.map((panel) =>
+    plotPanel({
+      marginLeft: 60,
+      marginBottom: 40,
+      x: scaleOptions(panel.x),
+      y: scaleOptions(panel.y),
+      marks: panelMarks(panel),
+    }),
+  );
+  const first = spec.panels[0];
+  const legend = seriesLegend(
+    first.series.map((s) => s.label),
+    first.series.map((s) => s.dashed ?? false),
+  );
+  const hasMarkers = spec.panels.some((p) => (p.markers ?? []).length > 0);
+  const svg = composeFigure({
+    name: spec.name,
+    title: spec.title,
+    panels,
+    columns: spec.columns,
+    legend: hasMarkers
+      ? [...legend, { label: "detected switch", colour: REFERENCE_COLOUR, shape: "dashed" }]
+      : legend,
+  });
+  return { name: spec.name, title: spec.title, caption: spec.caption, svg };
+}
