@@ -1,0 +1,123 @@
+/**
+ * The lab's whole state: one typed object, validated by zod. Every view reads its own section
+ * and writes it back through `update`; the URL hash is this object flattened (see hash.ts), so
+ * any state is a shareable link. Defaults come from parsing an empty object, so a field's
+ * default and its allowed range are written once, here.
+ */
+import { z } from "zod";
+
+/** A number field that also accepts its decimal text (as read from the URL hash). */
+function num(min: number, max: number, fallback: number) {
+  return z
+    .preprocess(
+      (v) => (typeof v === "string" ? (v.trim() === "" ? Number.NaN : Number(v)) : v),
+      z.number().finite().min(min).max(max),
+    )
+    .default(fallback);
+}
+
+function int(min: number, max: number, fallback: number) {
+  return z
+    .preprocess(
+      (v) => (typeof v === "string" ? (v.trim() === "" ? Number.NaN : Number(v)) : v),
+      z.number().int().min(min).max(max),
+    )
+    .default(fallback);
+}
+
+/** A comma-separated list of numbers, e.g. "25,36,49". */
+function numList(min: number, max: number, maxLength: number, fallback: number[], integer = false) {
+  const item = integer ? z.number().int().min(min).max(max) : z.number().finite().min(min).max(max);
+  return z
+    .preprocess(
+      (v) =>
+        typeof v === "string" ? v.split(",").map((s) => (s.trim() === "" ? Number.NaN : Number(s))) : v,
+      z.array(item).min(1).max(maxLength),
+    )
+    .default(fallback);
+}
+
+/** Starting points "x:y,x:y" (the Tian view's clicked starts). */
+function pointList(maxLength: number, fallback: [number, number][]) {
+  const pair = z.tuple([z.number().finite().min(-2).max(2), z.number().finite().min(-2).max(2)]);
+  return z
+    .preprocess(
+      (v) =>
+        typeof v === "string"
+          ? v === ""
+            ? []
+            : v.split(",").map((s) => s.split(":").map((t) => (t.trim() === "" ? Number.NaN : Number(t))))
+          : v,
+      z.array(pair).max(maxLength),
+    )
+    .default(fallback);
+}
+
+export const VIEW_IDS = ["cnn", "basins", "probability", "tian", "ding"] as const;
+export type ViewId = (typeof VIEW_IDS)[number] | "about";
+
+export const CnnStateSchema = z.strictObject({
+  k: int(1, 400, 25),
+  p: int(1, 400, 25),
+  ratio: num(0, 400, 4),
+  aNorm: num(0.01, 100, 1),
+  eta: num(1e-4, 10, 0.2),
+  seed: int(0, 2 ** 31 - 1, 1),
+  trial: int(0, 1_000_000, 0),
+  init: z.enum(["random", "good", "bad"]).default("random"),
+  steps: int(10, 200_000, 3000),
+});
+
+export const BasinsStateSchema = z.strictObject({
+  resolution: int(4, 64, 24),
+  steps: int(10, 200_000, 6000),
+});
+
+export const ProbabilityStateSchema = z.strictObject({
+  ks: numList(1, 400, 8, [25, 49], true),
+  ratios: numList(0, 400, 10, [0, 1, 4, 9, 16, 25]),
+  trials: int(1, 10_000, 40),
+  p: int(1, 400, 25),
+  aNorm: num(0.01, 100, 1),
+  seed: int(0, 2 ** 31 - 1, 1),
+});
+
+export const TianStateSchema = z.strictObject({
+  K: int(2, 100, 5),
+  starts: pointList(12, [
+    [0.3, 0.3],
+    [0.4, 0.1],
+  ]),
+  symmetric: z.enum(["on", "off"]).default("on"),
+});
+
+export const DingStateSchema = z.strictObject({
+  activation: z
+    .string()
+    .regex(/^[a-z0-9-]{1,32}$/)
+    .default("sigmoid"),
+  width: int(1, 64, 3),
+  inputDim: int(1, 64, 2),
+  samples: int(2, 200, 6),
+  seed: int(0, 2 ** 31 - 1, 1),
+});
+
+export const LabStateSchema = z.strictObject({
+  view: z.enum(["about", ...VIEW_IDS]).default("cnn"),
+  cnn: CnnStateSchema.prefault({}),
+  basins: BasinsStateSchema.prefault({}),
+  probability: ProbabilityStateSchema.prefault({}),
+  tian: TianStateSchema.prefault({}),
+  ding: DingStateSchema.prefault({}),
+});
+
+export type LabState = z.infer<typeof LabStateSchema>;
+export type CnnState = LabState["cnn"];
+export type BasinsState = LabState["basins"];
+export type ProbabilityState = LabState["probability"];
+export type TianState = LabState["tian"];
+export type DingState = LabState["ding"];
+
+export function defaultState(): LabState {
+  return LabStateSchema.parse({});
+}

@@ -1,0 +1,148 @@
+/** Small DOM helpers shared by the views: elements, labelled controls, status lines. */
+
+type Attrs = Record<string, string | number | boolean | undefined>;
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    if (key === "text") node.textContent = String(value);
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+
+export interface NumberControlOptions {
+  readonly id: string;
+  readonly label: string;
+  readonly value: number;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  readonly help?: string;
+  readonly integer?: boolean;
+  /** Also show a slider (for quantities people like to sweep by hand). */
+  readonly slider?: boolean;
+  readonly onChange: (value: number) => void;
+}
+
+/**
+ * A labelled number input, optionally with a slider bound to it. A value outside [min, max] or not
+ * a number is refused with a message beside the field, and the state keeps its last valid value.
+ */
+export function numberControl(options: NumberControlOptions): HTMLElement {
+  const input = el("input", {
+    id: options.id,
+    type: "number",
+    min: options.min,
+    max: options.max,
+    step: options.step,
+    value: options.value,
+    inputmode: "decimal",
+    "aria-describedby": `${options.id}-msg`,
+  });
+  const message = el("span", { class: "field-msg", id: `${options.id}-msg`, "aria-live": "polite" });
+  if (options.help) message.textContent = options.help;
+  const slider = options.slider
+    ? el("input", {
+        type: "range",
+        min: options.min,
+        max: options.max,
+        step: options.step,
+        value: options.value,
+        "aria-label": `${options.label} slider`,
+        tabindex: -1,
+      })
+    : undefined;
+  const commit = (text: string) => {
+    const x = Number(text);
+    const ok =
+      text.trim() !== "" &&
+      Number.isFinite(x) &&
+      x >= options.min &&
+      x <= options.max &&
+      (!options.integer || Number.isInteger(x));
+    input.setAttribute("aria-invalid", ok ? "false" : "true");
+    if (!ok) {
+      message.textContent = `${options.integer ? "an integer" : "a number"} from ${options.min} to ${options.max}`;
+      message.classList.add("error");
+      return;
+    }
+    message.classList.remove("error");
+    message.textContent = options.help ?? "";
+    if (slider) slider.value = String(x);
+    options.onChange(x);
+  };
+  input.addEventListener("change", () => commit(input.value));
+  slider?.addEventListener("input", () => {
+    input.value = slider.value;
+  });
+  slider?.addEventListener("change", () => commit(slider.value));
+  return el(
+    "div",
+    { class: "field" },
+    el("label", { for: options.id, text: options.label }),
+    input,
+    ...(slider ? [slider] : []),
+    message,
+  );
+}
+
+export function selectControl<T extends string>(options: {
+  id: string;
+  label: string;
+  value: T;
+  choices: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+}): HTMLElement {
+  const select = el("select", { id: options.id });
+  for (const choice of options.choices) {
+    const option = el("option", { value: choice.value, text: choice.label });
+    if (choice.value === options.value) option.selected = true;
+    select.append(option);
+  }
+  select.addEventListener("change", () => options.onChange(select.value as T));
+  return el("div", { class: "field" }, el("label", { for: options.id, text: options.label }), select);
+}
+
+export function textControl(options: {
+  id: string;
+  label: string;
+  value: string;
+  help?: string;
+  validate: (text: string) => string | undefined;
+  onChange: (text: string) => void;
+}): HTMLElement {
+  const input = el("input", { id: options.id, type: "text", value: options.value, spellcheck: "false" });
+  const message = el("span", { class: "field-msg", id: `${options.id}-msg`, "aria-live": "polite" });
+  if (options.help) message.textContent = options.help;
+  input.setAttribute("aria-describedby", `${options.id}-msg`);
+  input.addEventListener("change", () => {
+    const problem = options.validate(input.value);
+    input.setAttribute("aria-invalid", problem ? "true" : "false");
+    message.textContent = problem ?? options.help ?? "";
+    message.classList.toggle("error", problem !== undefined);
+    if (!problem) options.onChange(input.value);
+  });
+  return el("div", { class: "field" }, el("label", { for: options.id, text: options.label }), input, message);
+}
+
+export function button(label: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
+  const b = el("button", { type: "button", ...attrs }, label);
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+/** A number for people (as the CLI prints it: up to 6 significant digits). */
+export function fmt(x: number, digits = 6): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return "0";
+  const abs = Math.abs(x);
+  if (abs >= 1e-4 && abs < 1e9) return Number(x.toPrecision(digits)).toString();
+  return x.toExponential(digits - 1);
+}

@@ -1,0 +1,10 @@
+/** The panels in tab order. */
+import type { ViewId } from "../state.js";
+import { aboutView } from "./about.js";
+import type { View } from "./view.js";
+
+export const views: readonly View[] = [aboutView];
+
+export function viewById(id: ViewId | "about"): View {
+  return views.find((v) => v.id === id) ?? views[0];
+}
