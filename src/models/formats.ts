@@ -2,8 +2,9 @@
  * Registers every model's problem format (the {"model": …} JSON read by `minima eval` and
  * `minima classify`). Import this module once where problems are parsed from JSON.
  */
-import { mlpFormat } from "./mlp/format.js";
+
 import { fcProblemFormat } from "./fc/problem-format.js";
+import { mlpFormat } from "./mlp/format.js";
 import { registerProblemFormat } from "./registry.js";
 
 const formats = [mlpFormat, fcProblemFormat] as const;

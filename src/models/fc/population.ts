@@ -1,0 +1,415 @@
+/**
+ * Closed-form population loss, gradient and Hessian of the two-layer network
+ * g(x; W, a) = Σ_j a_j σ(w_jᵀx) against a teacher (W*, a*), x ~ N(0, I_d), J = ½E[(g − g*)²].
+ *
+ *   J        = ½ Σ_jk a_j a_k k(w_j, w_k) − Σ_jk a_j a*_k k(w_j, w*_k) + ½ Σ_jk a*_j a*_k k(w*_j, w*_k)
+ *   ∇_{w_j}J = a_j [Σ_k a_k T(w_j, w_k) − Σ_k a*_k T(w_j, w*_k)]          (notes §2.3, general a)
+ *   ∇_{a_j}J = Σ_k a_k k(w_j, w_k) − Σ_k a*_k k(w_j, w*_k)
+ *
+ * with the pair expectations k, T, Q, R of `pair-kernel.ts`. The cost is O(K(K + K*)d) per gradient:
+ * two Gram matrices, K(K + K*) kernel calls and one matrix product.
+ *
+ * Zero hidden units: w_j = 0 is the model's singular point (the gradient's limit depends on the
+ * direction of approach). The loss is continuous there; for the gradient and Hessian we use the
+ * convention σ'(0) = 0, so a zero unit contributes nothing and receives zero gradient, like a dead unit.
+ *
+ * Angles: cos θ comes from the Gram matrix; when |cos θ| > 0.99 the sine is recomputed as ‖ŵ − cos θ v̂‖
+ * (O(d)), so θ → 0 and θ → π keep full relative accuracy (sin = √(1 − cos²) would lose half the digits).
+ * Near the global minimum J is a difference of O(1) terms, so its absolute rounding floor is ~1e-15.
+ */
+
+import { type FcNetwork, rowNorms } from "./network.js";
+import type { PairAngle, PairFirst, PairKernel, PairSecond } from "./pair-kernel.js";
+import { emptyPairFirst, emptyPairSecond } from "./pair-kernel.js";
+
+const NEAR_ALIGNED = 0.99;
+
+export interface FcPoint {
+  readonly W: Float64Array;
+  readonly a: Float64Array;
+}
+
+/** Fills `angle` for rows p (of A) and q (of B) with norms na, nb > 0 and Gram entry g = a_pᵀb_q. */
+function pairAngle(
+  A: Float64Array,
+  p: number,
+  na: number,
+  B: Float64Array,
+  q: number,
+  nb: number,
+  g: number,
+  d: number,
+  angle: PairAngle,
+): void {
+  let c = g / (na * nb);
+  if (c > 1) c = 1;
+  else if (c < -1) c = -1;
+  let s: number;
+  if (c > NEAR_ALIGNED || c < -NEAR_ALIGNED) {
+    let s2 = 0;
+    const oa = p * d;
+    const ob = q * d;
+    for (let i = 0; i < d; i++) {
+      const r = A[oa + i] / na - (c * B[ob + i]) / nb;
+      s2 += r * r;
+    }
+    s = Math.sqrt(s2);
+    angle.theta = Math.atan2(s, c);
+  } else {
+    s = Math.sqrt(1 - c * c);
+    angle.theta = Math.acos(c);
+  }
+  angle.cos = c;
+  angle.sin = s;
+}
+
+/** C = A Bᵀ for row-major A (m×d), B (n×d). */
+function gram(A: Float64Array, m: number, B: Float64Array, n: number, d: number, C: Float64Array): void {
+  for (let p = 0; p < m; p++) {
+    const oa = p * d;
+    for (let q = 0; q < n; q++) {
+      const ob = q * d;
+      let s = 0;
+      let i = 0;
+      for (; i + 3 < d; i += 4) {
+        s += A[oa + i] * B[ob + i] + A[oa + i + 1] * B[ob + i + 1];
+        s += A[oa + i + 2] * B[ob + i + 2] + A[oa + i + 3] * B[ob + i + 3];
+      }
+      for (; i < d; i++) s += A[oa + i] * B[ob + i];
+      C[p * n + q] = s;
+    }
+  }
+}
+
+/**
+ * The population landscape for one teacher and one kernel. Holds the teacher's norms and scratch
+ * space, so repeated gradient calls allocate nothing but their output.
+ */
+export class FcPopulation {
+  readonly kernel: PairKernel;
+  readonly teacher: FcNetwork;
+  readonly K: number;
+  readonly d: number;
+  private readonly teacherNorms: Float64Array;
+  private readonly teacherSelfTerm: number;
+  private readonly norms: Float64Array;
+  private readonly selfGram: Float64Array;
+  private readonly crossGram: Float64Array;
+  private readonly coefStudent: Float64Array;
+  private readonly coefTeacher: Float64Array;
+  private readonly coefSelf: Float64Array;
+  private readonly angle: PairAngle = { theta: 0, cos: 1, sin: 0 };
+  private readonly first: PairFirst = emptyPairFirst();
+
+  constructor(kernel: PairKernel, teacher: FcNetwork, K: number) {
+    this.kernel = kernel;
+    this.teacher = teacher;
+    this.K = K;
+    this.d = teacher.d;
+    const Ks = teacher.K;
+    this.teacherNorms = rowNorms(teacher.W, Ks, this.d);
+    this.norms = new Float64Array(K);
+    this.selfGram = new Float64Array(K * K);
+    this.crossGram = new Float64Array(K * Ks);
+    this.coefStudent = new Float64Array(K * K);
+    this.coefTeacher = new Float64Array(K * Ks);
+    this.coefSelf = new Float64Array(K);
+    const tg = new Float64Array(Ks * Ks);
+    gram(teacher.W, Ks, teacher.W, Ks, this.d, tg);
+    let self = 0;
+    for (let p = 0; p < Ks; p++) {
+      for (let q = 0; q < Ks; q++) {
+        self +=
+          teacher.a[p] *
+          teacher.a[q] *
+          this.pairK(
+            teacher.W,
+            p,
+            this.teacherNorms[p],
+            teacher.W,
+            q,
+            this.teacherNorms[q],
+            tg[p * Ks + q],
+            p === q,
+          );
+      }
+    }
+    this.teacherSelfTerm = self;
+  }
+
+  private pairK(
+    A: Float64Array,
+    p: number,
+    na: number,
+    B: Float64Array,
+    q: number,
+    nb: number,
+    g: number,
+    same: boolean,
+  ): number {
+    if (na === 0 || nb === 0) return 0;
+    this.setAngle(A, p, na, B, q, nb, g, same);
+    this.kernel.first(na, nb, this.angle, this.first);
+    return this.first.k;
+  }
+
+  private setAngle(
+    A: Float64Array,
+    p: number,
+    na: number,
+    B: Float64Array,
+    q: number,
+    nb: number,
+    g: number,
+    same: boolean,
+  ): void {
+    if (same) {
+      this.angle.theta = 0;
+      this.angle.cos = 1;
+      this.angle.sin = 0;
+    } else pairAngle(A, p, na, B, q, nb, g, this.d, this.angle);
+  }
+
+  private checkShape(x: FcPoint): void {
+    if (x.W.length !== this.K * this.d || x.a.length !== this.K)
+      throw new RangeError(`point has the wrong shape for K=${this.K}, d=${this.d}`);
+  }
+
+  /** J(W, a). */
+  loss(x: FcPoint): number {
+    this.checkShape(x);
+    const { K, d } = this;
+    const T = this.teacher;
+    const Ks = T.K;
+    rowNorms(x.W, K, d, this.norms);
+    gram(x.W, K, x.W, K, d, this.selfGram);
+    gram(x.W, K, T.W, Ks, d, this.crossGram);
+    let ss = 0;
+    let st = 0;
+    for (let j = 0; j < K; j++) {
+      for (let k = 0; k < K; k++) {
+        ss +=
+          x.a[j] *
+          x.a[k] *
+          this.pairK(x.W, j, this.norms[j], x.W, k, this.norms[k], this.selfGram[j * K + k], j === k);
+      }
+      for (let k = 0; k < Ks; k++) {
+        st +=
+          x.a[j] *
+          T.a[k] *
+          this.pairK(x.W, j, this.norms[j], T.W, k, this.teacherNorms[k], this.crossGram[j * Ks + k], false);
+      }
+    }
+    return Math.max(0, 0.5 * ss - st + 0.5 * this.teacherSelfTerm);
+  }
+
+  /**
+   * ∇J: fills gW (K×d) and, when given, ga (K). Returns J as a by-product (it costs K(K+K*) multiplications).
+   */
+  lossAndGradient(x: FcPoint, gW: Float64Array, ga?: Float64Array): number {
+    this.checkShape(x);
+    const { K, d, kernel, angle, first } = this;
+    const T = this.teacher;
+    const Ks = T.K;
+    const norms = rowNorms(x.W, K, d, this.norms);
+    const S = this.selfGram;
+    const C = this.crossGram;
+    gram(x.W, K, x.W, K, d, S);
+    gram(x.W, K, T.W, Ks, d, C);
+    const cs = this.coefStudent;
+    const ct = this.coefTeacher;
+    const self = this.coefSelf;
+    let ss = 0;
+    let st = 0;
+    for (let j = 0; j < K; j++) {
+      const nj = norms[j];
+      let cw = 0;
+      let kStudent = 0;
+      let kTeacher = 0;
+      for (let k = 0; k < K; k++) {
+        const nk = norms[k];
+        if (nj === 0 || nk === 0) {
+          cs[j * K + k] = 0;
+          continue;
+        }
+        if (k === j) {
+          angle.theta = 0;
+          angle.cos = 1;
+          angle.sin = 0;
+        } else pairAngle(x.W, j, nj, x.W, k, nk, S[j * K + k], d, angle);
+        kernel.first(nj, nk, angle, first);
+        cw += x.a[k] * first.cw;
+        cs[j * K + k] = x.a[k] * first.cv;
+        kStudent += x.a[k] * first.k;
+      }
+      for (let k = 0; k < Ks; k++) {
+        const nk = this.teacherNorms[k];
+        if (nj === 0 || nk === 0) {
+          ct[j * Ks + k] = 0;
+          continue;
+        }
+        pairAngle(x.W, j, nj, T.W, k, nk, C[j * Ks + k], d, angle);
+        kernel.first(nj, nk, angle, first);
+        cw -= T.a[k] * first.cw;
+        ct[j * Ks + k] = T.a[k] * first.cv;
+        kTeacher += T.a[k] * first.k;
+      }
+      self[j] = cw;
+      ss += x.a[j] * kStudent;
+      st += x.a[j] * kTeacher;
+      if (ga) ga[j] = kStudent - kTeacher;
+    }
+    // gW_j = a_j [self_j w_j + Σ_k cs_jk w_k − Σ_k ct_jk w*_k]
+    const W = x.W;
+    const Wt = T.W;
+    for (let j = 0; j < K; j++) {
+      const o = j * d;
+      const sj = self[j];
+      for (let i = 0; i < d; i++) gW[o + i] = sj * W[o + i];
+      for (let k = 0; k < K; k++) {
+        const c = cs[j * K + k];
+        if (c === 0) continue;
+        const ok = k * d;
+        for (let i = 0; i < d; i++) gW[o + i] += c * W[ok + i];
+      }
+      for (let k = 0; k < Ks; k++) {
+        const c = ct[j * Ks + k];
+        if (c === 0) continue;
+        const ok = k * d;
+        for (let i = 0; i < d; i++) gW[o + i] -= c * Wt[ok + i];
+      }
+      const aj = x.a[j];
+      for (let i = 0; i < d; i++) gW[o + i] *= aj;
+    }
+    return Math.max(0, 0.5 * ss - st + 0.5 * this.teacherSelfTerm);
+  }
+
+  /** Flat gradient: W block, then the a block when `trainA`. */
+  gradient(x: FcPoint, trainA: boolean): Float64Array {
+    const out = new Float64Array(this.K * this.d + (trainA ? this.K : 0));
+    const gW = out.subarray(0, this.K * this.d);
+    this.lossAndGradient(x, gW, trainA ? out.subarray(this.K * this.d) : undefined);
+    return out;
+  }
+
+  /**
+   * The exact Hessian (rows) over the flat parameters (W row-major, then a when `trainA`), from the
+   * kernel's second-order pair quantities. Kernels without them get central differences of the
+   * analytic gradient (error O(h²) away from θ = 0, π; O(h) at those C² points).
+   */
+  hessian(x: FcPoint, trainA: boolean): Float64Array[] {
+    this.checkShape(x);
+    const { K, d, kernel } = this;
+    const T = this.teacher;
+    const Ks = T.K;
+    const n = K * d + (trainA ? K : 0);
+    const H = Array.from({ length: n }, () => new Float64Array(n));
+    if (!kernel.second) throw new Error(`kernel ${kernel.activation} has no second-order pair quantities`);
+    const second: PairSecond = emptyPairSecond();
+    const angle: PairAngle = { theta: 0, cos: 1, sin: 0 };
+    const first = emptyPairFirst();
+    const norms = rowNorms(x.W, K, d);
+    const S = new Float64Array(K * K);
+    const C = new Float64Array(K * Ks);
+    gram(x.W, K, x.W, K, d, S);
+    gram(x.W, K, T.W, Ks, d, C);
+    const what = new Float64Array(d);
+    const u = new Float64Array(d);
+    // Adds factor·M(w, v) to block (rowOff, colOff), M = i·I + m11 ŵŵᵀ + m12(ŵuᵀ+uŵᵀ) + m22 uuᵀ.
+    const addBlock = (
+      rowOff: number,
+      colOff: number,
+      factor: number,
+      mi: number,
+      m11: number,
+      m12: number,
+      m22: number,
+    ) => {
+      for (let p = 0; p < d; p++) {
+        const r = H[rowOff + p];
+        r[colOff + p] += factor * mi;
+        for (let q = 0; q < d; q++) {
+          r[colOff + q] +=
+            factor * (m11 * what[p] * what[q] + m12 * (what[p] * u[q] + u[p] * what[q]) + m22 * u[p] * u[q]);
+        }
+      }
+    };
+    const setBasis = (A: Float64Array, p: number, na: number, B: Float64Array, q: number, nb: number) => {
+      for (let i = 0; i < d; i++) what[i] = A[p * d + i] / na;
+      if (angle.sin > 0) {
+        for (let i = 0; i < d; i++) u[i] = (B[q * d + i] / nb - angle.cos * what[i]) / angle.sin;
+      } else u.fill(0);
+    };
+    const a = x.a;
+    for (let j = 0; j < K; j++) {
+      const nj = norms[j];
+      if (nj === 0) continue;
+      const rowOff = j * d;
+      // dJ/da_j row: d/dw_l of (Σ_k a_k k(w_j,w_k) − Σ a* k(w_j,w*_k)).
+      const gaRow = trainA ? H[K * d + j] : undefined;
+      for (let k = 0; k < K; k++) {
+        const nk = norms[k];
+        if (nk === 0) continue;
+        if (k === j) {
+          angle.theta = 0;
+          angle.cos = 1;
+          angle.sin = 0;
+        } else pairAngle(x.W, j, nj, x.W, k, nk, S[j * K + k], d, angle);
+        setBasis(x.W, j, nj, x.W, k, nk);
+        kernel.second(nj, nk, angle, second);
+        kernel.first(nj, nk, angle, first);
+        if (k === j) {
+          // d/dw_j of a_j² T(w_j, w_j) = a_j² (R + Q) at θ = 0.
+          addBlock(
+            rowOff,
+            rowOff,
+            a[j] * a[j],
+            second.rI + second.qI,
+            second.r11 + second.q11,
+            second.r12 + second.q12,
+            second.r22 + second.q22,
+          );
+        } else {
+          addBlock(rowOff, rowOff, a[j] * a[k], second.rI, second.r11, second.r12, second.r22);
+          addBlock(rowOff, k * d, a[j] * a[k], second.qI, second.q11, second.q12, second.q22);
+        }
+        if (gaRow) {
+          // ∂²J/∂a_j∂a_k = k(w_j, w_k); ∂²J/∂a_j∂w_j gets a_k T(w_j, w_k) (twice for k = j);
+          // ∂²J/∂a_j∂w_k (k ≠ j) = a_k T(w_k, w_j), added when the loop visits (k, j).
+          gaRow[K * d + k] = first.k;
+          const tj = k === j ? 2 : 1;
+          for (let i = 0; i < d; i++) {
+            gaRow[rowOff + i] += tj * a[k] * (first.cw * x.W[rowOff + i] + first.cv * x.W[k * d + i]);
+          }
+          if (k !== j) {
+            const gk = H[K * d + k];
+            for (let i = 0; i < d; i++)
+              gk[rowOff + i] += a[j] * (first.cw * x.W[rowOff + i] + first.cv * x.W[k * d + i]);
+          }
+        }
+      }
+      for (let k = 0; k < Ks; k++) {
+        const nk = this.teacherNorms[k];
+        if (nk === 0) continue;
+        pairAngle(x.W, j, nj, T.W, k, nk, C[j * Ks + k], d, angle);
+        setBasis(x.W, j, nj, T.W, k, nk);
+        kernel.second(nj, nk, angle, second);
+        addBlock(rowOff, rowOff, -a[j] * T.a[k], second.rI, second.r11, second.r12, second.r22);
+        if (gaRow) {
+          kernel.first(nj, nk, angle, first);
+          for (let i = 0; i < d; i++) {
+            gaRow[rowOff + i] -= T.a[k] * (first.cw * x.W[rowOff + i] + first.cv * T.W[k * d + i]);
+          }
+        }
+      }
+    }
+    if (trainA) {
+      // Mirror the a-rows into the a-columns.
+      for (let j = 0; j < K; j++) {
+        const r = H[K * d + j];
+        for (let c = 0; c < K * d; c++) H[c][K * d + j] = r[c];
+      }
+    }
+    return H;
+  }
+}

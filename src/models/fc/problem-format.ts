@@ -1,0 +1,81 @@
+/**
+ * The "fc" problem format (Tian 2017's two-layer ReLU network) for `minima eval` and `minima classify`:
+ *
+ *   {"model":"fc","teacher":{"W":[[…d…],…K* rows],"a":[…]?},"student":{"W":[[…d…],…K rows],"a":[…]?},"trainA":bool?}
+ *
+ * Parameters: the student's W always; its top weights a only when they are trained. A missing
+ * student "a" means a = 1 fixed (the paper's setting), not a parameter; a given student "a" is trained
+ * unless "trainA": false. A missing teacher "a" means ones. K* may differ from K; d must agree.
+ * The gradient printed is ∇J (not the descent direction −∇J); the Hessian is exact (closed form).
+ */
+import { InputError } from "../../core/errors.js";
+import type { Problem, ProblemFormat } from "../problem.js";
+import { type FcNetwork, networkFromJson, rowsOf } from "./network.js";
+import { type FcPoint, FcPopulation } from "./population.js";
+import { reluPairKernel } from "./relu-kernel.js";
+
+function object(field: string, value: unknown): Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new InputError(field, 'must be an object {"W": [[…]], "a": […]?}', value);
+  return value as Record<string, unknown>;
+}
+
+export interface FcProblemSpec {
+  readonly teacher: FcNetwork;
+  readonly student: FcNetwork;
+  readonly trainA: boolean;
+}
+
+export function parseFcSpec(json: Record<string, unknown>): FcProblemSpec {
+  const allowed = new Set(["model", "teacher", "student", "trainA"]);
+  for (const key of Object.keys(json))
+    if (!allowed.has(key))
+      throw new InputError(key, "is not a field of an fc problem (teacher, student, trainA)");
+  const t = object("teacher", json.teacher);
+  const s = object("student", json.student);
+  const teacher = networkFromJson("teacher", t.W, t.a);
+  const student = networkFromJson("student", s.W, s.a, teacher.d);
+  if (json.trainA !== undefined && typeof json.trainA !== "boolean")
+    throw new InputError("trainA", "must be true or false", json.trainA);
+  const trainA = s.a === undefined ? false : json.trainA !== false;
+  if (json.trainA === true && s.a === undefined)
+    throw new InputError("trainA", 'needs the student\'s "a" to be given', json.trainA);
+  return { teacher, student, trainA };
+}
+
+/** A Problem over the flat parameters (W row-major, then a when trained). */
+export function fcProblem(spec: FcProblemSpec): Problem {
+  const { teacher, student, trainA } = spec;
+  const { K, d } = student;
+  const population = new FcPopulation(reluPairKernel, teacher, K);
+  const nW = K * d;
+  const point = new Float64Array(nW + (trainA ? K : 0));
+  point.set(student.W);
+  if (trainA) point.set(student.a, nW);
+  const fixedA = student.a;
+  const at = (x: Float64Array): FcPoint => ({
+    W: x.subarray(0, nW),
+    a: trainA ? x.subarray(nW, nW + K) : fixedA,
+  });
+  const blocks: Array<readonly [string, number]> = [["W", nW]];
+  if (trainA) blocks.push(["a", K]);
+  return {
+    model: "fc",
+    point,
+    blocks,
+    loss: (x) => population.loss(at(x)),
+    gradient: (x) => population.gradient(at(x), trainA),
+    hessian: (x) => population.hessian(at(x), trainA),
+    structure: (flat) => {
+      const out: Record<string, unknown> = { W: rowsOf(K, d, flat.subarray(0, nW)) };
+      if (trainA) out.a = Array.from(flat.subarray(nW, nW + K));
+      return out;
+    },
+  };
+}
+
+export const fcProblemFormat: ProblemFormat = {
+  model: "fc",
+  shape: '{"model":"fc","teacher":{"W":[[…]],"a":[…]?},"student":{"W":[[…]],"a":[…]?},"trainA":bool?}',
+  parse: (json) => fcProblem(parseFcSpec(json)),
+};
