@@ -1,0 +1,270 @@
+/**
+ * One trial of the Du et al. experiment: a teacher from (k, ratio, anorm), a random start drawn from
+ * `rng`, a training run, and its outcome. Pure and deterministic in (spec, rng): the sweep calls it
+ * with the stream Rng.fromSeed(seed, cell, trial), so results never depend on workers or order.
+ *
+ * Random draws, in order: v₀ (p numbers), then a₀ (k numbers), from `rng` itself; data for
+ * finite-sample runs come from the child stream rng.stream(1), so a trial's start is the same with
+ * and without samples, and on the reduced and the full-vector path.
+ *   init "paper":    v₀ uniform on S^{p−1}; a₀ uniform in the ball of radius |1ᵀa*|/√k (a₀ = 0 when 1ᵀa* = 0).
+ *   init "gaussian": v₀ and a₀ with i.i.d. N(0, σ²) entries, σ = initStd (default 1/√k).
+ * Methods: "wn-gd" (Algorithm 1, default) on the population loss runs on the exact reduction (or on
+ * full vectors with path "full"); "gd" is plain GD on (w, a); `samples` = n gives GD on n drawn
+ * inputs, `batch` = b mini-batch SGD (b of the n inputs, drawn with replacement, each step; fresh
+ * inputs each step when `samples` is not set). Outcomes and early stopping: src/train/cnn-outcome.ts.
+ */
+import { InputError } from "../core/errors.js";
+import type { Rng } from "../math/rng.js";
+import { cnnSampledLossGradient, drawCnnInputs } from "../models/cnn/sampled.js";
+import { type CnnTeacher, cnnTeacherFromRatio } from "../models/cnn/teacher.js";
+import { type CnnGradientStep, runFullCnn } from "../train/cnn-full.js";
+import { type CnnOutcome, CnnStopRules } from "../train/cnn-outcome.js";
+import { reduceCnn, runReducedWnGd, trajectoryPoint } from "../train/cnn-reduced.js";
+import type { CnnRunEnd, CnnTrajectoryPoint } from "../train/cnn-snapshot.js";
+import { detectPhaseSwitch } from "../train/phase-switch.js";
+import { ThinnedRecorder } from "../train/trajectory.js";
+
+export type { CnnOutcome } from "../train/cnn-outcome.js";
+
+export interface CnnTrialSpec {
+  k: number;
+  p: number;
+  ratio: number;
+  anorm: number;
+  eta: number;
+  maxSteps: number;
+  init: "paper" | "gaussian";
+  /** Std of the gaussian init (default 1/√k). */
+  initStd?: number;
+  /** Default "wn-gd" (Algorithm 1). */
+  method?: "wn-gd" | "gd";
+  /** Finite-sample GD on this many drawn inputs. */
+  samples?: number;
+  /** Mini-batch SGD with this batch size. */
+  batch?: number;
+  /** Population WN-GD only: "reduced" (default, exact and fast) or "full" (p- and k-vectors). */
+  path?: "reduced" | "full";
+  /** Stop as soon as the outcome is decided (default true). */
+  earlyStop?: boolean;
+}
+
+export interface CnnTrialResult {
+  outcome: CnnOutcome;
+  steps: number;
+  loss: number;
+  gradNorm: number;
+  phi: number;
+  aDotAstar: number;
+  oneDotA: number;
+  vNorm: number;
+  phaseSwitch: number | null;
+  phi0: number;
+  a0DotAstar: number;
+  oneDotA0: number;
+}
+
+const SPEC_FIELDS = [
+  "k",
+  "p",
+  "ratio",
+  "anorm",
+  "eta",
+  "maxSteps",
+  "init",
+  "initStd",
+  "method",
+  "samples",
+  "batch",
+  "path",
+  "earlyStop",
+] as const;
+
+function finite(field: string, x: unknown): number {
+  if (typeof x !== "number" || !Number.isFinite(x)) throw new InputError(field, "must be a finite number", x);
+  return x;
+}
+
+function positiveInt(field: string, x: unknown, max = 1e9): number {
+  if (typeof x !== "number" || !Number.isInteger(x) || x < 1 || x > max)
+    throw new InputError(field, `must be an integer from 1 to ${max}`, x);
+  return x;
+}
+
+export function validateCnnTrialSpec(input: unknown): CnnTrialSpec {
+  if (input === null || typeof input !== "object" || Array.isArray(input))
+    throw new InputError("spec", "must be an object with k, p, ratio, anorm, eta, maxSteps, init", input);
+  const o = input as Record<string, unknown>;
+  for (const key of Object.keys(o))
+    if (!(SPEC_FIELDS as readonly string[]).includes(key))
+      throw new InputError(key, `is not a cnn trial field (allowed: ${SPEC_FIELDS.join(", ")})`);
+  const k = positiveInt("k", o.k, 100000);
+  const p = positiveInt("p", o.p, 100000);
+  const ratio = finite("ratio", o.ratio);
+  if (ratio < 0 || ratio > k) throw new InputError("ratio", `must be in [0, k] = [0, ${k}]`, ratio);
+  if (k === 1 && ratio !== 1) throw new InputError("ratio", "must be 1 when k = 1", ratio);
+  const anorm = finite("anorm", o.anorm);
+  if (!(anorm > 0)) throw new InputError("anorm", "must be > 0", anorm);
+  const eta = finite("eta", o.eta);
+  if (!(eta > 0)) throw new InputError("eta", "must be > 0", eta);
+  if (typeof o.maxSteps !== "number" || !Number.isInteger(o.maxSteps) || o.maxSteps < 0 || o.maxSteps > 1e12)
+    throw new InputError("maxSteps", "must be an integer from 0 to 1e12", o.maxSteps);
+  const maxSteps = o.maxSteps;
+  if (o.init !== "paper" && o.init !== "gaussian")
+    throw new InputError("init", 'must be "paper" or "gaussian"', o.init);
+  const spec: CnnTrialSpec = { k, p, ratio, anorm, eta, maxSteps, init: o.init };
+  if (o.initStd !== undefined) {
+    if (o.init !== "gaussian") throw new InputError("initStd", 'is only for init "gaussian"', o.initStd);
+    const std = finite("initStd", o.initStd);
+    if (!(std > 0)) throw new InputError("initStd", "must be > 0", std);
+    spec.initStd = std;
+  }
+  if (o.method !== undefined) {
+    if (o.method !== "wn-gd" && o.method !== "gd")
+      throw new InputError("method", 'must be "wn-gd" or "gd"', o.method);
+    spec.method = o.method;
+  }
+  if (o.samples !== undefined) spec.samples = positiveInt("samples", o.samples);
+  if (o.batch !== undefined) {
+    spec.batch = positiveInt("batch", o.batch);
+    if (spec.samples !== undefined && spec.batch > spec.samples)
+      throw new InputError("batch", `must be <= samples (${spec.samples})`, spec.batch);
+  }
+  if (o.path !== undefined) {
+    if (o.path !== "reduced" && o.path !== "full")
+      throw new InputError("path", 'must be "reduced" or "full"', o.path);
+    if (
+      o.path === "reduced" &&
+      (spec.method === "gd" || spec.samples !== undefined || spec.batch !== undefined)
+    )
+      throw new InputError("path", '"reduced" is only for population WN-GD', o.path);
+    spec.path = o.path;
+  }
+  if (o.earlyStop !== undefined) {
+    if (typeof o.earlyStop !== "boolean")
+      throw new InputError("earlyStop", "must be true or false", o.earlyStop);
+    spec.earlyStop = o.earlyStop;
+  }
+  return spec;
+}
+
+/** The random start of a trial (consumes p + k numbers' worth of draws from rng). */
+export function drawCnnStart(
+  spec: CnnTrialSpec,
+  teacher: CnnTeacher,
+  rng: Rng,
+): { v: Float64Array; a: Float64Array } {
+  const { k, p } = spec;
+  if (spec.init === "paper") {
+    let S = 0;
+    for (const x of teacher.a) S += x;
+    const v = rng.onSphere(p);
+    const a = rng.inBall(k, Math.abs(S) / Math.sqrt(k));
+    return { v, a };
+  }
+  const std = spec.initStd ?? 1 / Math.sqrt(k);
+  let v: Float64Array;
+  do {
+    v = rng.normals(p);
+  } while (v.every((x) => x === 0));
+  for (let i = 0; i < p; i++) v[i] *= std;
+  const a = rng.normals(k);
+  for (let j = 0; j < k; j++) a[j] *= std;
+  return { v, a };
+}
+
+export interface CnnTrialDetail {
+  readonly result: CnnTrialResult;
+  readonly teacher: CnnTeacher;
+  /** Present with `trajectoryPoints`. */
+  readonly trajectory?: CnnTrajectoryPoint[];
+}
+
+/** Maximum recorded points kept for the phase-switch detector in plain trials. */
+const PHASE_POINTS = 128;
+
+/** The trial with optional extras: a thinned trajectory of about `trajectoryPoints` points. */
+export function runCnnTrialDetailed(
+  spec: CnnTrialSpec,
+  rng: Rng,
+  options: { trajectoryPoints?: number } = {},
+): CnnTrialDetail {
+  const teacher = cnnTeacherFromRatio(spec.k, spec.p, spec.ratio, spec.anorm);
+  const start = drawCnnStart(spec, teacher, rng);
+  const method = spec.method ?? "wn-gd";
+  const sampled = spec.samples !== undefined || spec.batch !== undefined;
+  const population = method === "wn-gd" && !sampled;
+  const rules = new CnnStopRules(teacher, spec.eta, population);
+  const recorder = new ThinnedRecorder<CnnTrajectoryPoint>(options.trajectoryPoints ?? PHASE_POINTS);
+  const runOptions = { eta: spec.eta, maxSteps: spec.maxSteps, earlyStop: spec.earlyStop ?? true, recorder };
+  const plain = method === "gd";
+  const initial = reduceCnn(teacher, start.v, start.a);
+  const phi0 = initial.state.phi;
+  const a0DotAstar = initial.state.x * initial.system.sk + initial.state.y * initial.system.m;
+  const oneDotA0 = Math.sqrt(spec.k) * initial.state.x;
+  let end: CnnRunEnd;
+  if (population && spec.path !== "full") {
+    end = runReducedWnGd(initial.system, initial.state, rules, runOptions);
+  } else {
+    const gradient = sampled ? sampledGradient(spec, teacher, rng.stream(1), !plain) : undefined;
+    end = runFullCnn(teacher, start.v, start.a, rules, { ...runOptions, plain, gradient });
+  }
+  const outcome = rules.classify(end.stop, end.snapshot);
+  const points = recorder.finish(
+    end.stop === "diverged" ? undefined : trajectoryPoint(end.steps, end.snapshot),
+  );
+  const phaseSwitch =
+    outcome === "global"
+      ? detectPhaseSwitch(
+          points.map((q) => q.step),
+          points.map((q) => q.loss),
+        )
+      : null;
+  const s = end.snapshot;
+  const result: CnnTrialResult = {
+    outcome,
+    steps: end.steps,
+    loss: s.loss,
+    gradNorm: s.gradNorm,
+    phi: s.phi,
+    aDotAstar: s.aDotAstar,
+    oneDotA: s.oneDotA,
+    vNorm: s.vNorm,
+    phaseSwitch,
+    phi0,
+    a0DotAstar,
+    oneDotA0,
+  };
+  return options.trajectoryPoints !== undefined
+    ? { result, teacher, trajectory: points }
+    : { result, teacher };
+}
+
+export function runCnnTrial(spec: CnnTrialSpec, rng: Rng): CnnTrialResult {
+  return runCnnTrialDetailed(spec, rng).result;
+}
+
+/** The sampled gradient for finite-sample GD (fixed data) or mini-batch SGD. */
+function sampledGradient(
+  spec: CnnTrialSpec,
+  teacher: CnnTeacher,
+  dataRng: Rng,
+  normalised: boolean,
+): CnnGradientStep {
+  const { k, p, samples, batch } = spec;
+  const data = samples !== undefined ? drawCnnInputs(dataRng, samples, k, p) : undefined;
+  const indices = batch !== undefined ? new Int32Array(batch) : undefined;
+  return (v, a, _step, out) => {
+    let evaluation: { v: Float64Array; a: Float64Array };
+    if (data && samples !== undefined && !indices) {
+      evaluation = cnnSampledLossGradient(teacher, v, a, data, samples, normalised);
+    } else if (data && samples !== undefined && indices) {
+      for (let i = 0; i < indices.length; i++) indices[i] = dataRng.int(samples);
+      evaluation = cnnSampledLossGradient(teacher, v, a, data, indices, normalised);
+    } else {
+      const fresh = drawCnnInputs(dataRng, batch ?? 1, k, p);
+      evaluation = cnnSampledLossGradient(teacher, v, a, fresh, batch ?? 1, normalised);
+    }
+    out.v.set(evaluation.v);
+    out.a.set(evaluation.a);
+  };
+}

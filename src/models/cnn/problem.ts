@@ -1,0 +1,77 @@
+/**
+ * The CNN as a generic `Problem`: flat parameters (v, a), the closed-form population loss and
+ * gradient, and the exact Hessian. Registered as the "cnn" problem format:
+ *   {"model":"cnn","teacher":{"w":[…p],"a":[…k]},"student":{"v":[…p],"a":[…k]}}
+ * The teacher's filter may have any non-zero norm (teacher.ts); the student's v must be non-zero.
+ */
+import { InputError } from "../../core/errors.js";
+import { finiteVector } from "../../core/validate.js";
+import { joinBlocks, type Problem, type ProblemFormat } from "../problem.js";
+import { type CnnActivationKernel, reluKernel } from "./activation-kernel.js";
+import { cnnPopulationGradient, cnnPopulationHessian, cnnPopulationLoss } from "./population.js";
+import { type CnnTeacher, parseCnnTeacher } from "./teacher.js";
+
+export class CnnProblem implements Problem {
+  readonly model = "cnn";
+  readonly point: Float64Array;
+  readonly blocks: ReadonlyArray<readonly [string, number]>;
+  readonly teacher: CnnTeacher;
+  readonly kernel: CnnActivationKernel;
+  private readonly p: number;
+
+  constructor(teacher: CnnTeacher, v: ArrayLike<number>, a: ArrayLike<number>, kernel = reluKernel) {
+    this.teacher = teacher;
+    this.kernel = kernel;
+    this.p = teacher.w.length;
+    this.blocks = [
+      ["v", this.p],
+      ["a", teacher.a.length],
+    ];
+    this.point = joinBlocks([v, a]);
+  }
+
+  private split(x: Float64Array): [Float64Array, Float64Array] {
+    return [x.subarray(0, this.p), x.subarray(this.p)];
+  }
+
+  loss(x: Float64Array): number {
+    const [v, a] = this.split(x);
+    return cnnPopulationLoss(this.teacher, v, a, this.kernel);
+  }
+
+  gradient(x: Float64Array): Float64Array {
+    const [v, a] = this.split(x);
+    const g = cnnPopulationGradient(this.teacher, v, a, this.kernel);
+    return joinBlocks([g.v, g.a]);
+  }
+
+  hessian(x: Float64Array): Float64Array[] {
+    const [v, a] = this.split(x);
+    return cnnPopulationHessian(this.teacher, v, a, this.kernel);
+  }
+
+  structure(flat: Float64Array): Record<string, unknown> {
+    const [v, a] = this.split(flat);
+    return { v: Array.from(v), a: Array.from(a) };
+  }
+}
+
+export const cnnProblemFormat: ProblemFormat = {
+  model: "cnn",
+  shape:
+    '{"model":"cnn","teacher":{"w":[p numbers],"a":[k numbers]},"student":{"v":[p numbers],"a":[k numbers]}}',
+  parse(json) {
+    const teacher = parseCnnTeacher(json.teacher, "teacher");
+    const student = json.student;
+    if (student === null || typeof student !== "object" || Array.isArray(student))
+      throw new InputError("student", 'must be an object {"v":[…],"a":[…]}', student);
+    const record = student as Record<string, unknown>;
+    const v = finiteVector("student.v", record.v, teacher.w.length);
+    const a = finiteVector("student.a", record.a, teacher.a.length);
+    if (v.every((x) => x === 0)) throw new InputError("student.v", "must be a non-zero vector (w = v/‖v‖)");
+    for (const key of Object.keys(json))
+      if (!["model", "teacher", "student"].includes(key))
+        throw new InputError(key, "is not a field of a cnn problem (allowed: model, teacher, student)");
+    return new CnnProblem(teacher, v, a);
+  },
+};

@@ -1,0 +1,114 @@
+/**
+ * The CNN on drawn inputs: the finite-n loss and gradient for finite-sample GD and SGD, and the
+ * per-sample terms the Monte Carlo tests average. An input Z ∈ R^{p×k} is stored patch by patch:
+ * patch j of sample i is patches[(i·k + j)·p … +p]. Labels come from the teacher, y = f(Z, w*, a*).
+ *
+ * Per sample, with r = f(Z, w, a) − y and w = v/‖v‖ (weight-normalised):
+ *   ∂(½r²)/∂a_j = r·σ(wᵀZ_j),   ∂(½r²)/∂v = (r/‖v‖)(I − wwᵀ) Σ_j a_j 1[wᵀZ_j > 0] Z_j;
+ * for plain GD on (w, a) the w-gradient is r·Σ_j a_j 1[wᵀZ_j > 0] Z_j.
+ * ReLU only: this is the model the paper trains.
+ */
+import type { Rng } from "../../math/rng.js";
+import type { CnnTeacher } from "./teacher.js";
+
+/** n inputs of k patches of size p, i.i.d. N(0, 1) entries. */
+export function drawCnnInputs(rng: Rng, n: number, k: number, p: number): Float64Array {
+  return rng.normals(n * k * p);
+}
+
+/**
+ * ½r² of sample `index` and (optionally) its gradient added, times `weight`, into gv/ga.
+ * `normalised` selects WN (v-parameter) or plain (w-parameter) gradients.
+ */
+export function cnnSampleTerm(
+  teacher: CnnTeacher,
+  v: ArrayLike<number>,
+  a: ArrayLike<number>,
+  patches: Float64Array,
+  index: number,
+  grad?: { v: Float64Array; a: Float64Array; weight: number; normalised: boolean },
+  scratch: Float64Array = new Float64Array(v.length),
+): number {
+  const p = v.length;
+  const k = a.length;
+  let r2 = 0;
+  for (let i = 0; i < p; i++) r2 += v[i] * v[i];
+  const norm = Math.sqrt(r2);
+  const inv = grad?.normalised === false ? 1 : 1 / norm;
+  const base = index * k * p;
+  let f = 0;
+  let y = 0;
+  const tw = teacher.w;
+  const ta = teacher.a;
+  for (let j = 0; j < k; j++) {
+    const off = base + j * p;
+    let u = 0;
+    let us = 0;
+    for (let i = 0; i < p; i++) {
+      const z = patches[off + i];
+      u += v[i] * z;
+      us += tw[i] * z;
+    }
+    u *= inv;
+    if (u > 0) f += a[j] * u;
+    if (us > 0) y += ta[j] * us;
+  }
+  const res = f - y;
+  if (grad) {
+    const c = grad.weight * res;
+    scratch.fill(0);
+    for (let j = 0; j < k; j++) {
+      const off = base + j * p;
+      let u = 0;
+      for (let i = 0; i < p; i++) u += v[i] * patches[off + i];
+      if (u > 0) {
+        grad.a[j] += c * u * inv;
+        for (let i = 0; i < p; i++) scratch[i] += a[j] * patches[off + i];
+      }
+    }
+    if (grad.normalised) {
+      // (1/‖v‖)(I − wwᵀ)·scratch
+      let proj = 0;
+      for (let i = 0; i < p; i++) proj += v[i] * scratch[i];
+      proj /= r2;
+      for (let i = 0; i < p; i++) grad.v[i] += (c * (scratch[i] - proj * v[i])) / norm;
+    } else {
+      for (let i = 0; i < p; i++) grad.v[i] += c * scratch[i];
+    }
+  }
+  return 0.5 * res * res;
+}
+
+export interface CnnSampledEvaluation {
+  readonly loss: number;
+  readonly v: Float64Array;
+  readonly a: Float64Array;
+}
+
+/**
+ * Mean loss and gradient over the samples `indices` (default: all n) of a drawn data set.
+ * `normalised` = true for the weight-normalised parameter v, false for plain w.
+ */
+export function cnnSampledLossGradient(
+  teacher: CnnTeacher,
+  v: ArrayLike<number>,
+  a: ArrayLike<number>,
+  patches: Float64Array,
+  indices: ArrayLike<number> | number,
+  normalised = true,
+): CnnSampledEvaluation {
+  const count = typeof indices === "number" ? indices : indices.length;
+  const grad = {
+    v: new Float64Array(v.length),
+    a: new Float64Array(a.length),
+    weight: 1 / count,
+    normalised,
+  };
+  const scratch = new Float64Array(v.length);
+  let loss = 0;
+  for (let t = 0; t < count; t++) {
+    const index = typeof indices === "number" ? t : indices[t];
+    loss += cnnSampleTerm(teacher, v, a, patches, index, grad, scratch);
+  }
+  return { loss: loss / count, v: grad.v, a: grad.a };
+}

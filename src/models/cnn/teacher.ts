@@ -1,0 +1,69 @@
+/**
+ * The teacher (w*, a*) of the CNN.
+ *
+ * Norm convention: ReLU is positively homogeneous, f(Z, c·w, a) = f(Z, w, c·a) for c > 0, so a teacher
+ * given with any non-zero w* is stored as the unit filter w* / ‖w*‖ and the output layer ‖w*‖·a*. The
+ * labels — and hence every loss and gradient — are unchanged; `wNorm` keeps the given norm for reports.
+ */
+import { InputError } from "../../core/errors.js";
+import { finiteVector } from "../../core/validate.js";
+import { norm, sum } from "../../math/vector.js";
+
+export interface CnnTeacher {
+  /** Unit filter w* / ‖w*‖, length p. */
+  readonly w: Float64Array;
+  /** Output weights ‖w*‖·a*, length k. */
+  readonly a: Float64Array;
+  /** ‖w*‖ as given (1 for teachers built from a ratio). */
+  readonly wNorm: number;
+}
+
+export function cnnTeacher(w: ArrayLike<number>, a: ArrayLike<number>, field = "teacher"): CnnTeacher {
+  const wNorm = norm(w);
+  if (!(wNorm > 0) || !Number.isFinite(wNorm))
+    throw new InputError(`${field}.w`, "must be a non-zero finite vector");
+  if (!(norm(a) > 0)) throw new InputError(`${field}.a`, "must be a non-zero finite vector");
+  const unit = Float64Array.from(w, (x) => x / wNorm);
+  return { w: unit, a: Float64Array.from(a, (x) => x * wNorm), wNorm };
+}
+
+/** A teacher from JSON {"w": [...], "a": [...]}; lengths checked when given. */
+export function parseCnnTeacher(json: unknown, field = "teacher", p?: number, k?: number): CnnTeacher {
+  if (json === null || typeof json !== "object" || Array.isArray(json))
+    throw new InputError(field, 'must be an object {"w":[…],"a":[…]}', json);
+  const record = json as Record<string, unknown>;
+  const w = finiteVector(`${field}.w`, record.w, p);
+  const a = finiteVector(`${field}.a`, record.a, k);
+  return cnnTeacher(w, a, field);
+}
+
+/**
+ * The teacher of the notes' protocol: w* = e₁ ∈ R^p and a* = A·((√R/k)·1 + √(1 − R/k)·u) with
+ * u = (e₁ − e₂)/√2 ⊥ 1, so that (1ᵀa*)² = R‖a*‖² and ‖a*‖ = A. Needs R ∈ [0, k]; for k = 1 there is
+ * no u, so R must be 1.
+ */
+export function cnnTeacherFromRatio(k: number, p: number, ratio: number, anorm: number): CnnTeacher {
+  if (!Number.isInteger(k) || k < 1) throw new InputError("k", "must be an integer >= 1", k);
+  if (!Number.isInteger(p) || p < 1) throw new InputError("p", "must be an integer >= 1", p);
+  if (!Number.isFinite(ratio) || ratio < 0 || ratio > k)
+    throw new InputError("ratio", `must be a number in [0, k] = [0, ${k}]`, ratio);
+  if (k === 1 && ratio !== 1) throw new InputError("ratio", "must be 1 when k = 1 (then a* ∝ 1)", ratio);
+  if (!Number.isFinite(anorm) || !(anorm > 0))
+    throw new InputError("anorm", "must be a positive finite number", anorm);
+  const w = new Float64Array(p);
+  w[0] = 1;
+  const a = new Float64Array(k).fill((anorm * Math.sqrt(ratio)) / k);
+  if (k > 1) {
+    const c = (anorm * Math.sqrt(Math.max(0, 1 - ratio / k))) / Math.SQRT2;
+    a[0] += c;
+    a[1] -= c;
+  }
+  return { w, a, wNorm: 1 };
+}
+
+/** (1ᵀa*)²/‖a*‖², the ratio R of a teacher. */
+export function teacherRatio(teacher: CnnTeacher): number {
+  const s = sum(teacher.a);
+  const n = norm(teacher.a);
+  return (s * s) / (n * n);
+}
