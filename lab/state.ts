@@ -64,7 +64,7 @@ export const CnnStateSchema = z.strictObject({
   eta: num(1e-4, 10, 0.2),
   seed: int(0, 2 ** 31 - 1, 1),
   trial: int(0, 1_000_000, 0),
-  init: z.enum(["random", "good", "bad"]).default("random"),
+  init: z.enum(["paper", "gaussian"]).default("paper"),
   steps: int(10, 200_000, 3000),
 });
 

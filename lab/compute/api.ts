@@ -2,10 +2,14 @@
  * The methods the lab's workers run. Each takes plain data and a progress callback and returns
  * plain data (structured-clone friendly). They call the library; no mathematics is written here.
  */
+import type { CnnState } from "../state.js";
+import { cnnRun } from "./cnn.js";
 
 export type ProgressFn = (progress: { done: number; total: number; partial?: unknown }) => void;
 
-export const computeApi = {};
+export const computeApi = {
+  cnnRun: (args: CnnState, _progress: ProgressFn) => cnnRun(args),
+};
 
-export type ComputeApi = typeof computeApi & Record<string, (args: never, progress: ProgressFn) => unknown>;
-export type ComputeMethod = keyof typeof computeApi & string;
+export type ComputeApi = typeof computeApi;
+export type ComputeMethod = keyof ComputeApi;

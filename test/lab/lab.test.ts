@@ -6,8 +6,11 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import type { Page } from "playwright-core";
+import { cnnRun } from "../../lab/compute/cnn.js";
 import { encodeHash } from "../../lab/hash.js";
-import { defaultState } from "../../lab/state.js";
+import { defaultState, type LabState } from "../../lab/state.js";
+import { fmt } from "../../lab/ui.js";
 import { type Lab, labState, pageErrors, SCREENSHOTS, startLab } from "./harness.js";
 
 let lab: Lab;
@@ -44,4 +47,39 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
     assert.equal(await page.locator("#notice").isVisible(), false);
     await page.close();
   });
+
+  test("CNN view: the readout equals the library's trial, and changing k changes it", async () => {
+    const s = defaultState();
+    const page = await lab.newPage(encodeHash({ ...s, view: "cnn" }));
+    await page.locator("#cnn-outcome").waitFor();
+    const expected = cnnRun(s.cnn);
+    assert.equal(await page.locator("#cnn-outcome").innerText(), expected.outcome);
+    assert.equal(await page.locator("#cnn-steps-run").innerText(), String(expected.steps));
+    assert.equal(await page.locator("#cnn-final-loss").innerText(), fmt(expected.final.loss));
+    assert.equal(await page.locator("#cnn-start-phi").innerText(), fmt(expected.start.phi));
+    assert.equal(await page.locator("#cnn-threshold").innerText(), fmt(expected.threshold));
+    assert.ok((await page.locator("#cnn-slice svg").count()) >= 1, "the slice figure is drawn");
+    await page.locator("#cnn-reset").click();
+    await page.locator("#cnn-step").click();
+    assert.match(await page.locator("#cnn-status").innerText(), /^t = \d+/);
+    await page.screenshot({ path: join(SCREENSHOTS, "cnn.png"), fullPage: true });
+
+    await setNumber(page, "#cnn-k", "36");
+    const changed = cnnRun({ ...s.cnn, k: 36 });
+    await page.waitForFunction(
+      (text) => document.querySelector("#cnn-threshold")?.textContent === text,
+      fmt(changed.threshold),
+    );
+    assert.equal(await page.locator("#cnn-final-loss").innerText(), fmt(changed.final.loss));
+    assert.equal((await labState<LabState>(page)).cnn.k, 36);
+    assert.match(await page.evaluate(() => location.hash), /cnn\.k=36/);
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
 });
+
+async function setNumber(page: Page, selector: string, value: string): Promise<void> {
+  await page.locator(selector).fill(value);
+  await page.locator(selector).press("Enter");
+  await page.locator(selector).blur();
+}
