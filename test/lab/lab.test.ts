@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { cnnRun } from "../../lab/compute/cnn.js";
+import { cnnBasins } from "../../lab/compute/cnn-basins.js";
 import { encodeHash } from "../../lab/hash.js";
 import { defaultState, type LabState } from "../../lab/state.js";
 import { fmt } from "../../lab/ui.js";
@@ -73,6 +74,43 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
     assert.equal(await page.locator("#cnn-final-loss").innerText(), fmt(changed.final.loss));
     assert.equal((await labState<LabState>(page)).cnn.k, 36);
     assert.match(await page.evaluate(() => location.hash), /cnn\.k=36/);
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
+  test("Basins view: the outcome counts equal the library's for the same grid, and the resolution control refills it", async () => {
+    const s = defaultState();
+    const state: LabState = {
+      ...s,
+      view: "basins",
+      cnn: { ...s.cnn, ratio: 1 },
+      basins: { ...s.basins, resolution: 12 },
+    };
+    const page = await lab.newPage(encodeHash(state));
+    await page.waitForFunction(() =>
+      /^done/.test(document.querySelector("#basins-progress-text")?.textContent ?? ""),
+    );
+    const rows = Array.from({ length: 12 }, (_, j) => j);
+    const expected = cnnBasins({ cnn: state.cnn, basins: state.basins, rows }, () => {});
+    for (const outcome of ["global", "spurious", "saddle", "unconverged", "diverged"]) {
+      const count = expected.filter((c) => c.outcome === outcome).length;
+      const shown = await page
+        .locator(`#basins-fractions tr[data-outcome="${outcome}"] td`)
+        .first()
+        .innerText();
+      assert.equal(shown, String(count), outcome);
+    }
+    assert.ok(
+      expected.some((c) => c.outcome === "spurious"),
+      "this teacher has a spurious basin",
+    );
+    assert.equal((await page.locator("#basins-figure svg rect[fill]").count()) >= 144, true);
+    await page.screenshot({ path: join(SCREENSHOTS, "basins.png"), fullPage: true });
+    await setNumber(page, "#basins-resolution", "8");
+    await page.waitForFunction(
+      () => document.querySelector("#basins-progress-text")?.textContent === "done: 64 starts",
+    );
+    assert.equal((await labState<LabState>(page)).basins.resolution, 8);
     assert.deepEqual(pageErrors(page), []);
     await page.close();
   });
