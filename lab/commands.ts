@@ -3,7 +3,7 @@
  * those of src/cli/*.ts; the e2e tests run these lines through the real CLI and compare its output
  * with the numbers on screen.
  */
-import type { CnnState } from "./state.js";
+import type { CnnState, ProbabilityState } from "./state.js";
 
 export function cnnCommand(s: CnnState): string {
   return [
@@ -17,6 +17,21 @@ export function cnnCommand(s: CnnState): string {
     `--init ${s.init}`,
     `--seed ${s.seed}`,
     `--trial ${s.trial}`,
+    "--json",
+  ].join(" ");
+}
+
+export function probabilityCommand(s: ProbabilityState): string {
+  return [
+    "minima cnn probability",
+    `--k ${s.ks.join(",")}`,
+    `--ratio ${s.ratios.join(",")}`,
+    `--trials ${s.trials}`,
+    `--p ${s.p}`,
+    `--anorm ${s.aNorm}`,
+    `--eta ${s.eta}`,
+    `--steps ${s.steps}`,
+    `--seed ${s.seed}`,
     "--json",
   ].join(" ");
 }

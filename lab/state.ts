@@ -77,8 +77,10 @@ export const ProbabilityStateSchema = z.strictObject({
   ks: numList(1, 400, 8, [25, 49], true),
   ratios: numList(0, 400, 10, [0, 1, 4, 9, 16, 25]),
   trials: int(1, 10_000, 40),
-  p: int(1, 400, 25),
+  p: int(2, 400, 25),
   aNorm: num(0.01, 100, 1),
+  eta: num(1e-4, 10, 0.2),
+  steps: int(10, 1_000_000, 30_000),
   seed: int(0, 2 ** 31 - 1, 1),
 });
 

@@ -5,12 +5,14 @@
 import type { CnnState } from "../state.js";
 import { cnnRun } from "./cnn.js";
 import { type BasinsArgs, cnnBasins } from "./cnn-basins.js";
+import { type ProbabilityArgs, probabilitySweep } from "./probability.js";
 
 export type ProgressFn = (progress: { done: number; total: number; partial?: unknown }) => void;
 
 export const computeApi = {
   cnnRun: (args: CnnState, _progress: ProgressFn) => cnnRun(args),
   cnnBasins: (args: BasinsArgs, progress: ProgressFn) => cnnBasins(args, progress),
+  probabilitySweep: (args: ProbabilityArgs, progress: ProgressFn) => probabilitySweep(args, progress),
 };
 
 export type ComputeApi = typeof computeApi;

@@ -3,9 +3,10 @@ import type { ViewId } from "../state.js";
 import { aboutView } from "./about.js";
 import { basinsView } from "./basins.js";
 import { cnnView } from "./cnn.js";
+import { probabilityView } from "./probability.js";
 import type { View } from "./view.js";
 
-export const views: readonly View[] = [cnnView, basinsView, aboutView];
+export const views: readonly View[] = [cnnView, basinsView, probabilityView, aboutView];
 
 export function viewById(id: ViewId): View {
   return views.find((v) => v.id === id) ?? views[0];

@@ -9,6 +9,7 @@ import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { cnnRun } from "../../lab/compute/cnn.js";
 import { cnnBasins } from "../../lab/compute/cnn-basins.js";
+import { runCell } from "../../lab/compute/probability.js";
 import { encodeHash } from "../../lab/hash.js";
 import { defaultState, type LabState } from "../../lab/state.js";
 import { fmt } from "../../lab/ui.js";
@@ -111,6 +112,50 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
       () => document.querySelector("#basins-progress-text")?.textContent === "done: 64 starts",
     );
     assert.equal((await labState<LabState>(page)).basins.resolution, 8);
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
+  test("Probability view: counts per cell equal the library's trials on the sweep's streams", async () => {
+    const s = defaultState();
+    const prob = { ...s.probability, ks: [9], ratios: [0, 1, 4], trials: 30 };
+    const page = await lab.newPage(encodeHash({ ...s, view: "probability", probability: prob }));
+    await page.waitForFunction(() =>
+      /^done/.test(document.querySelector("#prob-progress-text")?.textContent ?? ""),
+    );
+    for (const ratio of prob.ratios) {
+      const expected = runCell(prob, 9, ratio);
+      const cells = await page.locator(`#prob-table tr[data-cell="9:${ratio}"] td`).allInnerTexts();
+      assert.equal(cells[3], String(expected.counts.global ?? 0), `global at ratio ${ratio}`);
+      assert.equal(cells[4], String(expected.counts.spurious ?? 0), `spurious at ratio ${ratio}`);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, "probability.png"), fullPage: true });
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
+  test("a long sweep can be cancelled: its workers stop and the page stays responsive", async () => {
+    const s = defaultState();
+    const prob = { ...s.probability, ks: [25, 49, 81], ratios: [0, 1, 4, 9], trials: 10000 };
+    const page = await lab.newPage(encodeHash({ ...s, view: "probability", probability: prob }));
+    await page.waitForFunction(() =>
+      /^\d+ of 120000 trials/.test(document.querySelector("#prob-progress-text")?.textContent ?? ""),
+    );
+    assert.ok(
+      (await page.evaluate(() =>
+        (window as unknown as { minimaLab: { running(): number } }).minimaLab.running(),
+      )) > 0,
+    );
+    await page.locator("#prob-cancel").click();
+    assert.match(await page.locator("#prob-progress-text").innerText(), /^cancelled at \d+ of 120000 trials/);
+    assert.equal(
+      await page.evaluate(() =>
+        (window as unknown as { minimaLab: { running(): number } }).minimaLab.running(),
+      ),
+      0,
+    );
+    await page.locator("#tab-cnn").click();
+    await page.locator("#cnn-outcome").waitFor();
     assert.deepEqual(pageErrors(page), []);
     await page.close();
   });

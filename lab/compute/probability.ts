@@ -1,0 +1,93 @@
+/**
+ * The Probability view's computation: a small sweep over (k, (1ᵀa*)²/‖a*‖²) cells, each trial the
+ * library's runCnnTrial on the sweep's stream Rng.fromSeed(seed, streamKey, trial), the stream key
+ * being the 52-bit hash of the cell's canonical parameters (src/sweep/canonical.ts), as the sweep
+ * engine keys its cells. Step size per cell: min(η, 2π/(k+π−1)), the notes' protocol (§8.3), which
+ * keeps 1ᵀa monotone.
+ */
+import { type CnnTrialSpec, runCnnTrial } from "../../src/experiments/cnn-trial.js";
+import { Rng } from "../../src/math/rng.js";
+import { wilsonInterval } from "../../src/math/stats.js";
+import { spuriousRatioThreshold } from "../../src/models/cnn/stationary.js";
+import { canonicalJson, hash52 } from "../../src/sweep/canonical.js";
+import type { ProbabilityState } from "../state.js";
+import type { ProgressFn } from "./api.js";
+
+export interface CellCounts {
+  readonly k: number;
+  readonly ratio: number;
+  readonly n: number;
+  readonly counts: Record<string, number>;
+}
+
+export interface CellSummary extends CellCounts {
+  readonly pGlobal: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly threshold: number;
+}
+
+export interface ProbabilityArgs {
+  readonly state: ProbabilityState;
+  readonly cells: readonly { k: number; ratio: number }[];
+}
+
+/** The cells of the grid that exist (a ratio can be at most k; k = 1 needs ratio 1). */
+export function probabilityCells(state: ProbabilityState): { k: number; ratio: number }[] {
+  const cells: { k: number; ratio: number }[] = [];
+  for (const k of state.ks)
+    for (const ratio of state.ratios) if (ratio <= k && (k > 1 || ratio === 1)) cells.push({ k, ratio });
+  return cells;
+}
+
+export function cellSpec(state: ProbabilityState, k: number, ratio: number): CnnTrialSpec {
+  return {
+    k,
+    p: state.p,
+    ratio,
+    anorm: state.aNorm,
+    eta: Math.min(state.eta, (2 * Math.PI) / (k + Math.PI - 1)),
+    maxSteps: state.steps,
+    init: "paper",
+  };
+}
+
+export function cellStreamKey(spec: CnnTrialSpec): number {
+  return hash52(canonicalJson({ model: "cnn", params: spec }));
+}
+
+export function runCell(
+  state: ProbabilityState,
+  k: number,
+  ratio: number,
+  onTrial?: (c: CellCounts) => void,
+): CellCounts {
+  const spec = cellSpec(state, k, ratio);
+  const key = cellStreamKey(spec);
+  const counts: Record<string, number> = {};
+  for (let t = 0; t < state.trials; t++) {
+    const outcome = runCnnTrial(spec, Rng.fromSeed(state.seed, key, t)).outcome;
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
+    onTrial?.({ k, ratio, n: t + 1, counts: { ...counts } });
+  }
+  return { k, ratio, n: state.trials, counts };
+}
+
+export function summarise(cell: CellCounts): CellSummary {
+  const est = wilsonInterval(cell.counts.global ?? 0, cell.n);
+  return { ...cell, pGlobal: est.p, lo: est.lo, hi: est.hi, threshold: spuriousRatioThreshold(cell.k) };
+}
+
+export function probabilitySweep(args: ProbabilityArgs, progress: ProgressFn): CellCounts[] {
+  const done: CellCounts[] = [];
+  const total = args.cells.length * args.state.trials;
+  for (const { k, ratio } of args.cells) {
+    done.push(
+      runCell(args.state, k, ratio, (current) => {
+        const n = done.reduce((s, c) => s + c.n, 0) + current.n;
+        if (current.n % 10 === 0) progress({ done: n, total, partial: [...done, current] });
+      }),
+    );
+  }
+  return done;
+}
