@@ -1,4 +1,5 @@
 /** Every CLI command, one file each. Add a command by importing it here. */
 import type { Command } from "./command.js";
+import { reproduceCommand } from "./reproduce.js";
 
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [reproduceCommand];

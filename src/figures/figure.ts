@@ -25,6 +25,8 @@ export interface Point {
 export interface MarkedPoint extends Point {
   readonly label: string;
   readonly symbol?: "circle" | "cross" | "triangle" | "star" | "square" | "diamond";
+  /** Put the label left of the point (for points at the right edge). */
+  readonly labelLeft?: boolean;
 }
 
 export interface Axis {

@@ -66,17 +66,22 @@ export function pointMarks(points: readonly MarkedPoint[]): Plot.Markish[] {
       stroke: "black",
       strokeWidth: 1.5,
     }),
-    Plot.text(points, {
-      x: "x",
-      y: "y",
-      text: "label",
-      dx: 9,
-      textAnchor: "start",
-      fill: "black",
-      stroke: "white",
-      strokeWidth: 3,
-      paintOrder: "stroke",
-    }),
+    ...[false, true].map((left) =>
+      Plot.text(
+        points.filter((p) => (p.labelLeft ?? false) === left),
+        {
+          x: "x",
+          y: "y",
+          text: "label",
+          dx: left ? -9 : 9,
+          textAnchor: left ? "end" : "start",
+          fill: "black",
+          stroke: "white",
+          strokeWidth: 3,
+          paintOrder: "stroke",
+        },
+      ),
+    ),
   ];
 }
 

@@ -1,0 +1,5 @@
+/** The report's sections, in the order of the issue. */
+import type { SectionBuilder } from "./build.js";
+import { duBuilder } from "./du-section.js";
+
+export const reportSections: readonly SectionBuilder[] = [duBuilder];
