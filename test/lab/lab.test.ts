@@ -4,6 +4,7 @@
  * screen equal the library's for the same inputs.
  */
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
@@ -156,6 +157,48 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
     );
     await page.locator("#tab-cnn").click();
     await page.locator("#cnn-outcome").waitFor();
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
+  test("exports: the figure as SVG and PNG and the data as JSON and CSV hold what is on screen", async () => {
+    const s = defaultState();
+    const page = await lab.newPage(encodeHash({ ...s, view: "cnn" }));
+    await page.locator("#cnn-outcome").waitFor();
+    const save = async (kind: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.locator(`[data-export="${kind}"]`).click(),
+      ]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+    };
+    const svg = await save("svg");
+    assert.equal(svg.name, "minima-cnn.svg");
+    assert.match(svg.bytes.toString("utf8"), /^<\?xml[^]*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await save("png");
+    assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    const json = JSON.parse((await save("json")).bytes.toString("utf8"));
+    const expected = cnnRun(s.cnn);
+    assert.equal(json.result.outcome, expected.outcome);
+    assert.equal(json.result.final.loss, expected.final.loss);
+    assert.deepEqual(json.state, s.cnn);
+    const csv = (await save("csv")).bytes.toString("utf8").trim().split("\n");
+    assert.equal(csv[0], "step,loss,phi,aDotAstar");
+    assert.equal(csv.length - 1, expected.trajectory.step.length);
+    assert.equal(Number(csv.at(-1)?.split(",")[1]), expected.trajectory.loss.at(-1));
+    await page.close();
+  });
+
+  test("keyboard: the arrow keys move between panel tabs and the hash follows", async () => {
+    const page = await lab.newPage(encodeHash({ ...defaultState(), view: "cnn" }));
+    await page.locator("#tab-cnn").focus();
+    await page.keyboard.press("ArrowRight");
+    await page.locator("#view-basins").waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "tab-basins");
+    assert.match(await page.evaluate(() => location.hash), /view=basins/);
+    await page.keyboard.press("ArrowLeft");
+    await page.locator("#view-cnn").waitFor();
     assert.deepEqual(pageErrors(page), []);
     await page.close();
   });
