@@ -43,7 +43,7 @@ export function intervalPlot(spec: IntervalPlotSpec): Figure {
   spec.groups.forEach((g, i) => {
     const colour = categoricalColour(i);
     const shift = spec.dodge ? (i - (n - 1) / 2) * spec.dodge : 0;
-    const pts = g.estimates.map((e) => ({ ...e, x: e.x + shift }));
+    const pts = g.estimates.map((e) => ({ ...e, x: e.x + shift })).sort((a, b) => a.x - b.x);
     if (g.connect) marks.push(Plot.line(pts, { x: "x", y: "estimate", stroke: colour, strokeOpacity: 0.6 }));
     marks.push(Plot.ruleX(pts, { x: "x", y1: "low", y2: "high", stroke: colour, strokeWidth: 1.5 }));
     marks.push(Plot.dot(pts, { x: "x", y: "estimate", fill: colour, r: 3 }));
