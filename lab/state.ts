@@ -87,10 +87,12 @@ export const ProbabilityStateSchema = z.strictObject({
 export const TianStateSchema = z.strictObject({
   K: int(2, 100, 5),
   starts: pointList(12, [
+    [0.001, 0],
     [0.3, 0.3],
-    [0.4, 0.1],
+    [0.9, 0.6],
   ]),
-  symmetric: z.enum(["on", "off"]).default("on"),
+  eta: num(1e-4, 1, 0.01),
+  steps: int(10, 200_000, 2000),
 });
 
 export const DingStateSchema = z.strictObject({

@@ -412,6 +412,7 @@ export const cnnView: View = {
       job?.cancel();
       pause();
       status.textContent = "computing…";
+      status.classList.remove("error");
       refreshExportBar(exporter);
       const current = context.pool.call("cnnRun", s());
       job = current;

@@ -80,6 +80,23 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  test("CNN view: an impossible teacher (ratio above k) gives the library's message, not a blank page", async () => {
+    const s = defaultState();
+    const page = await lab.newPage(encodeHash({ ...s, view: "cnn", cnn: { ...s.cnn, k: 2, ratio: 4 } }));
+    await page.waitForFunction(() =>
+      /^cannot run/.test(document.querySelector("#cnn-status")?.textContent ?? ""),
+    );
+    assert.match(await page.locator("#cnn-status").innerText(), /ratio: must be .*\[0, k\] = \[0, 2\]/);
+    await setNumber(page, "#cnn-ratio", "1");
+    await page.locator("#cnn-outcome").waitFor();
+    assert.equal(
+      await page.locator("#cnn-outcome").innerText(),
+      cnnRun({ ...s.cnn, k: 2, ratio: 1 }).outcome,
+    );
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
   test("Basins view: the outcome counts equal the library's for the same grid, and the resolution control refills it", async () => {
     const s = defaultState();
     const state: LabState = {
