@@ -56,10 +56,19 @@ export function reduceCnn(
     S += t;
     N += t * t;
   }
+  // e₂ ∝ a* − (S/k)1, orthogonalised against 1 twice (one pass leaves a rounding-size part along 1,
+  // which matters when a* is nearly parallel to 1); a part below 1e-14‖a*‖ counts as zero.
   const perp = Float64Array.from(teacher.a, (t) => t - S / k);
+  let drift = 0;
+  for (const t of perp) drift += t;
+  for (let i = 0; i < k; i++) perp[i] -= drift / k;
   let m2 = 0;
   for (const t of perp) m2 += t * t;
-  const m = Math.sqrt(m2);
+  let m = Math.sqrt(m2);
+  if (m <= 1e-14 * Math.sqrt(N)) {
+    m = 0;
+    perp.fill(0);
+  }
   let oneA = 0;
   for (let i = 0; i < k; i++) oneA += a[i];
   const x = oneA / sqrtK;
