@@ -1,0 +1,160 @@
+/**
+ * Two local optimisers for landscape checks, on any smooth objective:
+ * - `gradientDescent` with a fixed small step: the "small-step optimiser" of perturbed restarts,
+ *   which cannot jump over a ridge, so returning to the same loss is evidence of a local minimum;
+ * - `lbfgs` (two-loop recursion, Armijo backtracking): fast descent from random starts, used to
+ *   find the best loss elsewhere.
+ * Both stop, rather than produce NaN, if the objective stops being finite.
+ */
+import { dot, norm } from "../math/vector.js";
+
+export interface Objective {
+  loss(x: Float64Array): number;
+  gradient(x: Float64Array): Float64Array;
+}
+
+export interface MinimiseResult {
+  readonly x: Float64Array;
+  readonly loss: number;
+  readonly gradNorm: number;
+  readonly iterations: number;
+  /** "diverged" when the loss became non-finite (x is then the last finite point). */
+  readonly stop: "gradient" | "target" | "iterations" | "no-progress" | "diverged";
+}
+
+export interface GradientDescentOptions {
+  readonly step: number;
+  readonly iterations: number;
+  /** Stop when ‖∇‖ ≤ gradTol. */
+  readonly gradTol?: number;
+  /** Stop as soon as the loss is below this (e.g. once an escape is certain). */
+  readonly targetLoss?: number;
+}
+
+export function gradientDescent(
+  f: Objective,
+  x0: Float64Array,
+  options: GradientDescentOptions,
+): MinimiseResult {
+  const x = Float64Array.from(x0);
+  const gradTol = options.gradTol ?? 0;
+  const target = options.targetLoss ?? Number.NEGATIVE_INFINITY;
+  let loss = f.loss(x);
+  let g = f.gradient(x);
+  let iterations = 0;
+  let stop: MinimiseResult["stop"] = "iterations";
+  for (; iterations < options.iterations; iterations++) {
+    if (!Number.isFinite(loss)) break;
+    if (norm(g) <= gradTol) {
+      stop = "gradient";
+      break;
+    }
+    if (loss < target) {
+      stop = "target";
+      break;
+    }
+    for (let i = 0; i < x.length; i++) x[i] -= options.step * g[i];
+    const next = f.loss(x);
+    if (!Number.isFinite(next)) {
+      for (let i = 0; i < x.length; i++) x[i] += options.step * g[i];
+      stop = "diverged";
+      break;
+    }
+    loss = next;
+    g = f.gradient(x);
+  }
+  return { x, loss, gradNorm: norm(g), iterations, stop };
+}
+
+export interface LbfgsOptions {
+  readonly maxIterations: number;
+  readonly memory?: number;
+  readonly gradTol?: number;
+  readonly targetLoss?: number;
+}
+
+export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): MinimiseResult {
+  const n = x0.length;
+  const m = options.memory ?? 10;
+  const gradTol = options.gradTol ?? 1e-12;
+  const target = options.targetLoss ?? Number.NEGATIVE_INFINITY;
+  let x = Float64Array.from(x0);
+  let loss = f.loss(x);
+  let g = f.gradient(x);
+  const ss: Float64Array[] = [];
+  const ys: Float64Array[] = [];
+  let iterations = 0;
+  let stop: MinimiseResult["stop"] = "iterations";
+  if (!Number.isFinite(loss)) return { x, loss, gradNorm: norm(g), iterations, stop: "diverged" };
+  for (; iterations < options.maxIterations; iterations++) {
+    const gn = norm(g);
+    if (gn <= gradTol) {
+      stop = "gradient";
+      break;
+    }
+    if (loss <= target) {
+      stop = "target";
+      break;
+    }
+    // Two-loop recursion: d = −H_k g.
+    const q = Float64Array.from(g);
+    const alphas: number[] = [];
+    for (let k = ss.length - 1; k >= 0; k--) {
+      const a = dot(ss[k], q) / dot(ys[k], ss[k]);
+      alphas[k] = a;
+      for (let i = 0; i < n; i++) q[i] -= a * ys[k][i];
+    }
+    const last = ss.length - 1;
+    const gamma = last >= 0 ? dot(ss[last], ys[last]) / dot(ys[last], ys[last]) : 1 / Math.max(gn, 1);
+    for (let i = 0; i < n; i++) q[i] *= gamma;
+    for (let k = 0; k < ss.length; k++) {
+      const b = dot(ys[k], q) / dot(ys[k], ss[k]);
+      for (let i = 0; i < n; i++) q[i] += ss[k][i] * (alphas[k] - b);
+    }
+    let slope = -dot(g, q);
+    if (!(slope < 0)) {
+      // Not a descent direction (numerical trouble): fall back to steepest descent.
+      ss.length = 0;
+      ys.length = 0;
+      for (let i = 0; i < n; i++) q[i] = g[i] / Math.max(gn, 1);
+      slope = -dot(g, q);
+    }
+    let t = 1;
+    let accepted = false;
+    let xNew = x;
+    let lossNew = loss;
+    for (let trial = 0; trial < 50; trial++) {
+      xNew = new Float64Array(n);
+      for (let i = 0; i < n; i++) xNew[i] = x[i] - t * q[i];
+      lossNew = f.loss(xNew);
+      if (Number.isFinite(lossNew) && lossNew <= loss + 1e-4 * t * slope) {
+        accepted = true;
+        break;
+      }
+      t *= 0.5;
+    }
+    if (!accepted) {
+      stop = "no-progress";
+      break;
+    }
+    const gNew = f.gradient(xNew);
+    const s = new Float64Array(n);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      s[i] = xNew[i] - x[i];
+      y[i] = gNew[i] - g[i];
+    }
+    if (dot(s, y) > 1e-16 * norm(s) * norm(y)) {
+      ss.push(s);
+      ys.push(y);
+      if (ss.length > m) {
+        ss.shift();
+        ys.shift();
+      }
+    }
+    x = xNew;
+    loss = lossNew;
+    g = gNew;
+  }
+  return { x, loss, gradNorm: norm(g), iterations, stop };
+}
