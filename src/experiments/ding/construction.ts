@@ -1,0 +1,132 @@
+/**
+ * Step 2 of the construction (notes §3.2): the point itself.
+ *   W₁ = 0, b₁ = a·1 with σ'(a) > 0, σ''(a) > 0 (the activation's suggested point);
+ *   layers l ≥ 2: positive weights, b_l = a·1 − W_l σ(a)·1, so every pre-activation equals a;
+ *   output: weights of the curvature sign s, b₀ = c − vᵀh_H, so f ≡ c (the label mean).
+ * With convex increasing units and positive weights, F(z) (the output as a function of the
+ * first-layer pre-activations) is locally strictly convex; s = −1 (for labels whose S ≺ 0) makes
+ * it concave. The labels are y = c − r from the residual design, or given.
+ */
+import type { Activation } from "../../activations/activation.js";
+import { InputError } from "../../core/errors.js";
+import { symmetricEigen } from "../../math/eigen.js";
+import { Rng, type Seed } from "../../math/rng.js";
+import { Mlp, type MlpArchitecture, type MlpData } from "../../models/mlp/network.js";
+import { designResidual, quadraticMoment } from "./residual-design.js";
+
+/** "unit": downstream weights 1/d_{l−1} and output weights ±1 (the §6.1 example); "random": U[0.5, 1.5] scaled alike. */
+export type WeightStyle = "unit" | "random";
+
+export interface DingPointSpec {
+  readonly activation: Activation;
+  readonly widths: readonly number[];
+  readonly inputs: readonly Float64Array[];
+  /** Given labels; when absent they are designed as y = labelMean − r. */
+  readonly labels?: Float64Array;
+  /** c, the label mean for designed labels (default 0.3, as in the notes §6.2). */
+  readonly labelMean?: number;
+  readonly weights?: WeightStyle;
+  readonly seed: Seed;
+}
+
+export interface DingPoint {
+  readonly architecture: MlpArchitecture;
+  readonly data: MlpData;
+  readonly theta: Float64Array;
+  /** Residual f(xᵢ) − yᵢ at the point. */
+  readonly residual: Float64Array;
+  /** +1 when S is positive definite, −1 when negative definite, 0 when indefinite or singular. */
+  readonly curvatureSign: 1 | -1 | 0;
+  /** The pre-activation a used in every hidden layer. */
+  readonly preActivation: number;
+  readonly labelsDesigned: boolean;
+  /** How the residual was designed, when it was. */
+  readonly designMethod?: "exact" | "max-min-eigenvalue";
+}
+
+/** Stream of the downstream and output weights: Rng.fromSeed(seed, WEIGHT_STREAM). */
+export const WEIGHT_STREAM = 2;
+
+export function buildDingPoint(spec: DingPointSpec): DingPoint {
+  const { activation, widths, inputs } = spec;
+  const a = activation.suggestedPoint;
+  if (a === undefined)
+    throw new InputError(
+      "activation",
+      "must satisfy the theorem's condition (smooth with σ''(a) ≠ 0)",
+      activation.name,
+    );
+  if (widths.length === 0) throw new InputError("widths", "must list at least one hidden width");
+  const inputDim = inputs[0].length;
+  let labels: Float64Array;
+  let curvatureSign: DingPoint["curvatureSign"];
+  let designMethod: DingPoint["designMethod"];
+  if (spec.labels) {
+    labels = spec.labels;
+    const mean = labels.reduce((s, v) => s + v, 0) / labels.length;
+    curvatureSign = definiteness(
+      quadraticMoment(
+        inputs,
+        Float64Array.from(labels, (y) => mean - y),
+      ),
+    );
+  } else {
+    const design = designResidual(inputs);
+    const c = spec.labelMean ?? 0.3;
+    labels = Float64Array.from(design.r, (r) => c - r);
+    curvatureSign = 1;
+    designMethod = design.method;
+  }
+  const labelMean = labels.reduce((s, v) => s + v, 0) / labels.length;
+  const architecture: MlpArchitecture = { inputDim, widths, activation };
+  const net = new Mlp(architecture);
+  const theta = new Float64Array(net.parameterCount);
+  const rng = Rng.fromSeed(spec.seed, WEIGHT_STREAM);
+  const draw = () => (spec.weights === "random" ? 0.5 + rng.uniform() : 1);
+  const sigmaA = activation.value(a);
+  theta.fill(a, net.biasOffsets[0], net.biasOffsets[0] + widths[0]);
+  for (let l = 2; l <= net.depth; l++) {
+    const din = net.sizes[l - 1];
+    for (let j = 0; j < net.sizes[l]; j++) {
+      let incoming = 0;
+      for (let k = 0; k < din; k++) {
+        const w = draw() / din;
+        theta[net.weightIndex(l, j, k)] = w;
+        incoming += w * sigmaA;
+      }
+      theta[net.biasOffsets[l - 1] + j] = a - incoming;
+    }
+  }
+  // An indefinite S cannot be matched by any sign; +1 is used and the certificate reports the failure.
+  const sign = curvatureSign === -1 ? -1 : 1;
+  let out = 0;
+  for (let j = 0; j < net.sizes[net.depth]; j++) {
+    const v = sign * draw();
+    theta[net.outputWeightOffset + j] = v;
+    out += v * sigmaA;
+  }
+  theta[net.outputBiasOffset] = labelMean - out;
+  const data: MlpData = { x: inputs, y: labels };
+  const outputs = net.outputs(theta, data);
+  const residual = Float64Array.from(outputs, (f, i) => f - labels[i]);
+  return {
+    architecture,
+    data,
+    theta,
+    residual,
+    curvatureSign,
+    preActivation: a,
+    labelsDesigned: !spec.labels,
+    designMethod,
+  };
+}
+
+function definiteness(s: Float64Array[]): 1 | -1 | 0 {
+  const values = symmetricEigen(s).values;
+  let scale = 0;
+  for (const v of values) scale = Math.max(scale, Math.abs(v));
+  const tol = 1e-12 * scale;
+  if (scale > 0 && values[0] > tol) return 1;
+  if (scale > 0 && values[values.length - 1] < -tol) return -1;
+  return 0;
+}
