@@ -1,0 +1,158 @@
+/**
+ * K = 1 (Tian's Sec. 3): the polar dynamics, the probability that a small uniform-ball start lies in
+ * Ω (what Thm 3.3's (1−ε)/2 bounds) and the measured success rate of population GD from the same
+ * starts — reported side by side because they differ: GD converges from almost every start with
+ * θ₀ < π, not only from Ω.
+ */
+
+import { Rng, type Seed } from "../../math/rng.js";
+import { type ProportionEstimate, wilsonInterval } from "../../math/stats.js";
+import { fcGradientDescent } from "../../models/fc/gradient-descent.js";
+import { makeNetwork } from "../../models/fc/network.js";
+import { FcPopulation } from "../../models/fc/population.js";
+import { reluPairKernel } from "../../models/fc/relu-kernel.js";
+import { probabilityInOmega, theoremRadius } from "./ball-probability.js";
+
+export interface K1InitSpec {
+  readonly d: number;
+  readonly epsilon: number;
+  readonly trials: number;
+  readonly seed: Seed;
+  readonly eta: number;
+  readonly maxSteps: number;
+  /** A run succeeds when ‖w − w*‖ < tol·‖w*‖ (default 1e-6). */
+  readonly tol?: number;
+}
+
+export interface K1InitResult {
+  readonly d: number;
+  readonly epsilon: number;
+  readonly radius: number;
+  /** Thm 3.3's lower bound (1 − ε)/2. */
+  readonly bound: number;
+  /** P(w₀ ∈ Ω) by quadrature. */
+  readonly exactInOmega: number;
+  /** The same by Monte Carlo over the drawn starts, with a 95% Wilson interval. */
+  readonly sampledInOmega: ProportionEstimate;
+  /** The fraction of those starts from which population GD reached w*, with a 95% Wilson interval. */
+  readonly gdSuccess: ProportionEstimate;
+  /** Median number of GD steps among the successful runs (0 if none). */
+  readonly medianSteps: number;
+}
+
+function teacherK1(d: number) {
+  const W = new Float64Array(d);
+  W[0] = 1;
+  return makeNetwork(1, d, W);
+}
+
+export function k1Initialisation(spec: K1InitSpec): K1InitResult {
+  const { d, epsilon, trials, seed, eta, maxSteps } = spec;
+  const tol = spec.tol ?? 1e-6;
+  const radius = theoremRadius(d, epsilon);
+  const teacher = teacherK1(d);
+  const pop = new FcPopulation(reluPairKernel, teacher, 1);
+  let inOmega = 0;
+  let success = 0;
+  const steps: number[] = [];
+  const one = Float64Array.of(1);
+  for (let t = 0; t < trials; t++) {
+    const w0 = Rng.fromSeed(seed, t).inBall(d, radius);
+    let dist2 = 0;
+    for (let i = 0; i < d; i++) dist2 += (w0[i] - teacher.W[i]) ** 2;
+    if (dist2 < 1) inOmega++;
+    const run = fcGradientDescent(pop, { W: w0, a: one }, { eta, maxSteps, lossTol: (tol * tol) / 100 });
+    let err2 = 0;
+    for (let i = 0; i < d; i++) err2 += (run.W[i] - teacher.W[i]) ** 2;
+    if (Math.sqrt(err2) < tol) {
+      success++;
+      steps.push(run.steps);
+    }
+  }
+  steps.sort((x, y) => x - y);
+  return {
+    d,
+    epsilon,
+    radius,
+    bound: (1 - epsilon) / 2,
+    exactInOmega: probabilityInOmega(d, radius),
+    sampledInOmega: wilsonInterval(inOmega, trials),
+    gdSuccess: wilsonInterval(success, trials),
+    medianSteps: steps.length ? steps[Math.floor(steps.length / 2)] : 0,
+  };
+}
+
+export interface K1PolarPoint {
+  readonly step: number;
+  readonly r: number;
+  readonly theta: number;
+  readonly loss: number;
+}
+
+export interface K1PolarResult {
+  readonly trajectory: K1PolarPoint[];
+  /** max over recorded points of |ṙ_polar − ṙ_GD| and |θ̇_polar − θ̇_GD| (the notes' §3.1 equations vs −∇J). */
+  readonly maxRateMismatch: number;
+  readonly final: { readonly r: number; readonly theta: number; readonly distance: number };
+}
+
+/** ṙ and θ̇ of §3.1 for ‖w*‖ = 1. */
+export function polarRates(r: number, theta: number): { dr: number; dtheta: number } {
+  return {
+    dr: -r / 2 + ((Math.PI - theta) * Math.cos(theta) + Math.sin(theta)) / (2 * Math.PI),
+    dtheta: (-(Math.PI - theta) * Math.sin(theta)) / (2 * Math.PI * r),
+  };
+}
+
+/** Population GD for K = 1 from (r₀, θ₀) in the plane of w* = e₁ (d ≥ 2), recorded in polar form. */
+export function k1Polar(spec: {
+  d: number;
+  r0: number;
+  theta0: number;
+  eta: number;
+  steps: number;
+  recordEvery: number;
+}): K1PolarResult {
+  const { d, r0, theta0, eta, steps, recordEvery } = spec;
+  const teacher = teacherK1(d);
+  const pop = new FcPopulation(reluPairKernel, teacher, 1);
+  const w = new Float64Array(d);
+  w[0] = r0 * Math.cos(theta0);
+  w[1] = r0 * Math.sin(theta0);
+  const one = Float64Array.of(1);
+  const g = new Float64Array(d);
+  const trajectory: K1PolarPoint[] = [];
+  let mismatch = 0;
+  const polar = () => {
+    const r = Math.hypot(...w);
+    return { r, theta: Math.atan2(Math.hypot(...w.subarray(1)), w[0]) };
+  };
+  for (let s = 0; s <= steps; s++) {
+    const loss = pop.lossAndGradient({ W: w, a: one }, g);
+    const { r, theta } = polar();
+    if (s % recordEvery === 0 || s === steps) {
+      trajectory.push({ step: s, r, theta, loss });
+      if (r > 0 && Math.sin(theta) > 1e-8) {
+        // ṙ = ŵ·(−∇J); θ̇ = −(d cos θ/dt)/sin θ with d cos θ/dt = (ê₁ − cos θ ŵ)·(−∇J)/r.
+        let wdotg = 0;
+        for (let i = 0; i < d; i++) wdotg += w[i] * g[i];
+        const dr = -wdotg / r;
+        const dcos = (-g[0] + (Math.cos(theta) * wdotg) / r) / r;
+        const pred = polarRates(r, theta);
+        mismatch = Math.max(
+          mismatch,
+          Math.abs(dr - pred.dr),
+          Math.abs(-dcos / Math.sin(theta) - pred.dtheta),
+        );
+      }
+    }
+    if (s === steps) break;
+    for (let i = 0; i < d; i++) w[i] -= eta * g[i];
+  }
+  const { r, theta } = polar();
+  return {
+    trajectory,
+    maxRateMismatch: mismatch,
+    final: { r, theta, distance: Math.hypot(w[0] - 1, ...w.subarray(1)) },
+  };
+}
