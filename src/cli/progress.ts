@@ -1,0 +1,95 @@
+/**
+ * Progress for long commands, on stderr so stdout stays clean for results. On a terminal: a bar
+ * with rate and ETA, redrawn in place at most 10 times a second, with optional detail lines below
+ * it (e.g. per-cell counts). Otherwise (CI, logs, pipes): a plain line every few seconds.
+ * The ETA uses the rate of work done in this run only, so a resumed run is not over-optimistic.
+ */
+
+export interface ProgressOptions {
+  readonly total: number;
+  /** Work already done before this run started (e.g. a resumed sweep). */
+  readonly initial?: number;
+  readonly label?: string;
+  readonly stream?: NodeJS.WriteStream;
+  /** Seconds between plain lines when not on a terminal. */
+  readonly plainEverySeconds?: number;
+  readonly now?: () => number;
+}
+
+export class Progress {
+  private readonly total: number;
+  private readonly initial: number;
+  private readonly label: string;
+  private readonly stream: NodeJS.WriteStream;
+  private readonly tty: boolean;
+  private readonly plainEvery: number;
+  private readonly now: () => number;
+  private readonly started: number;
+  private done: number;
+  private lastDraw = Number.NEGATIVE_INFINITY;
+  private drawnLines = 0;
+
+  constructor(options: ProgressOptions) {
+    this.total = options.total;
+    this.initial = options.initial ?? 0;
+    this.done = this.initial;
+    this.label = options.label ?? "progress";
+    this.stream = options.stream ?? process.stderr;
+    this.tty = this.stream.isTTY === true;
+    this.plainEvery = (options.plainEverySeconds ?? 5) * 1000;
+    this.now = options.now ?? (() => performance.now());
+    this.started = this.now();
+  }
+
+  /** Sets the amount done; `details` are extra lines shown under the bar on a terminal. */
+  update(done: number, details: () => readonly string[] = () => []): void {
+    this.done = done;
+    const t = this.now();
+    if (t - this.lastDraw < (this.tty ? 100 : this.plainEvery)) return;
+    this.lastDraw = t;
+    this.draw(details());
+  }
+
+  /** Draws the final state and ends the block. */
+  finish(details: readonly string[] = []): void {
+    this.draw(details);
+    if (this.tty) this.drawnLines = 0;
+  }
+
+  /** The status line: fraction, rate and ETA. */
+  statusLine(): string {
+    const elapsed = (this.now() - this.started) / 1000;
+    const ranNow = this.done - this.initial;
+    const rate = elapsed > 0 ? ranNow / elapsed : 0;
+    const left = this.total - this.done;
+    const eta = left <= 0 ? "done" : rate > 0 ? `ETA ${formatDuration(left / rate)}` : "ETA …";
+    const percent = this.total > 0 ? (100 * this.done) / this.total : 100;
+    return `${this.label} ${percent.toFixed(1)}%  ${this.done}/${this.total}  ${Math.round(rate)}/s  ${formatDuration(elapsed)} elapsed  ${eta}`;
+  }
+
+  private draw(details: readonly string[]): void {
+    if (!this.tty) {
+      this.stream.write(`${this.statusLine()}\n`);
+      return;
+    }
+    const width = Math.max(10, Math.min(30, (this.stream.columns ?? 80) - 70));
+    const filled = this.total > 0 ? Math.round((width * this.done) / this.total) : width;
+    const bar = `[${"#".repeat(filled)}${"-".repeat(width - filled)}]`;
+    const rows = Math.max(1, (this.stream.rows ?? 24) - 2);
+    const lines = [`${bar} ${this.statusLine()}`, ...details.slice(0, rows - 1)];
+    const columns = this.stream.columns ?? 80;
+    let text = this.drawnLines > 0 ? `\x1b[${this.drawnLines}F` : "";
+    for (const line of lines) text += `\x1b[2K${line.slice(0, columns - 1)}\n`;
+    if (this.drawnLines > lines.length) text += "\x1b[J";
+    this.stream.write(text);
+    this.drawnLines = lines.length;
+  }
+}
+
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return "?";
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
+}

@@ -1,0 +1,97 @@
+/**
+ * The Du et al. (2018) CNN as a sweep model: one trial is `runCnnTrial` (src/experiments/cnn-trial.ts).
+ *
+ * Two conveniences over the trial's own fields, so that a grid over k can keep the paper protocol:
+ *   eta: "auto"   means η = min(0.2, 2π/(k+π−1)) (notes §8.3; below the stability limit 4π/(k+π−1));
+ *   horizon: T    means maxSteps = ⌈T/η⌉, a fixed gradient-flow time instead of a step count.
+ * The resolved parameters are exactly a CnnTrialSpec, so a cell's random stream (hashed from them)
+ * is the same however they were written.
+ */
+import { InputError } from "../../core/errors.js";
+import { type CnnTrialSpec, runCnnTrial, validateCnnTrialSpec } from "../../experiments/cnn-trial.js";
+import type { Rng } from "../../math/rng.js";
+import type { SweepModel, TheoryClaim, TrialResult } from "../model.js";
+
+/** The existence threshold of the spurious minimum: it exists iff (1ᵀa*)²/‖a*‖² < (k+π−1)/π (notes §6.2). */
+export function spuriousThreshold(k: number): number {
+  return (k + Math.PI - 1) / Math.PI;
+}
+
+/** The protocol step size min(0.2, 2π/(k+π−1)) of the notes' §8.3. */
+export function autoEta(k: number): number {
+  return Math.min(0.2, (2 * Math.PI) / (k + Math.PI - 1));
+}
+
+/** ⌈horizon/η⌉, ignoring float noise such as 6000/0.2 = 30000.000000000004. */
+export function stepsForHorizon(horizon: number, eta: number): number {
+  return Math.ceil(horizon / eta - 1e-9);
+}
+
+export function resolveCnnParams(raw: Readonly<Record<string, unknown>>, field: string): CnnTrialSpec {
+  const { horizon, ...rest } = raw;
+  const input: Record<string, unknown> = { init: "paper", ...rest };
+  if (input.eta === "auto") {
+    if (typeof input.k !== "number")
+      throw new InputError(`${field}.k`, 'must be a number (eta "auto" needs it)', input.k);
+    input.eta = autoEta(input.k);
+  }
+  if (horizon !== undefined) {
+    if (input.maxSteps !== undefined)
+      throw new InputError(`${field}.horizon`, "cannot be set together with maxSteps; give one", horizon);
+    if (typeof horizon !== "number" || !(horizon > 0) || !Number.isFinite(horizon))
+      throw new InputError(`${field}.horizon`, "must be a positive number (the time η·steps)", horizon);
+    if (typeof input.eta !== "number" || !(input.eta > 0))
+      throw new InputError(`${field}.eta`, 'must be a positive number or "auto"', input.eta);
+    input.maxSteps = stepsForHorizon(horizon, input.eta);
+  }
+  try {
+    return validateCnnTrialSpec(input);
+  } catch (error) {
+    if (error instanceof InputError && !error.field.startsWith(field)) {
+      throw new InputError(`${field}.${error.field}`, error.message.slice(error.field.length + 2));
+    }
+    throw error;
+  }
+}
+
+function cnnTheory(params: CnnTrialSpec): TheoryClaim[] {
+  const claims: TheoryClaim[] = [];
+  const paperStart =
+    params.init === "paper" && (params.method ?? "wn-gd") === "wn-gd" && params.samples === undefined;
+  if (paperStart) {
+    claims.push({
+      outcome: "global",
+      relation: ">=",
+      value: 0.25,
+      source: "Thm 4.1-4.2: the start lands in the good region with probability 1/4",
+    });
+    if (params.ratio === 0)
+      claims.push({
+        outcome: "global",
+        relation: "=",
+        value: 0.5,
+        source: "1ᵀa*=0: a₀=0, global iff φ₀<π/2",
+      });
+  }
+  const threshold = spuriousThreshold(params.k);
+  if (params.ratio >= threshold) {
+    claims.push({
+      outcome: "spurious",
+      relation: "=",
+      value: 0,
+      source: `ratio ≥ (k+π−1)/π = ${threshold.toFixed(2)}: no spurious minimum`,
+    });
+  }
+  return claims;
+}
+
+const cnn: SweepModel<CnnTrialSpec> = {
+  name: "cnn",
+  outcomes: ["global", "spurious", "saddle", "unconverged", "diverged"],
+  success: "global",
+  resolve: resolveCnnParams,
+  run: (params, rng: Rng) => runCnnTrial(params, rng) as unknown as TrialResult,
+  theory: cnnTheory,
+};
+
+export default cnn;
