@@ -1,5 +1,7 @@
 /** Every CLI command, one file each. Add a command by importing it here. */
+import { cnnCriticalCommand } from "./cnn-critical.js";
 import { cnnProbabilityCommand } from "./cnn-probability.js";
+import { cnnTrainCommand } from "./cnn-train.js";
 import type { Command } from "./command.js";
 import { evalCommand } from "./eval.js";
 import { reproduceCommand } from "./reproduce.js";
@@ -8,6 +10,8 @@ import { sweepRunCommand } from "./sweep-run.js";
 import { sweepSummaryCommand } from "./sweep-summary.js";
 
 export const commands: readonly Command[] = [
+  cnnTrainCommand,
+  cnnCriticalCommand,
   cnnProbabilityCommand,
   evalCommand,
   reproduceCommand,

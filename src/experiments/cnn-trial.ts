@@ -182,13 +182,18 @@ export interface CnnTrialDetail {
 /** Maximum recorded points kept for the phase-switch detector in plain trials. */
 const PHASE_POINTS = 128;
 
-/** The trial with optional extras: a thinned trajectory of about `trajectoryPoints` points. */
+/**
+ * The trial with optional extras: a thinned trajectory of about `trajectoryPoints` points, and an
+ * explicit `teacher` (of size p × k) in place of the one built from (ratio, anorm).
+ */
 export function runCnnTrialDetailed(
   spec: CnnTrialSpec,
   rng: Rng,
-  options: { trajectoryPoints?: number } = {},
+  options: { trajectoryPoints?: number; teacher?: CnnTeacher } = {},
 ): CnnTrialDetail {
-  const teacher = cnnTeacherFromRatio(spec.k, spec.p, spec.ratio, spec.anorm);
+  const teacher = options.teacher ?? cnnTeacherFromRatio(spec.k, spec.p, spec.ratio, spec.anorm);
+  if (teacher.w.length !== spec.p || teacher.a.length !== spec.k)
+    throw new InputError("teacher", `must have w of length p = ${spec.p} and a of length k = ${spec.k}`);
   const start = drawCnnStart(spec, teacher, rng);
   const method = spec.method ?? "wn-gd";
   const sampled = spec.samples !== undefined || spec.batch !== undefined;
