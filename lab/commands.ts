@@ -3,7 +3,8 @@
  * those of src/cli/*.ts; the e2e tests run these lines through the real CLI and compare its output
  * with the numbers on screen.
  */
-import type { CnnState, ProbabilityState } from "./state.js";
+import { cellSpec, probabilityCells } from "./compute/probability.js";
+import type { CnnState, ProbabilityState, TianState } from "./state.js";
 
 export function cnnCommand(s: CnnState): string {
   return [
@@ -21,17 +22,31 @@ export function cnnCommand(s: CnnState): string {
   ].join(" ");
 }
 
+/** One `minima cnn probability` line per cell, with the cell's resolved step size and budget. */
 export function probabilityCommand(s: ProbabilityState): string {
-  return [
-    "minima cnn probability",
-    `--k ${s.ks.join(",")}`,
-    `--ratio ${s.ratios.join(",")}`,
-    `--trials ${s.trials}`,
-    `--p ${s.p}`,
-    `--anorm ${s.aNorm}`,
-    `--eta ${s.eta}`,
-    `--steps ${s.steps}`,
-    `--seed ${s.seed}`,
-    "--json",
-  ].join(" ");
+  const cells = probabilityCells(s);
+  if (cells.length === 0) return "(no cell has ratio <= k)";
+  return cells
+    .map(({ k, ratio }) => {
+      const spec = cellSpec(s, k, ratio);
+      return [
+        "minima cnn probability",
+        `--k ${k}`,
+        `--ratio ${ratio}`,
+        `--trials ${s.trials}`,
+        `--p ${spec.p}`,
+        `--anorm ${spec.anorm}`,
+        `--eta ${spec.eta}`,
+        `--steps ${spec.maxSteps}`,
+        `--seed ${s.seed}`,
+        "--json",
+      ].join(" ");
+    })
+    .join("\n");
+}
+
+export function tianCommand(s: TianState): string | undefined {
+  if (s.starts.length === 0) return undefined;
+  const [x, y] = s.starts[0];
+  return `minima tian flow --K ${s.K} --x ${x} --y ${y} --eta ${s.eta} --steps ${s.steps} --json`;
 }

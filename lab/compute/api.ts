@@ -2,10 +2,11 @@
  * The methods the lab's workers run. Each takes plain data and a progress callback and returns
  * plain data (structured-clone friendly). They call the library; no mathematics is written here.
  */
-import type { CnnState } from "../state.js";
+import type { CnnState, TianState } from "../state.js";
 import { cnnRun } from "./cnn.js";
 import { type BasinsArgs, cnnBasins } from "./cnn-basins.js";
 import { type ProbabilityArgs, probabilitySweep } from "./probability.js";
+import { tianPicture } from "./tian.js";
 
 export type ProgressFn = (progress: { done: number; total: number; partial?: unknown }) => void;
 
@@ -13,6 +14,7 @@ export const computeApi = {
   cnnRun: (args: CnnState, _progress: ProgressFn) => cnnRun(args),
   cnnBasins: (args: BasinsArgs, progress: ProgressFn) => cnnBasins(args, progress),
   probabilitySweep: (args: ProbabilityArgs, progress: ProgressFn) => probabilitySweep(args, progress),
+  tianPicture: (args: TianState, _progress: ProgressFn) => tianPicture(args),
 };
 
 export type ComputeApi = typeof computeApi;

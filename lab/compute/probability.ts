@@ -1,15 +1,17 @@
 /**
- * The Probability view's computation: a small sweep over (k, (1ᵀa*)²/‖a*‖²) cells, each trial the
- * library's runCnnTrial on the sweep's stream Rng.fromSeed(seed, streamKey, trial), the stream key
- * being the 52-bit hash of the cell's canonical parameters (src/sweep/canonical.ts), as the sweep
- * engine keys its cells. Step size per cell: min(η, 2π/(k+π−1)), the notes' protocol (§8.3), which
- * keeps 1ᵀa monotone.
+ * The Probability view's computation: a small sweep over (k, (1ᵀa*)²/‖a*‖²) cells. Each cell's
+ * parameters are resolved by the sweep engine's CNN model (src/sweep/models/cnn.ts), and trial t
+ * is the library's runCnnTrial on Rng.fromSeed(seed, streamKey, t), the stream key being the 52-bit
+ * hash of the canonical resolved parameters — exactly as the sweep engine and `minima cnn
+ * probability` key a cell, so the counts agree trial for trial. Step size per cell:
+ * min(η, 2π/(k+π−1)) (the notes' protocol, §8.3, which keeps 1ᵀa monotone).
  */
 import { type CnnTrialSpec, runCnnTrial } from "../../src/experiments/cnn-trial.js";
 import { Rng } from "../../src/math/rng.js";
 import { wilsonInterval } from "../../src/math/stats.js";
 import { spuriousRatioThreshold } from "../../src/models/cnn/stationary.js";
 import { canonicalJson, hash52 } from "../../src/sweep/canonical.js";
+import cnnSweepModel, { resolveCnnParams } from "../../src/sweep/models/cnn.js";
 import type { ProbabilityState } from "../state.js";
 import type { ProgressFn } from "./api.js";
 
@@ -41,7 +43,7 @@ export function probabilityCells(state: ProbabilityState): { k: number; ratio: n
 }
 
 export function cellSpec(state: ProbabilityState, k: number, ratio: number): CnnTrialSpec {
-  return {
+  const raw = {
     k,
     p: state.p,
     ratio,
@@ -50,10 +52,12 @@ export function cellSpec(state: ProbabilityState, k: number, ratio: number): Cnn
     maxSteps: state.steps,
     init: "paper",
   };
+  return resolveCnnParams(raw, "cell");
 }
 
+/** The sweep engine's stream key of a cell (streamKeyOf in src/sweep/plan.ts, which imports node:path). */
 export function cellStreamKey(spec: CnnTrialSpec): number {
-  return hash52(canonicalJson({ model: "cnn", params: spec }));
+  return hash52(canonicalJson({ model: cnnSweepModel.name, params: spec }));
 }
 
 export function runCell(

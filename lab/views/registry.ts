@@ -4,9 +4,10 @@ import { aboutView } from "./about.js";
 import { basinsView } from "./basins.js";
 import { cnnView } from "./cnn.js";
 import { probabilityView } from "./probability.js";
+import { tianView } from "./tian.js";
 import type { View } from "./view.js";
 
-export const views: readonly View[] = [cnnView, basinsView, probabilityView, aboutView];
+export const views: readonly View[] = [cnnView, basinsView, probabilityView, tianView, aboutView];
 
 export function viewById(id: ViewId): View {
   return views.find((v) => v.id === id) ?? views[0];

@@ -11,9 +11,11 @@ import type { Page } from "playwright-core";
 import { cnnRun } from "../../lab/compute/cnn.js";
 import { cnnBasins } from "../../lab/compute/cnn-basins.js";
 import { runCell } from "../../lab/compute/probability.js";
+import { tianRun } from "../../lab/compute/tian.js";
 import { encodeHash } from "../../lab/hash.js";
 import { defaultState, type LabState } from "../../lab/state.js";
 import { fmt } from "../../lab/ui.js";
+import { runCli } from "../helpers/cli.js";
 import { type Lab, labState, pageErrors, SCREENSHOTS, startLab } from "./harness.js";
 
 let lab: Lab;
@@ -147,6 +149,18 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
       assert.equal(cells[3], String(expected.counts.global ?? 0), `global at ratio ${ratio}`);
       assert.equal(cells[4], String(expected.counts.spurious ?? 0), `spurious at ratio ${ratio}`);
     }
+    // The command line shown for a cell, run through the real CLI, prints the same counts.
+    const commands = (await page.locator("#minima-probability-command").innerText()).split("\n");
+    assert.equal(commands.length, 3);
+    const args = commands[1].split(" ").slice(1);
+    assert.deepEqual(args.slice(0, 4), ["cnn", "probability", "--k", "9"]);
+    const cli = runCli([...args, "--workers", "1"]);
+    assert.equal(cli.code, 0, cli.stderr);
+    const printed = JSON.parse(cli.stdout);
+    const row = await page.locator('#prob-table tr[data-cell="9:1"] td').allInnerTexts();
+    assert.equal(String(printed.global.count), row[3]);
+    assert.equal(String(printed.spurious.count), row[4]);
+    assert.equal(printed.trials, 30);
     await page.screenshot({ path: join(SCREENSHOTS, "probability.png"), fullPage: true });
     assert.deepEqual(pageErrors(page), []);
     await page.close();
@@ -174,6 +188,30 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
     );
     await page.locator("#tab-cnn").click();
     await page.locator("#cnn-outcome").waitFor();
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
+  test("Tian view: each start's end point equals the library's, symmetric starts stop at the saddle, a click adds a start", async () => {
+    const s = defaultState();
+    const page = await lab.newPage(encodeHash({ ...s, view: "tian" }));
+    await page.locator('#tian-table tr[data-run="2"]').waitFor();
+    for (const [i, start] of s.tian.starts.entries()) {
+      const run = tianRun(s.tian, start);
+      const cells = await page.locator(`#tian-table tr[data-run="${i}"] td`).allInnerTexts();
+      assert.equal(cells[1], `(${fmt(run.end[0])}, ${fmt(run.end[1])})`);
+      assert.equal(cells[2], run.outcome);
+    }
+    assert.equal(await page.locator('#tian-table tr[data-run="1"] td').nth(2).innerText(), "saddle");
+    await page.screenshot({ path: join(SCREENSHOTS, "tian.png"), fullPage: true });
+    const box = await page.locator("#tian-figure svg").last().boundingBox();
+    assert.ok(box);
+    await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+    await page.locator('#tian-table tr[data-run="3"]').waitFor();
+    const state = await labState<LabState>(page);
+    assert.equal(state.tian.starts.length, 4);
+    const [x, y] = state.tian.starts[3];
+    assert.ok(x > 0 && x < 1.2 && y > -0.2 && y < 1, `clicked start (${x}, ${y}) lies in the plane shown`);
     assert.deepEqual(pageErrors(page), []);
     await page.close();
   });
