@@ -95,6 +95,96 @@ export type CnnGradientStep = (
 ) => void;
 
 /**
+ * Population WN-GD on full vectors, allocation-free: the same arithmetic as `cnnPopulationState`,
+ * with the snapshot built only at recorded steps and at the end. v and a are updated in place.
+ */
+function runFullWnGd(
+  teacher: CnnTeacher,
+  v: Float64Array,
+  a: Float64Array,
+  rules: CnnStopRules,
+  options: CnnRunOptions,
+): CnnRunEnd {
+  const { eta, maxSteps, recorder } = options;
+  const earlyStop = options.earlyStop ?? true;
+  const p = v.length;
+  const k = a.length;
+  const tw = teacher.w;
+  const ta = teacher.a;
+  let S = 0;
+  for (let j = 0; j < k; j++) S += ta[j];
+  const h = eta / TWO_PI;
+  let stop: CnnStopReason = "budget";
+  // r2, vw, s, oneA of the current iterate; each update loop accumulates them for the next one.
+  let r2 = 0;
+  let vw = 0;
+  for (let i = 0; i < p; i++) {
+    r2 += v[i] * v[i];
+    vw += v[i] * tw[i];
+  }
+  let s = 0;
+  let oneA = 0;
+  for (let j = 0; j < k; j++) {
+    s += a[j] * ta[j];
+    oneA += a[j];
+  }
+  let t = 0;
+  for (; ; t++) {
+    const r = Math.sqrt(r2);
+    const rho = Math.min(1, Math.max(-1, vw / r));
+    const c = rho / r;
+    let q2 = 0;
+    for (let i = 0; i < p; i++) {
+      const qi = tw[i] - c * v[i];
+      q2 += qi * qi;
+    }
+    const sinPhi = Math.sqrt(q2);
+    const phi = Math.atan2(sinPhi, rho);
+    if (!(Math.abs(s) + Math.abs(oneA) + r < DIVERGENCE_LIMIT)) {
+      stop = "diverged";
+      break;
+    }
+    if (earlyStop) {
+      if (phi < 1e-3) {
+        let err2 = 0;
+        for (let j = 0; j < k; j++) err2 += (a[j] - ta[j]) * (a[j] - ta[j]);
+        if (rules.globalSettled(phi, err2, r)) {
+          stop = "global";
+          break;
+        }
+      } else if (s < 0 && rules.spuriousCertified(phi, s, oneA, r)) {
+        stop = "spurious";
+        break;
+      }
+    }
+    if (recorder?.wants(t)) recorder.push(trajectoryPoint(t, cnnPopulationState(teacher, v, a)));
+    if (t >= maxSteps) break;
+    const g = (PI - phi) * rho + sinPhi;
+    const cv = (h * (PI - phi) * s) / r; // v ← v + η((π − φ)/(2π))·s·q/r
+    const gap = PI - g;
+    const common = oneA - S;
+    r2 = 0;
+    vw = 0;
+    for (let i = 0; i < p; i++) {
+      const vi = v[i] + cv * (tw[i] - c * v[i]);
+      v[i] = vi;
+      r2 += vi * vi;
+      vw += vi * tw[i];
+    }
+    s = 0;
+    oneA = 0;
+    for (let j = 0; j < k; j++) {
+      const aj = a[j] - h * ((PI - 1) * (a[j] - ta[j]) + common + gap * ta[j]);
+      a[j] = aj;
+      s += aj * ta[j];
+      oneA += aj;
+    }
+  }
+  const snap = cnnPopulationState(teacher, v, a);
+  return { steps: t, stop, snapshot: stop === "diverged" ? divergedSnapshot(snap.phi, snap.vNorm) : snap };
+}
+
+/**
  * The general loop: v ← v − η·gv, a ← a − η·ga, with (gv, ga) from `gradient` (or, when omitted,
  * the population gradient), checking the outcome rules on the population quantities.
  * `plain` selects plain GD on (w, a). v and a are updated in place.
@@ -108,6 +198,7 @@ export function runFullCnn(
 ): CnnRunEnd {
   const { eta, maxSteps, recorder, gradient } = options;
   const plain = options.plain ?? false;
+  if (!plain && !gradient) return runFullWnGd(teacher, v, a, rules, options);
   const earlyStop = options.earlyStop ?? true;
   const p = v.length;
   const k = a.length;
