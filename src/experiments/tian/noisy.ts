@@ -1,0 +1,115 @@
+/**
+ * Near-symmetric noisy starts ([W] Fig. 5, Conjecture 4.3): orthonormal teacher w*_j = e_j,
+ * w_j⁽¹⁾ = 10⁻³ w*_j + ε_j with ε_j ~ N(0, (10⁻³·noise)² I) (the noise read as a standard deviation),
+ * population GD. Reports success counts per noise level and, for the failures, where they stop: loss,
+ * gradient norm, Hessian index, and the distinct stopping points counted modulo permutation of units.
+ * Run t of noise level i uses Rng.fromSeed(seed, i, t).
+ */
+import { hessianSpectrum } from "../../landscape/spectrum.js";
+import { Rng, type Seed } from "../../math/rng.js";
+import { type ProportionEstimate, wilsonInterval } from "../../math/stats.js";
+import { fcGradientDescent } from "../../models/fc/gradient-descent.js";
+import { FcPopulation } from "../../models/fc/population.js";
+import { reluPairKernel } from "../../models/fc/relu-kernel.js";
+import { orthonormalTeacher } from "../../models/fc/teachers.js";
+import { equalUpToPermutation } from "./permutation.js";
+
+export interface NoisySpec {
+  readonly K: number;
+  readonly d: number;
+  readonly noises: readonly number[];
+  readonly runs: number;
+  readonly eta: number;
+  readonly maxSteps: number;
+  readonly seed: Seed;
+  /** Top weights of teacher and student (fixed, not trained); default all ones. */
+  readonly a?: Float64Array;
+  /** A run succeeds when J < successLoss (default 1e-8). */
+  readonly successLoss?: number;
+}
+
+export interface NoisyFailure {
+  readonly run: number;
+  readonly loss: number;
+  readonly gradNorm: number;
+  /** Number of negative eigenvalues of the exact Hessian at the stopping point (0 = a local minimum). */
+  readonly hessianIndex: number;
+  readonly minEigenvalue: number;
+  /** Index into `distinctFailures` of this level. */
+  readonly pointId: number;
+}
+
+export interface NoisyLevel {
+  readonly noise: number;
+  readonly success: ProportionEstimate;
+  readonly failures: NoisyFailure[];
+  /** Distinct stopping points of the failed runs, modulo permutation of hidden units: loss and count. */
+  readonly distinctFailures: Array<{ readonly loss: number; readonly count: number }>;
+  /**
+   * Distinct loss values among the failures (within 1e-8). Points distinct modulo unit permutation can
+   * still be images of each other under the teacher's own symmetry (permuting the coordinates e_j),
+   * which keeps the loss; this coarser count is invariant under both.
+   */
+  readonly lossLevels: number[];
+}
+
+export interface NoisyResult {
+  readonly K: number;
+  readonly d: number;
+  readonly levels: NoisyLevel[];
+}
+
+export function noisyStarts(spec: NoisySpec): NoisyResult {
+  const { K, d, runs, eta, maxSteps, seed } = spec;
+  const successLoss = spec.successLoss ?? 1e-8;
+  const a = spec.a ?? new Float64Array(K).fill(1);
+  const teacher = orthonormalTeacher(K, d, a);
+  const pop = new FcPopulation(reluPairKernel, teacher, K);
+  const levels = spec.noises.map((noise, level) => {
+    let successes = 0;
+    const failures: NoisyFailure[] = [];
+    const points: Array<{ W: Float64Array; loss: number; count: number }> = [];
+    for (let t = 0; t < runs; t++) {
+      const rng = Rng.fromSeed(seed, level, t);
+      const W = new Float64Array(K * d);
+      for (let i = 0; i < W.length; i++) W[i] = 1e-3 * teacher.W[i] + 1e-3 * noise * rng.normal();
+      const run = fcGradientDescent(
+        pop,
+        { W, a },
+        { eta, maxSteps, lossTol: successLoss * 1e-2, gradTol: 1e-12 },
+      );
+      if (run.outcome !== "diverged" && run.loss < successLoss) {
+        successes++;
+        continue;
+      }
+      const spectrum = hessianSpectrum(pop.hessian({ W: run.W, a }, false));
+      let pointId = points.findIndex(
+        (p) => Math.abs(p.loss - run.loss) < 1e-6 && equalUpToPermutation(p.W, run.W, K, d, 1e-3),
+      );
+      if (pointId === -1) {
+        points.push({ W: run.W, loss: run.loss, count: 0 });
+        pointId = points.length - 1;
+      }
+      points[pointId].count++;
+      failures.push({
+        run: t,
+        loss: run.loss,
+        gradNorm: run.gradNorm,
+        hessianIndex: spectrum.index,
+        minEigenvalue: spectrum.eigenvalues[0],
+        pointId,
+      });
+    }
+    return {
+      noise,
+      success: wilsonInterval(successes, runs),
+      failures,
+      distinctFailures: points.map((p) => ({ loss: p.loss, count: p.count })),
+      lossLevels: points
+        .map((p) => p.loss)
+        .sort((x, y) => x - y)
+        .filter((l, i, all) => i === 0 || l - all[i - 1] > 1e-8),
+    };
+  });
+  return { K, d, levels };
+}

@@ -1,0 +1,118 @@
+/**
+ * One population-GD run of the two-layer network from a seeded start: the general entry point behind
+ * `minima fc train`. Teacher: orthonormal, Gaussian or given; start: Gaussian (per-entry std), uniform
+ * in a ball, or given. The start uses Rng.fromSeed(seed, 1) and a Gaussian teacher Rng.fromSeed(seed, 0).
+ */
+import { hessianSpectrum } from "../../landscape/spectrum.js";
+import { Rng, type Seed } from "../../math/rng.js";
+import { type FcOutcome, type FcTracePoint, fcGradientDescent } from "../../models/fc/gradient-descent.js";
+import type { FcNetwork } from "../../models/fc/network.js";
+import { FcPopulation } from "../../models/fc/population.js";
+import { reluPairKernel } from "../../models/fc/relu-kernel.js";
+import { gaussianTeacher, orthonormalTeacher } from "../../models/fc/teachers.js";
+import { matchRows } from "./permutation.js";
+
+export type TeacherSpec =
+  | { kind: "orthonormal" }
+  | { kind: "gaussian"; scale: number }
+  | { kind: "given"; network: FcNetwork };
+export type StartSpec =
+  | { kind: "gaussian"; std: number }
+  | { kind: "ball"; radius: number }
+  | { kind: "given"; W: Float64Array; a?: Float64Array };
+
+export interface TrainSpec {
+  readonly K: number;
+  /** Teacher width (ignored for a given teacher); default K. */
+  readonly Kstar?: number;
+  readonly d: number;
+  readonly teacher: TeacherSpec;
+  readonly start: StartSpec;
+  readonly trainA: boolean;
+  readonly eta: number;
+  readonly maxSteps: number;
+  readonly seed: Seed;
+  readonly recordEvery?: number;
+  /** Compute the Hessian spectrum at the end (O((Kd)³)). */
+  readonly hessian?: boolean;
+}
+
+export interface TrainResult {
+  readonly outcome: FcOutcome;
+  readonly steps: number;
+  readonly loss: number;
+  readonly gradNorm: number;
+  readonly W: number[][];
+  readonly a: number[];
+  readonly trace: FcTracePoint[];
+  /** When K = K*: max over units of ‖w_j − w*_π(j)‖ for the best greedy matching π, and π. */
+  readonly teacherDistance?: { readonly max: number; readonly permutation: number[] };
+  readonly hessian?: { readonly index: number; readonly zeroModes: number; readonly minEigenvalue: number };
+}
+
+export function buildTeacher(spec: Pick<TrainSpec, "K" | "Kstar" | "d" | "teacher" | "seed">): FcNetwork {
+  const Ks = spec.Kstar ?? spec.K;
+  switch (spec.teacher.kind) {
+    case "orthonormal":
+      return orthonormalTeacher(Ks, spec.d);
+    case "gaussian":
+      return gaussianTeacher(Ks, spec.d, Rng.fromSeed(spec.seed, 0), spec.teacher.scale);
+    case "given":
+      return spec.teacher.network;
+  }
+}
+
+export function trainFc(spec: TrainSpec): TrainResult {
+  const { K, d } = spec;
+  const teacher = buildTeacher(spec);
+  const pop = new FcPopulation(reluPairKernel, teacher, K);
+  const rng = Rng.fromSeed(spec.seed, 1);
+  let W: Float64Array;
+  let a = new Float64Array(K).fill(1);
+  switch (spec.start.kind) {
+    case "gaussian":
+      W = rng.normals(K * d).map((v) => v * (spec.start as { std: number }).std);
+      break;
+    case "ball": {
+      W = new Float64Array(K * d);
+      for (let j = 0; j < K; j++) W.set(rng.inBall(d, spec.start.radius), j * d);
+      break;
+    }
+    case "given":
+      W = Float64Array.from(spec.start.W);
+      if (spec.start.a) a = Float64Array.from(spec.start.a);
+      break;
+  }
+  const run = fcGradientDescent(
+    pop,
+    { W, a },
+    {
+      eta: spec.eta,
+      maxSteps: spec.maxSteps,
+      trainA: spec.trainA,
+      recordEvery: spec.recordEvery ?? Math.max(1, Math.floor(spec.maxSteps / 50)),
+    },
+  );
+  const rows = Array.from({ length: K }, (_, j) => Array.from(run.W.subarray(j * d, (j + 1) * d)));
+  let teacherDistance: TrainResult["teacherDistance"];
+  if (teacher.K === K) {
+    const m = matchRows(run.W, teacher.W, K, d);
+    teacherDistance = { max: m.maxDistance, permutation: m.match };
+  }
+  let hessian: TrainResult["hessian"];
+  if (spec.hessian && run.outcome !== "diverged") {
+    const s = hessianSpectrum(pop.hessian({ W: run.W, a: run.a }, spec.trainA));
+    hessian = { index: s.index, zeroModes: s.zeroModes, minEigenvalue: s.eigenvalues[0] };
+  }
+  return {
+    outcome: run.outcome,
+    steps: run.steps,
+    loss: run.loss,
+    gradNorm: run.gradNorm,
+    W: rows,
+    a: Array.from(run.a),
+    trace: run.trace,
+    ...(teacherDistance ? { teacherDistance } : {}),
+    ...(hessian ? { hessian } : {}),
+  };
+}
