@@ -9,7 +9,7 @@ import { resolveShard } from "../sweep/shard.js";
 import { parseSweepSpec } from "../sweep/spec.js";
 import type { TrialRecord } from "../sweep/trial.js";
 import type { Command } from "./command.js";
-import { boolFlag, intFlag, parseFlags, stringFlag } from "./flags.js";
+import { intFlag, parseFlags, stringFlag } from "./flags.js";
 import { printJson } from "./output.js";
 import { Progress } from "./progress.js";
 

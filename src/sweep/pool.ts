@@ -45,16 +45,14 @@ export async function executeTrials(
   let next = 0;
   let failure: unknown;
   const inFlight = new Set<Promise<void>>();
-  const abort = () => {
-    failure ??= new Error("interrupted");
-  };
-  options.signal?.addEventListener("abort", abort);
+  const stopped = () => options.signal?.aborted === true;
   try {
     while (next < batches.length || inFlight.size > 0) {
-      while (failure === undefined && next < batches.length && inFlight.size < workers * 2) {
+      while (failure === undefined && !stopped() && next < batches.length && inFlight.size < workers * 2) {
         const task: Promise<void> = pool.run(batches[next++]).then(
           (records: TrialRecord[]) => {
             inFlight.delete(task);
+            // Batches still running when stopped are finished work: keep them.
             if (failure === undefined) options.onBatch(records);
           },
           (error: unknown) => {
@@ -65,14 +63,15 @@ export async function executeTrials(
         inFlight.add(task);
       }
       if (inFlight.size === 0) break;
-      if (failure !== undefined && options.signal?.aborted) break;
+      // On a stop, the running batches (at most two per worker) finish first; cancelling them in
+      // piscina races with their result messages. A second Ctrl-C or kill -9 stops at once.
       await Promise.race(inFlight);
     }
   } finally {
-    options.signal?.removeEventListener("abort", abort);
     await pool.destroy();
   }
   if (failure !== undefined) throw failure;
+  if (stopped() && next < batches.length) throw new Error("interrupted");
 }
 
 /** dist/sweep/worker.js when compiled; from sources, a JS entry that brings tsx into the worker thread. */

@@ -71,7 +71,8 @@ export function parseSweepSpec(input: unknown, field = "spec"): SweepSpec {
       throw new InputError(`${field}${path}.${issue.keys[0]}`, `is not a spec field (allowed: ${allowed})`);
     }
     const message = issue.message.startsWith("Invalid input") ? issue.message.toLowerCase() : issue.message;
-    throw new InputError(`${field}${path}`, message, issue.input === undefined ? "nothing" : issue.input);
+    if (issue.input === undefined) throw new InputError(`${field}${path}`, `is missing; it ${message}`);
+    throw new InputError(`${field}${path}`, message, issue.input);
   }
   const spec = result.data;
   const seen = new Map<string, string>();
