@@ -1,4 +1,6 @@
 /** Every CLI command, one file each. Add a command by importing it here. */
+import { certifyCommand } from "./certify.js";
+import { classifyCommand } from "./classify.js";
 import { cnnCriticalCommand } from "./cnn-critical.js";
 import { cnnProbabilityCommand } from "./cnn-probability.js";
 import { cnnTrainCommand } from "./cnn-train.js";
@@ -14,6 +16,8 @@ export const commands: readonly Command[] = [
   cnnCriticalCommand,
   cnnProbabilityCommand,
   evalCommand,
+  classifyCommand,
+  certifyCommand,
   reproduceCommand,
   sweepRunCommand,
   sweepMergeCommand,

@@ -11,7 +11,7 @@ import { hessianSpectrum } from "../../landscape/spectrum.js";
 import { symmetricEigen } from "../../math/eigen.js";
 import { norm } from "../../math/vector.js";
 import { Mlp } from "../../models/mlp/network.js";
-import type { DingPoint } from "./construction.js";
+import { type DingPoint, definiteness } from "./construction.js";
 import { quadraticMoment } from "./residual-design.js";
 
 export interface DingCertificate {
@@ -42,7 +42,9 @@ export interface DingCertificate {
   readonly failures: string[];
 }
 
-export function certifyDingPoint(point: DingPoint): DingCertificate {
+export type CertifiablePoint = Pick<DingPoint, "architecture" | "data" | "theta" | "curvatureSign">;
+
+export function certifyDingPoint(point: CertifiablePoint): DingCertificate {
   const net = new Mlp(point.architecture);
   const { data, theta } = point;
   const r = Float64Array.from(net.outputs(theta, data), (f, i) => f - data.y[i]);
@@ -104,4 +106,19 @@ export function certifyDingPoint(point: DingPoint): DingCertificate {
     holds: failures.length === 0,
     failures,
   };
+}
+
+/**
+ * The certificate for any "mlp" point whose first layer is zero (the shape of the construction),
+ * with the curvature sign read from the labels' S; undefined for other points, where no analytic
+ * certificate is known.
+ */
+export function certificateForMlpPoint(
+  point: Omit<CertifiablePoint, "curvatureSign">,
+): DingCertificate | undefined {
+  const net = new Mlp(point.architecture);
+  const w1 = point.theta.subarray(net.weightOffsets[0], net.biasOffsets[0]);
+  if (w1.some((w) => w !== 0) || !point.architecture.activation.theoremCondition) return undefined;
+  const r = Float64Array.from(net.outputs(point.theta, point.data), (f, i) => f - point.data.y[i]);
+  return certifyDingPoint({ ...point, curvatureSign: definiteness(quadraticMoment(point.data.x, r)) });
 }

@@ -32,6 +32,8 @@ export interface DingExperimentSpec {
   readonly seed: Seed;
   /** Given data (labels included); otherwise `inputDim` × `samples` seeded Gaussian inputs with designed labels. */
   readonly data?: MlpData;
+  /** Design labels for the given inputs, ignoring the given labels. */
+  readonly designLabels?: boolean;
   readonly inputDim?: number;
   readonly samples?: number;
   readonly weights?: WeightStyle;
@@ -75,7 +77,7 @@ export function runDingExperiment(spec: DingExperimentSpec): DingExperimentRepor
     activation,
     widths,
     inputs,
-    labels: spec.data?.y,
+    labels: spec.designLabels ? undefined : spec.data?.y,
     weights: spec.weights,
     seed: spec.seed,
   });

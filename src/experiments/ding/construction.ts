@@ -121,7 +121,8 @@ export function buildDingPoint(spec: DingPointSpec): DingPoint {
   };
 }
 
-function definiteness(s: Float64Array[]): 1 | -1 | 0 {
+/** +1 if S ≻ 0, −1 if S ≺ 0, 0 otherwise (tolerance 1e-12 of the largest |eigenvalue|). */
+export function definiteness(s: Float64Array[]): 1 | -1 | 0 {
   const values = symmetricEigen(s).values;
   let scale = 0;
   for (const v of values) scale = Math.max(scale, Math.abs(v));

@@ -67,7 +67,14 @@ export function mlpProblemJson(architecture: MlpArchitecture, data: MlpData, poi
   };
 }
 
-function parseMlp(json: Record<string, unknown>): Problem {
+export interface MlpParts {
+  readonly architecture: MlpArchitecture;
+  readonly data: MlpData;
+  readonly point: Float64Array;
+}
+
+/** The architecture, data and point of an "mlp" problem JSON (fields validated as in `mlpFormat.parse`). */
+export function parseMlpParts(json: Record<string, unknown>): MlpParts {
   const activation = activationByName(json.activation);
   if (!Array.isArray(json.widths) || json.widths.length === 0)
     throw new InputError("widths", "must be a non-empty array of positive integers", json.widths);
@@ -106,6 +113,11 @@ function parseMlp(json: Record<string, unknown>): Problem {
     });
     point.set(biases, bOffset);
   });
+  return { architecture, data, point };
+}
+
+function parseMlp(json: Record<string, unknown>): Problem {
+  const { architecture, data, point } = parseMlpParts(json);
   return mlpProblem(architecture, data, point);
 }
 
