@@ -4,7 +4,7 @@
  * with the numbers on screen.
  */
 import { cellSpec, probabilityCells } from "./compute/probability.js";
-import type { CnnState, ProbabilityState, TianState } from "./state.js";
+import type { CnnState, DingState, ProbabilityState, TianState } from "./state.js";
 
 export function cnnCommand(s: CnnState): string {
   return [
@@ -49,4 +49,17 @@ export function tianCommand(s: TianState): string | undefined {
   if (s.starts.length === 0) return undefined;
   const [x, y] = s.starts[0];
   return `minima tian flow --K ${s.K} --x ${x} --y ${y} --eta ${s.eta} --steps ${s.steps} --json`;
+}
+
+export function dingCommand(s: DingState): string {
+  return [
+    "minima certify",
+    `--activation ${s.activation}`,
+    `--d0 ${s.inputDim}`,
+    `--samples ${s.samples}`,
+    `--widths ${s.widths.join(",")}`,
+    `--seed ${s.seed}`,
+    `--weights ${s.weights}`,
+    "--json",
+  ].join(" ");
 }

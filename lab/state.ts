@@ -100,9 +100,10 @@ export const DingStateSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9-]{1,32}$/)
     .default("sigmoid"),
-  width: int(1, 64, 3),
-  inputDim: int(1, 64, 2),
-  samples: int(2, 200, 6),
+  widths: numList(1, 64, 4, [10], true),
+  inputDim: int(1, 16, 2),
+  samples: int(2, 200, 10),
+  weights: z.enum(["random", "unit"]).default("random"),
   seed: int(0, 2 ** 31 - 1, 1),
 });
 

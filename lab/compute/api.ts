@@ -2,9 +2,10 @@
  * The methods the lab's workers run. Each takes plain data and a progress callback and returns
  * plain data (structured-clone friendly). They call the library; no mathematics is written here.
  */
-import type { CnnState, TianState } from "../state.js";
+import type { CnnState, DingState, TianState } from "../state.js";
 import { cnnRun } from "./cnn.js";
 import { type BasinsArgs, cnnBasins } from "./cnn-basins.js";
+import { dingRun } from "./ding.js";
 import { type ProbabilityArgs, probabilitySweep } from "./probability.js";
 import { tianPicture } from "./tian.js";
 
@@ -15,6 +16,7 @@ export const computeApi = {
   cnnBasins: (args: BasinsArgs, progress: ProgressFn) => cnnBasins(args, progress),
   probabilitySweep: (args: ProbabilityArgs, progress: ProgressFn) => probabilitySweep(args, progress),
   tianPicture: (args: TianState, _progress: ProgressFn) => tianPicture(args),
+  dingRun: (args: DingState, _progress: ProgressFn) => dingRun(args),
 };
 
 export type ComputeApi = typeof computeApi;

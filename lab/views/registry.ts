@@ -3,11 +3,12 @@ import type { ViewId } from "../state.js";
 import { aboutView } from "./about.js";
 import { basinsView } from "./basins.js";
 import { cnnView } from "./cnn.js";
+import { dingView } from "./ding.js";
 import { probabilityView } from "./probability.js";
 import { tianView } from "./tian.js";
 import type { View } from "./view.js";
 
-export const views: readonly View[] = [cnnView, basinsView, probabilityView, tianView, aboutView];
+export const views: readonly View[] = [cnnView, basinsView, probabilityView, tianView, dingView, aboutView];
 
 export function viewById(id: ViewId): View {
   return views.find((v) => v.id === id) ?? views[0];

@@ -10,6 +10,7 @@ import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { cnnRun } from "../../lab/compute/cnn.js";
 import { cnnBasins } from "../../lab/compute/cnn-basins.js";
+import { dingRun } from "../../lab/compute/ding.js";
 import { runCell } from "../../lab/compute/probability.js";
 import { tianRun } from "../../lab/compute/tian.js";
 import { encodeHash } from "../../lab/hash.js";
@@ -78,6 +79,15 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
     assert.equal(await page.locator("#cnn-final-loss").innerText(), fmt(changed.final.loss));
     assert.equal((await labState<LabState>(page)).cnn.k, 36);
     assert.match(await page.evaluate(() => location.hash), /cnn\.k=36/);
+    // The command line shown, run through the real CLI, prints the same run.
+    const command = await page.locator("#minima-cnn-command").innerText();
+    const cli = runCli(command.split(" ").slice(1));
+    assert.equal(cli.code, 0, cli.stderr);
+    const printed = JSON.parse(cli.stdout);
+    assert.equal(printed.outcome, changed.outcome);
+    assert.equal(printed.steps, changed.steps);
+    assert.equal(fmt(printed.loss), await page.locator("#cnn-final-loss").innerText());
+    assert.equal(fmt(printed.phi0), await page.locator("#cnn-start-phi").innerText());
     assert.deepEqual(pageErrors(page), []);
     await page.close();
   });
@@ -212,6 +222,38 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
     assert.equal(state.tian.starts.length, 4);
     const [x, y] = state.tian.starts[3];
     assert.ok(x > 0 && x < 1.2 && y > -0.2 && y < 1, `clicked start (${x}, ${y}) lies in the plane shown`);
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
+  test("Ding view: the certificate, spectrum and verdict equal the library's; ReLU is outside the theorem", async () => {
+    const s = defaultState();
+    const ding = { ...s.ding, widths: [4], samples: 6 };
+    const page = await lab.newPage(encodeHash({ ...s, view: "ding", ding }));
+    await page.waitForFunction(() => document.querySelector("#ding-status")?.textContent === "done", null, {
+      timeout: 30_000,
+    });
+    const expected = dingRun(ding);
+    const c = expected.certificate;
+    assert.ok(c);
+    assert.match(
+      await page.locator("#ding-verdict").innerText(),
+      new RegExp(`^Verdict: ${expected.verdict}\\.`),
+    );
+    assert.equal(await page.locator("#ding-loss").innerText(), fmt(c.lossAtPoint));
+    assert.equal(
+      await page.locator("#ding-zero-modes").innerText(),
+      `${c.zeroModes} (${c.predictedZeroModes})`,
+    );
+    assert.equal(await page.locator("#ding-index").innerText(), String(c.index));
+    assert.equal(await page.locator("#ding-min-s").innerText(), fmt(c.minEigenvalueS));
+    assert.equal(await page.locator("#ding-spectrum svg circle").count(), c.eigenvalues.length);
+    await page.screenshot({ path: join(SCREENSHOTS, "ding.png"), fullPage: true });
+    await page.locator("#ding-activation").selectOption("relu");
+    await page.waitForFunction(() =>
+      /outside the theorem/.test(document.querySelector("#ding-verdict")?.textContent ?? ""),
+    );
+    assert.equal((await labState<LabState>(page)).ding.activation, "relu");
     assert.deepEqual(pageErrors(page), []);
     await page.close();
   });
