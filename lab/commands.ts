@@ -45,10 +45,15 @@ export function probabilityCommand(s: ProbabilityState): string {
     .join("\n");
 }
 
+/** One `minima fc dynamics2d` line per start; symmetric starts use the exact diagonal equation, as the view does. */
 export function tianCommand(s: TianState): string | undefined {
   if (s.starts.length === 0) return undefined;
-  const [x, y] = s.starts[0];
-  return `minima tian flow --K ${s.K} --x ${x} --y ${y} --eta ${s.eta} --steps ${s.steps} --json`;
+  return s.starts
+    .map(
+      ([x, y]) =>
+        `minima fc dynamics2d --K ${s.K} --x0 ${x} --y0 ${y} --eta ${s.eta} --steps ${s.steps} --mode ${x === y ? "diagonal" : "plain"} --json`,
+    )
+    .join("\n");
 }
 
 export function dingCommand(s: DingState): string {
