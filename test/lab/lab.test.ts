@@ -258,6 +258,36 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  test("CNN view: play animates the run frame by frame and pause stops it; editing the hash in place reloads the state", async () => {
+    const s = defaultState();
+    const page = await lab.newPage(
+      encodeHash({ ...s, view: "cnn", cnn: { ...s.cnn, steps: 3000, ratio: 1, trial: 2 } }),
+    );
+    await page.locator("#cnn-outcome").waitFor();
+    await page.locator("#cnn-reset").click();
+    const first = await page.locator("#cnn-status").innerText();
+    assert.match(first, /^t = 0:/);
+    await page.locator("#cnn-play").click();
+    await page.waitForFunction((text) => document.querySelector("#cnn-status")?.textContent !== text, first);
+    assert.equal(await page.locator("#cnn-play").innerText(), "Pause");
+    await page.locator("#cnn-play").click();
+    assert.equal(await page.locator("#cnn-play").innerText(), "Play");
+    const paused = await page.locator("#cnn-status").innerText();
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator("#cnn-status").innerText(), paused);
+    await page.evaluate(
+      (hash) => {
+        location.hash = hash;
+      },
+      encodeHash({ ...s, view: "tian", tian: { ...s.tian, K: 3 } }),
+    );
+    await page.locator('#tian-table tr[data-run="0"]').waitFor();
+    assert.equal((await labState<LabState>(page)).tian.K, 3);
+    assert.equal(await page.locator("#tian-K").inputValue(), "3");
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
   test("exports: the figure as SVG and PNG and the data as JSON and CSV hold what is on screen", async () => {
     const s = defaultState();
     const page = await lab.newPage(encodeHash({ ...s, view: "cnn" }));
