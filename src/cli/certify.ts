@@ -150,7 +150,7 @@ function textReport(r: DingExperimentReport): string {
     );
     if (r.control)
       lines.push(
-        `  negative control   flip v${r.control.flipped.length === 1 ? r.control.flipped[0] + 1 : " (all)"}: ${r.control.label}, λ_min ${formatNumber(r.control.minEigenvalue, 3)}, GD ${r.control.escaped ? "escapes" : "does not escape"} to ${formatNumber(r.control.lossAfterDescent, 6)}`,
+        `  negative control   flip v${r.control.flipped.length === 1 ? r.control.flipped[0] + 1 : " (all)"}: ${r.control.label}, λ_min ${formatNumber(r.control.minEigenvalue, 3)}, GD ${r.control.escaped ? "escapes below L*" : "does not escape"}, stopped at ${formatNumber(r.control.lossAfterDescent, 6)}`,
       );
     if (r.escape)
       lines.push(
