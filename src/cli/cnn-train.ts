@@ -9,6 +9,8 @@ import { type CnnTrialSpec, runCnnTrialDetailed } from "../experiments/cnn-trial
 import { Rng } from "../math/rng.js";
 import { isSpuriousLocalMinimum } from "../models/cnn/stationary.js";
 import {
+  ANORM_MAX,
+  ANORM_MIN,
   type CnnTeacher,
   cnnTeacherFromRatio,
   parseCnnTeacher,
@@ -99,7 +101,9 @@ export function teacherFromFlags(flags: ParsedFlags, defaultP?: number): CnnTeac
   const ratio = numberFlag(flags, "ratio");
   if (ratio < 0 || ratio > k) throw new InputError("--ratio", `must be in [0, k] = [0, ${k}]`, ratio);
   if (k === 1 && ratio !== 1) throw new InputError("--ratio", "must be 1 when k = 1 (a* ∝ 1)", ratio);
-  const anorm = numberFlag(flags, "anorm", { default: 1, min: 0, exclusiveMin: true });
+  const anorm = numberFlag(flags, "anorm", { default: 1 });
+  if (!(anorm >= ANORM_MIN && anorm <= ANORM_MAX))
+    throw new InputError("--anorm", `must be in [${ANORM_MIN}, ${ANORM_MAX}]`, anorm);
   return { teacher: cnnTeacherFromRatio(k, p, ratio, anorm), k, p, ratio, anorm };
 }
 

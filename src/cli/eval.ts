@@ -70,13 +70,19 @@ export const evalCommand: Command = {
     const loss = problem.loss(x);
     const grad = problem.gradient(x);
     if (!Number.isFinite(loss) || !allFinite(grad))
-      throw new InputError("problem", "gives a non-finite loss or gradient (values too large?)");
+      throw new InputError(
+        "problem",
+        "gives a non-finite loss or gradient (entries too large, or a filter too close to 0?)",
+      );
     const result: Record<string, unknown> = { loss, grad: problem.structure(grad) };
     let spectrum: ReturnType<typeof summariseSpectrum> | undefined;
     if (boolFlag(flags, "hessian")) {
       const rows = problem.hessian ? problem.hessian(x) : centralHessian((y) => problem.gradient(y), x);
       if (!rows.every(allFinite))
-        throw new InputError("problem", "gives a non-finite Hessian (values too large?)");
+        throw new InputError(
+          "problem",
+          "gives a non-finite Hessian (entries too large, or a filter too close to 0?)",
+        );
       spectrum = summariseSpectrum(symmetricEigen(rows).values);
       result.hessian = {
         eigenvalues: Array.from(spectrum.eigenvalues),

@@ -16,7 +16,7 @@
 import { InputError } from "../core/errors.js";
 import type { Rng } from "../math/rng.js";
 import { cnnSampledLossGradient, drawCnnInputs } from "../models/cnn/sampled.js";
-import { type CnnTeacher, cnnTeacherFromRatio } from "../models/cnn/teacher.js";
+import { ANORM_MAX, ANORM_MIN, type CnnTeacher, cnnTeacherFromRatio } from "../models/cnn/teacher.js";
 import { type CnnGradientStep, runFullCnn } from "../train/cnn-full.js";
 import { type CnnOutcome, CnnStopRules } from "../train/cnn-outcome.js";
 import { reduceCnn, runReducedWnGd, trajectoryPoint } from "../train/cnn-reduced.js";
@@ -103,7 +103,8 @@ export function validateCnnTrialSpec(input: unknown): CnnTrialSpec {
   if (ratio < 0 || ratio > k) throw new InputError("ratio", `must be in [0, k] = [0, ${k}]`, ratio);
   if (k === 1 && ratio !== 1) throw new InputError("ratio", "must be 1 when k = 1", ratio);
   const anorm = finite("anorm", o.anorm);
-  if (!(anorm > 0)) throw new InputError("anorm", "must be > 0", anorm);
+  if (!(anorm >= ANORM_MIN && anorm <= ANORM_MAX))
+    throw new InputError("anorm", `must be in [${ANORM_MIN}, ${ANORM_MAX}]`, anorm);
   const eta = finite("eta", o.eta);
   if (!(eta > 0)) throw new InputError("eta", "must be > 0", eta);
   if (typeof o.maxSteps !== "number" || !Number.isInteger(o.maxSteps) || o.maxSteps < 0 || o.maxSteps > 1e12)

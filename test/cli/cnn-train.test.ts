@@ -123,7 +123,7 @@ test("cnn train rejects bad flags with an InputError naming the flag", () => {
     [["--k", "5", "--p", "3"], /--ratio: is required/],
     [[...base, "--eta", "Infinity"], /--eta: must be a finite number/],
     [[...base, "--eta", "0"], /--eta: must be > 0/],
-    [[...base, "--anorm=-1"], /--anorm: must be > 0/],
+    [[...base, "--anorm=-1"], /--anorm: must be in \[1e-50, 1e\+50\]/],
     [[...base, "--init", "zeros"], /--init: must be one of paper, gaussian/],
     [[...base, "--init-std", "0.1"], /--init-std: is only for --init gaussian/],
     [[...base, "--samples", "10", "--batch", "20"], /--batch: must be an integer from 1 to 10/],

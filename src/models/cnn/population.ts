@@ -15,6 +15,7 @@
  * direction only and has no meaning at v = 0).
  */
 import { angleBetween } from "../../math/angle.js";
+import { norm } from "../../math/vector.js";
 import { type CnnActivationKernel, kernelAtAngle, reluKernel } from "./activation-kernel.js";
 import type { CnnTeacher } from "./teacher.js";
 
@@ -31,9 +32,7 @@ function geometry(teacher: CnnTeacher, v: ArrayLike<number>): Geometry {
   const p = v.length;
   const phi = angleBetween(v, teacher.w);
   if (phi === undefined) throw new RangeError("the CNN filter v must be a non-zero vector");
-  let r2 = 0;
-  for (let i = 0; i < p; i++) r2 += v[i] * v[i];
-  const r = Math.sqrt(r2);
+  const r = norm(v); // scaled, so tiny or huge filters still give a unit w
   const w = new Float64Array(p);
   let rho = 0;
   for (let i = 0; i < p; i++) {

@@ -9,6 +9,10 @@ import { InputError } from "../../core/errors.js";
 import { finiteVector } from "../../core/validate.js";
 import { norm, sum } from "../../math/vector.js";
 
+/** The range allowed for ‖a*‖ (after moving ‖w*‖ into it). */
+export const ANORM_MIN = 1e-50;
+export const ANORM_MAX = 1e50;
+
 export interface CnnTeacher {
   /** Unit filter w* / ‖w*‖, length p. */
   readonly w: Float64Array;
@@ -22,9 +26,13 @@ export function cnnTeacher(w: ArrayLike<number>, a: ArrayLike<number>, field = "
   const wNorm = norm(w);
   if (!(wNorm > 0) || !Number.isFinite(wNorm))
     throw new InputError(`${field}.w`, "must be a non-zero finite vector");
-  if (!(norm(a) > 0)) throw new InputError(`${field}.a`, "must be a non-zero finite vector");
   const unit = Float64Array.from(w, (x) => x / wNorm);
-  return { w: unit, a: Float64Array.from(a, (x) => x * wNorm), wNorm };
+  const scaled = Float64Array.from(a, (x) => x * wNorm);
+  const aNorm = norm(scaled);
+  // Squares of ‖a*‖ enter every formula; keep them far from float64 overflow and underflow.
+  if (!(aNorm >= ANORM_MIN && aNorm <= ANORM_MAX))
+    throw new InputError(`${field}.a`, `must have ‖w*‖·‖a*‖ in [${ANORM_MIN}, ${ANORM_MAX}]`, aNorm);
+  return { w: unit, a: scaled, wNorm };
 }
 
 /** A teacher from JSON {"w": [...], "a": [...]}; lengths checked when given. */
@@ -48,8 +56,8 @@ export function cnnTeacherFromRatio(k: number, p: number, ratio: number, anorm: 
   if (!Number.isFinite(ratio) || ratio < 0 || ratio > k)
     throw new InputError("ratio", `must be a number in [0, k] = [0, ${k}]`, ratio);
   if (k === 1 && ratio !== 1) throw new InputError("ratio", "must be 1 when k = 1 (then a* ∝ 1)", ratio);
-  if (!Number.isFinite(anorm) || !(anorm > 0))
-    throw new InputError("anorm", "must be a positive finite number", anorm);
+  if (!(anorm >= ANORM_MIN && anorm <= ANORM_MAX))
+    throw new InputError("anorm", `must be a number in [${ANORM_MIN}, ${ANORM_MAX}]`, anorm);
   const w = new Float64Array(p);
   w[0] = 1;
   const a = new Float64Array(k).fill((anorm * Math.sqrt(ratio)) / k);
