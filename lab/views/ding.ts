@@ -245,7 +245,7 @@ export const dingView: View = {
           ["max |L − L*| along the valley", fmt(r.escape.valleyDeviation), "ding-valley"],
           ["curvature after the valley", fmt(r.escape.descentCurvature), "ding-descent-curvature"],
           [
-            "same move at the minimum: L − L* at t = " + fmt(r.escape.rise.at(-1)?.t ?? 0),
+            `same move at the minimum: L − L* at t = ${fmt(r.escape.rise.at(-1)?.t ?? 0)}`,
             fmt((r.escape.rise.at(-1)?.loss ?? r.escape.referenceLoss) - r.escape.referenceLoss),
             "ding-rise",
           ],
@@ -267,11 +267,11 @@ export const dingView: View = {
         );
       }
       if (r.escape) {
-        const escape = escapeFigure(r.escape);
-        figures.push(escape);
+        const escapeSvg = escapeFigure(r.escape);
+        figures.push(escapeSvg);
         holder.append(
           figureBox(
-            escape,
+            escapeSvg,
             "The escape: blue, the loss along the flat valley (constant); green, then moving W₁ off zero lowers it.",
             "ding-escape",
           ),

@@ -302,7 +302,7 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
     };
     const svg = await save("svg");
     assert.equal(svg.name, "minima-cnn.svg");
-    assert.match(svg.bytes.toString("utf8"), /^<\?xml[^]*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg.bytes.toString("utf8"), /^<\?xml[\s\S]*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     const png = await save("png");
     assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
     const json = JSON.parse((await save("json")).bytes.toString("utf8"));
