@@ -152,7 +152,7 @@ function runFullWnGd(
           stop = "global";
           break;
         }
-      } else if (s < 0 && rules.spuriousCertified(phi, s, oneA, r)) {
+      } else if (phi > PI / 2 && rules.spuriousCertified(phi, s, oneA, r)) {
         stop = "spurious";
         break;
       }

@@ -28,6 +28,10 @@
  * contraction driven by g(φ_t) → 0. (C1) can hold only when S² < (k+π−1)N/π (the local-minimum
  * condition, since 1 − g ≤ 1 and 1 − z_lo ≥ π/(k+π−1)), and every run converging to the spurious
  * minimum eventually satisfies it (at the limit 1 − g = 1 and z = (k−1)/(k+π−1)).
+ *
+ * p = 1: v ∈ R \ {0} cannot turn, so φ ∈ {0, π} for ever; at φ = π the loss is strictly convex in a with
+ * minimum a_s, a local minimum of the one-dimensional landscape, and with η·c_k ≤ 1 the a-map contracts
+ * to it. Such runs are `spurious` from the start (whatever the ratio).
  */
 
 import { reluG } from "../models/cnn/activation-kernel.js";
@@ -61,6 +65,8 @@ export class CnnStopRules {
   readonly aTol2: number;
   readonly spuriousIsLocalMin: boolean;
   readonly phiSaddle: number | undefined;
+  /** p = 1: the filter cannot turn, so φ stays 0 or π for ever. */
+  readonly filterFixed: boolean;
   /** Whether the spurious certificate's step-size premise η·c_k ≤ 1 holds. */
   readonly certificateApplies: boolean;
 
@@ -80,7 +86,9 @@ export class CnnStopRules {
     this.aTol2 = GLOBAL_A_TOL * GLOBAL_A_TOL * N;
     this.spuriousIsLocalMin = isSpuriousLocalMinimum(teacher);
     this.phiSaddle = saddleAngle(teacher);
-    this.certificateApplies = exactPopulationWnGd && eta * this.ck <= 1 && this.spuriousIsLocalMin;
+    this.filterFixed = teacher.w.length === 1;
+    this.certificateApplies =
+      exactPopulationWnGd && eta * this.ck <= 1 && (this.spuriousIsLocalMin || this.filterFixed);
   }
 
   isGlobal(phi: number, aError2: number): boolean {
@@ -94,7 +102,9 @@ export class CnnStopRules {
 
   /** The spurious certificate (C1, C2) above; only for exact population WN-GD with η·c_k ≤ 1. */
   spuriousCertified(phi: number, s: number, oneA: number, r: number): boolean {
-    if (!this.certificateApplies || !(phi > Math.PI / 2) || !(s < 0)) return false;
+    if (!this.certificateApplies || !(phi > Math.PI / 2)) return false;
+    if (this.filterFixed) return true;
+    if (!(s < 0)) return false;
     const S = this.S;
     let rhs = 0;
     let excess = 0;
@@ -116,7 +126,10 @@ export class CnnStopRules {
     if (this.isGlobal(snap.phi, snap.aError * snap.aError)) return "global";
     if (this.certificateApplies) {
       if (this.spuriousCertified(snap.phi, snap.aDotAstar, snap.oneDotA, snap.vNorm)) return "spurious";
-    } else if (this.spuriousIsLocalMin && snap.phi > Math.PI / 2 && snap.aDotAstar < 0) {
+    } else if (
+      snap.phi > Math.PI / 2 &&
+      (this.filterFixed || (this.spuriousIsLocalMin && snap.aDotAstar < 0))
+    ) {
       return "spurious";
     }
     if (

@@ -165,7 +165,7 @@ export function runReducedWnGd(
           stop = "global";
           break;
         }
-      } else if (s < 0 && phi > PI / 2 && rules.spuriousCertified(phi, s, Math.sqrt(k) * x, r)) {
+      } else if (phi > PI / 2 && rules.spuriousCertified(phi, s, Math.sqrt(k) * x, r)) {
         stop = "spurious";
         break;
       }

@@ -126,3 +126,17 @@ test("global runs report a phase switch inside the run; other outcomes report no
   }
   assert.ok(seen > 0);
 });
+
+test("with p = 1 the filter cannot turn: starts at φ = π end spurious, starts at φ = 0 global, for any ratio", () => {
+  for (const [k, ratio] of [
+    [1, 1],
+    [5, 0.5],
+    [5, 4.5],
+  ]) {
+    for (let t = 0; t < 10; t++) {
+      const r = runCnnTrial({ ...du(k, ratio), p: 1 }, Rng.fromSeed(14, k, t));
+      assert.equal(r.phi0 === 0 ? "global" : "spurious", r.outcome);
+      assert.equal(r.phi, r.phi0);
+    }
+  }
+});
