@@ -41,11 +41,12 @@ export function kernelAtAngle(kernel: CnnActivationKernel, phi: Angle): CnnKerne
   if (kernel.atAngle) return kernel.atAngle(phi);
   const rho = Math.cos(phi);
   const sin = Math.sin(phi);
-  const d2 = kernel.d2kappa(rho);
+  // κ'' may be infinite at ρ = ±1 (a kink in σ gives κ'' ∝ 1/√(1−ρ²)); κ''·sin²φ → 0 there.
+  const d2Sin2 = sin === 0 ? 0 : kernel.d2kappa(rho) * sin * sin;
   return {
     kappa: kernel.kappa(rho),
     dkappa: kernel.dkappa(rho),
-    d2kappaSin2: sin === 0 ? 0 : d2 * sin * sin,
+    d2kappaSin2: Number.isFinite(d2Sin2) ? d2Sin2 : 0,
   };
 }
 
