@@ -211,7 +211,7 @@ test("a kernel without atAngle (the ρ forms only) gives the same landscape", ()
   const { atAngle: _unused, ...rest } = reluKernel;
   const rhoOnly: CnnActivationKernel = rest;
   const teacher = randomTeacher(14);
-  for (const phi of [0.3, 1.5, 2.8]) {
+  for (const phi of [0, 0.3, 1.5, 2.8, Math.PI]) {
     const { v, a } = studentAt(teacher, phi, 1, 15);
     assert.ok(Math.abs(cnnPopulationLoss(teacher, v, a, rhoOnly) - cnnPopulationLoss(teacher, v, a)) < 1e-13);
     const h1 = cnnPopulationHessian(teacher, v, a, rhoOnly);
