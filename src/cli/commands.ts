@@ -6,6 +6,15 @@ import { cnnProbabilityCommand } from "./cnn-probability.js";
 import { cnnTrainCommand } from "./cnn-train.js";
 import type { Command } from "./command.js";
 import { evalCommand } from "./eval.js";
+import { fcCriticalCommand } from "./fc-critical.js";
+import { fcDynamics2dCommand } from "./fc-dynamics2d.js";
+import { fcFieldCommand } from "./fc-field.js";
+import { fcFig3Command } from "./fc-fig3.js";
+import { fcK1Command } from "./fc-k1.js";
+import { fcNoisyCommand } from "./fc-noisy.js";
+import { fcSaddlesCommand } from "./fc-saddles.js";
+import { fcSsbCommand } from "./fc-ssb.js";
+import { fcTrainCommand } from "./fc-train.js";
 import { reproduceCommand } from "./reproduce.js";
 import { sweepMergeCommand } from "./sweep-merge.js";
 import { sweepRunCommand } from "./sweep-run.js";
@@ -22,4 +31,13 @@ export const commands: readonly Command[] = [
   sweepRunCommand,
   sweepMergeCommand,
   sweepSummaryCommand,
+  fcTrainCommand,
+  fcK1Command,
+  fcDynamics2dCommand,
+  fcFieldCommand,
+  fcSaddlesCommand,
+  fcSsbCommand,
+  fcNoisyCommand,
+  fcFig3Command,
+  fcCriticalCommand,
 ];

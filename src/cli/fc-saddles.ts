@@ -1,0 +1,32 @@
+/** `minima fc saddles`: the symmetric saddle x*_K of [W] Thm 4.1 with its Jacobian, loss and Hessian index (notes §4.4). */
+import { saddleTable } from "../experiments/tian/dynamics2d.js";
+import type { Command } from "./command.js";
+import { numberListFlag } from "./fc-common.js";
+import { boolFlag, parseFlags } from "./flags.js";
+import { formatNumber, printJson } from "./output.js";
+
+const usage = `Usage: minima fc saddles [--K 2,3,5,10,20] [--json]
+
+Per K: x*_K = (√(K−1) − arccos(1/√K) + π)/(πK); the eigenvalues of the Jacobian of 2π·(ẋ, ẏ) there
+(central differences; the stable one is −Kπ along the diagonal); J at the saddle and as w → 0⁺ (closed
+form, d = K); ‖∇J‖ at the saddle; and the index of the full K·d-dimensional exact Hessian.`;
+
+export const fcSaddlesCommand: Command = {
+  name: "fc saddles",
+  summary: "the symmetric saddle x*_K: Jacobian eigenvalues, J, Hessian index (Thm 4.1)",
+  usage,
+  run(argv) {
+    const flags = parseFlags(argv, { K: { type: "string" }, json: { type: "boolean" } });
+    const Ks = numberListFlag(flags, "K", [2, 3, 5, 10, 20], { integer: true, min: 2, max: 60 });
+    const rows = saddleTable(Ks);
+    if (boolFlag(flags, "json")) printJson({ rows });
+    else {
+      console.log("K    x*_K       Jacobian eigenvalues     J(saddle)   J(0+)      Hessian index");
+      for (const r of rows)
+        console.log(
+          `${String(r.K).padEnd(4)} ${r.saddle.toFixed(6)}   ${formatNumber(r.jacobianEigenvalues[0])}, ${formatNumber(r.jacobianEigenvalues[1])}   ${r.lossAtSaddle.toFixed(6)}   ${r.lossAtOrigin.toFixed(6)}   ${r.hessianIndex}`,
+        );
+    }
+    return 0;
+  },
+};

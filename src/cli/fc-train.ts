@@ -1,0 +1,124 @@
+/**
+ * `minima fc train`: one run of population gradient descent on Tian's two-layer ReLU network
+ * g(x) = Σ_j a_j σ(w_jᵀx), x ~ N(0, I_d), J = ½E[(g − g*)²], from a seeded start.
+ */
+import { InputError } from "../core/errors.js";
+import { type StartSpec, type TeacherSpec, trainFc } from "../experiments/tian/train.js";
+import type { Command } from "./command.js";
+import { networkFile } from "./fc-common.js";
+import { boolFlag, choiceFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
+import { formatNumber, printJson } from "./output.js";
+
+const usage = `Usage: minima fc train --K K --d D [--Kstar K*] [--teacher orthonormal|gaussian] [--teacher-file FILE]
+                       [--init gaussian|ball] [--init-std s] [--init-radius r] [--init-file FILE] [--train-a]
+                       [--eta E] [--steps N] [--seed S] [--hessian] [--json]
+
+Population GD (closed-form gradient, Tian 2017 §2.3) on g(x) = Σ_j a_j σ(w_jᵀx) against a teacher.
+Teacher: orthonormal w*_j = e_j (needs d >= K*), Gaussian N(0, 1) entries (the author's convergence.py),
+or --teacher-file with {"W":[[…d…],…K* rows],"a":[…]?}. The top weights are ones unless given; they are
+trained only with --train-a. Start: N(0, s²) entries (default s = 1e-3), uniform in a ball of radius r per
+unit, or --init-file {"W":…,"a":…?}. Random streams: teacher Rng(seed, 0), start Rng(seed, 1).
+
+Prints the outcome (global: J < 1e-10; stationary: ‖∇J‖ < 1e-10 above that; max-steps; diverged), final J,
+‖∇J‖, W, a, a thinned trace, the distance to the teacher up to a permutation of units (when K = K*), and with
+--hessian the exact Hessian's index, zero modes and smallest eigenvalue.
+
+Flags:
+  --K K, --d D      hidden units and input dimension (integers >= 1)
+  --Kstar K*        teacher width (default K)
+  --eta E           step size (default 0.1); --steps N budget (default 10000); --seed S (default 1)
+  --json            print JSON
+
+Example: minima fc train --K 5 --d 5 --teacher orthonormal --init gaussian --init-std 1e-3 --steps 20000`;
+
+export const fcTrainCommand: Command = {
+  name: "fc train",
+  summary: "population GD on Tian's two-layer ReLU network (any teacher, K* ≠ K, trained or fixed a)",
+  usage,
+  run(argv) {
+    const flags = parseFlags(argv, {
+      K: { type: "string" },
+      d: { type: "string" },
+      Kstar: { type: "string" },
+      teacher: { type: "string" },
+      "teacher-file": { type: "string" },
+      init: { type: "string" },
+      "init-std": { type: "string" },
+      "init-radius": { type: "string" },
+      "init-file": { type: "string" },
+      "train-a": { type: "boolean" },
+      eta: { type: "string" },
+      steps: { type: "string" },
+      seed: { type: "string" },
+      hessian: { type: "boolean" },
+      json: { type: "boolean" },
+    });
+    const teacherFile = optionalStringFlag(flags, "teacher-file");
+    let teacher: TeacherSpec;
+    let d: number;
+    let Kstar: number | undefined;
+    if (teacherFile !== undefined) {
+      if (flags.values.teacher !== undefined)
+        throw new InputError("--teacher", "cannot be combined with --teacher-file");
+      const network = networkFile("teacher-file", teacherFile);
+      teacher = { kind: "given", network };
+      d = network.d;
+      if (flags.values.d !== undefined && intFlag(flags, "d", { min: 1 }) !== d)
+        throw new InputError("--d", `must match the teacher file's dimension ${d}`, flags.values.d);
+      Kstar = network.K;
+    } else {
+      const kind = choiceFlag(flags, "teacher", ["orthonormal", "gaussian"] as const, "orthonormal");
+      teacher = kind === "gaussian" ? { kind, scale: 1 } : { kind };
+      d = intFlag(flags, "d", { min: 1, max: 100000 });
+    }
+    const K = intFlag(flags, "K", { min: 1, max: 10000 });
+    if (teacherFile === undefined) Kstar = intFlag(flags, "Kstar", { min: 1, max: 10000, default: K });
+    const initFile = optionalStringFlag(flags, "init-file");
+    let start: StartSpec;
+    if (initFile !== undefined) {
+      const net = networkFile("init-file", initFile, d);
+      if (net.K !== K) throw new InputError("--init-file", `must have K = ${K} rows`, `${net.K} rows`);
+      start = { kind: "given", W: net.W, a: net.a };
+    } else {
+      const init = choiceFlag(flags, "init", ["gaussian", "ball"] as const, "gaussian");
+      start =
+        init === "gaussian"
+          ? {
+              kind: "gaussian",
+              std: numberFlag(flags, "init-std", { default: 1e-3, min: 0, exclusiveMin: true }),
+            }
+          : {
+              kind: "ball",
+              radius: numberFlag(flags, "init-radius", { default: 1e-3, min: 0, exclusiveMin: true }),
+            };
+    }
+    const trainA = boolFlag(flags, "train-a");
+    const result = trainFc({
+      K,
+      Kstar,
+      d,
+      teacher,
+      start,
+      trainA,
+      eta: numberFlag(flags, "eta", { default: 0.1, min: 0, exclusiveMin: true }),
+      maxSteps: intFlag(flags, "steps", { default: 10000, min: 0 }),
+      seed: intFlag(flags, "seed", { default: 1, min: 0 }),
+      hessian: boolFlag(flags, "hessian"),
+    });
+    if (boolFlag(flags, "json")) {
+      printJson({ K, Kstar, d, trainA, ...result });
+      return 0;
+    }
+    console.log(`outcome ${result.outcome} after ${result.steps} steps`);
+    console.log(`J = ${formatNumber(result.loss)}, ‖∇J‖ = ${formatNumber(result.gradNorm)}`);
+    if (result.teacherDistance)
+      console.log(
+        `max ‖w_j − w*_π(j)‖ = ${formatNumber(result.teacherDistance.max)}, π = [${result.teacherDistance.permutation.join(", ")}]`,
+      );
+    if (result.hessian)
+      console.log(
+        `Hessian: index ${result.hessian.index}, zero modes ${result.hessian.zeroModes}, λ_min ${formatNumber(result.hessian.minEigenvalue)}`,
+      );
+    return 0;
+  },
+};
