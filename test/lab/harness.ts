@@ -32,9 +32,17 @@ export interface Lab {
   close(): Promise<void>;
 }
 
+/** The site is served from a sub-folder, as on a static host, to prove every path in it is relative. */
+const SUB_PATH = "/some/folder/";
+
 function serve(dir: string): Promise<Server> {
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    const full = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    if (!full.startsWith(SUB_PATH)) {
+      res.writeHead(404).end("outside the site's folder");
+      return;
+    }
+    const path = full.slice(SUB_PATH.length);
     let file = normalize(join(dir, path));
     if (!file.startsWith(dir)) {
       res.writeHead(403).end();
@@ -67,7 +75,7 @@ export async function startLab(): Promise<Lab> {
     build: { outDir, emptyOutDir: true },
   });
   const server = await serve(outDir);
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${SUB_PATH}`;
   const context = await chromium.launchPersistentContext(join(work, "profile"), {
     executablePath: CHROMIUM,
     headless: true,

@@ -213,6 +213,15 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
       assert.equal(cells[2], run.outcome);
     }
     assert.equal(await page.locator('#tian-table tr[data-run="1"] td').nth(2).innerText(), "saddle");
+    // The command lines shown (one per start), run through the real CLI, end where the table says.
+    const lines = (await page.locator("#minima-tian-command").innerText()).split("\n");
+    assert.equal(lines.length, s.tian.starts.length);
+    const cli = runCli(lines[1].split(" ").slice(1));
+    assert.equal(cli.code, 0, cli.stderr);
+    const printed = JSON.parse(cli.stdout);
+    const row = await page.locator('#tian-table tr[data-run="1"] td').allInnerTexts();
+    assert.equal(`(${fmt(printed.final.x)}, ${fmt(printed.final.y)})`, row[1]);
+    assert.equal(printed.limit, row[2]);
     await page.screenshot({ path: join(SCREENSHOTS, "tian.png"), fullPage: true });
     const box = await page.locator("#tian-figure svg").last().boundingBox();
     assert.ok(box);
@@ -248,6 +257,16 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
     assert.equal(await page.locator("#ding-index").innerText(), String(c.index));
     assert.equal(await page.locator("#ding-min-s").innerText(), fmt(c.minEigenvalueS));
     assert.equal(await page.locator("#ding-spectrum svg circle").count(), c.eigenvalues.length);
+    // The command line shown, run through the real CLI, prints the same point.
+    const cli = runCli((await page.locator("#minima-ding-command").innerText()).split(" ").slice(1));
+    assert.equal(cli.code, 0, cli.stderr);
+    const printed = JSON.parse(cli.stdout);
+    assert.equal(printed.verdict, expected.verdict);
+    assert.equal(fmt(printed.lossAtPoint), await page.locator("#ding-loss").innerText());
+    assert.equal(
+      `${printed.zeroModes} (${printed.predictedZeroModes})`,
+      await page.locator("#ding-zero-modes").innerText(),
+    );
     await page.screenshot({ path: join(SCREENSHOTS, "ding.png"), fullPage: true });
     await page.locator("#ding-activation").selectOption("relu");
     await page.waitForFunction(() =>
