@@ -31,6 +31,8 @@ export interface Activation {
   /** σ''(x); 0 where a piecewise function is linear (its a.e. value). */
   d2(x: number): number;
   d3(x: number): number;
+  /** Points where σ, σ' or σ'' is not smooth (quadrature splits its integrals there). */
+  readonly kinks?: readonly number[];
   /** Infinitely differentiable on all of ℝ. */
   readonly smooth: boolean;
   /** Smooth near some a with σ''(a) ≠ 0: the condition under which the Ding construction applies. */

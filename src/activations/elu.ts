@@ -9,6 +9,7 @@ export const elu: Activation = {
   d2: (x) => (x > 0 ? 0 : Math.exp(x)),
   d3: (x) => (x > 0 ? 0 : Math.exp(x)),
   smooth: false,
+  kinks: [0],
   theoremCondition: true,
   suggestedPoint: -1,
   note: "not C² at 0, but smooth on x < 0 with σ'' = e^x > 0, where the construction places its units",

@@ -11,6 +11,7 @@ export const leakyRelu: Activation = {
   d2: () => 0,
   d3: () => 0,
   smooth: false,
+  kinks: [0],
   theoremCondition: false,
   suggestedPoint: undefined,
   note: "piecewise linear: σ'' = 0 wherever it exists (bad minima for it come from other work, e.g. He et al. 2020)",
