@@ -22,6 +22,7 @@ export * from "./landscape/spectrum.js";
 export * from "./math/angle.js";
 export * from "./math/least-squares.js";
 export * from "./math/rng.js";
+export * from "./math/stats.js";
 export * from "./math/vector.js";
 export * from "./models/cnn/activation-kernel.js";
 export * from "./models/cnn/population.js";
