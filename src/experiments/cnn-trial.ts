@@ -22,7 +22,7 @@ import { type CnnOutcome, CnnStopRules } from "../train/cnn-outcome.js";
 import { reduceCnn, runReducedWnGd, trajectoryPoint } from "../train/cnn-reduced.js";
 import type { CnnRunEnd, CnnTrajectoryPoint } from "../train/cnn-snapshot.js";
 import { detectPhaseSwitch } from "../train/phase-switch.js";
-import { ThinnedRecorder } from "../train/trajectory.js";
+import { TeeSink, ThinnedRecorder } from "../train/trajectory.js";
 
 export type { CnnOutcome } from "../train/cnn-outcome.js";
 
@@ -200,7 +200,13 @@ export function runCnnTrialDetailed(
   const sampled = spec.samples !== undefined || spec.batch !== undefined;
   const population = method === "wn-gd" && !sampled;
   const rules = new CnnStopRules(teacher, spec.eta, population);
-  const recorder = new ThinnedRecorder<CnnTrajectoryPoint>(options.trajectoryPoints ?? PHASE_POINTS);
+  // The phase switch is always read from the same thinning, so it does not depend on trajectoryPoints.
+  const phaseRecorder = new ThinnedRecorder<CnnTrajectoryPoint>(PHASE_POINTS);
+  const display =
+    options.trajectoryPoints !== undefined
+      ? new ThinnedRecorder<CnnTrajectoryPoint>(options.trajectoryPoints)
+      : undefined;
+  const recorder = display ? new TeeSink(phaseRecorder, display) : phaseRecorder;
   const runOptions = { eta: spec.eta, maxSteps: spec.maxSteps, earlyStop: spec.earlyStop ?? true, recorder };
   const plain = method === "gd";
   const initial = reduceCnn(teacher, start.v, start.a);
@@ -215,14 +221,13 @@ export function runCnnTrialDetailed(
     end = runFullCnn(teacher, start.v, start.a, rules, { ...runOptions, plain, gradient });
   }
   const outcome = rules.classify(end.stop, end.snapshot);
-  const points = recorder.finish(
-    end.stop === "diverged" ? undefined : trajectoryPoint(end.steps, end.snapshot),
-  );
+  const last = end.stop === "diverged" ? undefined : trajectoryPoint(end.steps, end.snapshot);
+  const phasePoints = phaseRecorder.finish(last);
   const phaseSwitch =
     outcome === "global"
       ? detectPhaseSwitch(
-          points.map((q) => q.step),
-          points.map((q) => q.loss),
+          phasePoints.map((q) => q.step),
+          phasePoints.map((q) => q.loss),
         )
       : null;
   const s = end.snapshot;
@@ -240,9 +245,7 @@ export function runCnnTrialDetailed(
     a0DotAstar,
     oneDotA0,
   };
-  return options.trajectoryPoints !== undefined
-    ? { result, teacher, trajectory: points }
-    : { result, teacher };
+  return display ? { result, teacher, trajectory: display.finish(last) } : { result, teacher };
 }
 
 export function runCnnTrial(spec: CnnTrialSpec, rng: Rng): CnnTrialResult {

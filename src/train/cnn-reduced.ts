@@ -16,7 +16,7 @@ import { angleBetween } from "../math/angle.js";
 import type { CnnTeacher } from "../models/cnn/teacher.js";
 import { type CnnStopRules, DIVERGENCE_LIMIT } from "./cnn-outcome.js";
 import type { CnnRunEnd, CnnSnapshot, CnnStopReason, CnnTrajectoryPoint } from "./cnn-snapshot.js";
-import type { ThinnedRecorder } from "./trajectory.js";
+import type { TrajectorySink } from "./trajectory.js";
 
 const PI = Math.PI;
 const TWO_PI = 2 * Math.PI;
@@ -119,7 +119,7 @@ export interface CnnRunOptions {
   readonly maxSteps: number;
   /** Stop as soon as an outcome is decided (cnn-outcome.ts); default true. */
   readonly earlyStop?: boolean;
-  readonly recorder?: ThinnedRecorder<CnnTrajectoryPoint>;
+  readonly recorder?: TrajectorySink<CnnTrajectoryPoint>;
 }
 
 export function trajectoryPoint(step: number, snap: CnnSnapshot): CnnTrajectoryPoint {

@@ -4,7 +4,13 @@
  * of T steps keeps between maxPoints and 2·maxPoints evenly spaced points (all of them when
  * T < 2·maxPoints), and the last step is always added by `finish`.
  */
-export class ThinnedRecorder<P extends { readonly step: number }> {
+/** Where a training loop sends trajectory points: it asks `wants(step)` before computing one. */
+export interface TrajectorySink<P> {
+  wants(step: number): boolean;
+  push(point: P): void;
+}
+
+export class ThinnedRecorder<P extends { readonly step: number }> implements TrajectorySink<P> {
   private readonly maxPoints: number;
   private stride = 1;
   private readonly kept: P[] = [];
@@ -33,5 +39,22 @@ export class ThinnedRecorder<P extends { readonly step: number }> {
     const out = this.kept.slice();
     if (last && (out.length === 0 || out[out.length - 1].step < last.step)) out.push(last);
     return out;
+  }
+}
+
+/** Sends each point to every sink that wants its step (e.g. a display trajectory and a detector's). */
+export class TeeSink<P extends { readonly step: number }> implements TrajectorySink<P> {
+  private readonly sinks: readonly TrajectorySink<P>[];
+
+  constructor(...sinks: TrajectorySink<P>[]) {
+    this.sinks = sinks;
+  }
+
+  wants(step: number): boolean {
+    return this.sinks.some((s) => s.wants(step));
+  }
+
+  push(point: P): void {
+    for (const s of this.sinks) if (s.wants(point.step)) s.push(point);
   }
 }

@@ -119,6 +119,8 @@ test("global runs report a phase switch inside the run; other outcomes report no
   let seen = 0;
   for (let t = 0; t < 20; t++) {
     const r = runCnnTrial(du(49, 4), Rng.fromSeed(13, t));
+    const withTrajectory = runCnnTrialDetailed(du(49, 4), Rng.fromSeed(13, t), { trajectoryPoints: 7 });
+    assert.deepEqual(withTrajectory.result, r);
     if (r.outcome === "global") {
       assert.ok(r.phaseSwitch !== null && r.phaseSwitch >= 0 && r.phaseSwitch < r.steps);
       seen++;
