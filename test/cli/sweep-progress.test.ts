@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { formatDuration, Progress } from "../../src/cli/progress.js";
+
+function fakeStream(isTTY: boolean) {
+  const writes: string[] = [];
+  const stream = { isTTY, columns: 100, rows: 10, write: (s: string) => writes.push(s) > 0 };
+  return { stream: stream as unknown as NodeJS.WriteStream, writes };
+}
+
+test("on a terminal the bar is redrawn in place with rate, ETA and detail lines", () => {
+  let now = 0;
+  const { stream, writes } = fakeStream(true);
+  const p = new Progress({ total: 1000, initial: 200, label: "sweep", stream, now: () => now });
+  now = 2000;
+  p.update(400, () => ["  k=25  100/500", "  k=36  100/500"]);
+  now = 4000;
+  p.update(600, () => ["  k=25  200/500"]);
+  assert.equal(writes.length, 2);
+  // 200 trials ran in 2 s (the 200 done before this run do not count): 100/s, 600 left -> 6 s.
+  assert.match(writes[0], /^\x1b\[2K\[#+-+\] sweep 40\.0% {2}400\/1000 {2}100\/s {2}2s elapsed {2}ETA 6s\n/);
+  assert.match(writes[0], /k=36 {2}100\/500\n$/);
+  assert.ok(writes[1].startsWith("\x1b[3F"), "moves up over the 3 lines drawn before");
+  assert.ok(writes[1].endsWith("\x1b[J"), "clears the line no longer needed");
+});
+
+test("elsewhere it writes a plain line at most every few seconds, and always at the end", () => {
+  let now = 0;
+  const { stream, writes } = fakeStream(false);
+  const p = new Progress({ total: 10, stream, plainEverySeconds: 5, now: () => now });
+  p.update(1);
+  now = 1000;
+  p.update(2);
+  now = 6000;
+  p.update(5);
+  p.finish();
+  assert.equal(writes.length, 3);
+  for (const w of writes) assert.ok(!w.includes("\x1b") && w.endsWith("\n"));
+  assert.match(writes[2], /100\.0% {2}5\/10|50\.0% {2}5\/10/);
+});
+
+test("formatDuration reads naturally from seconds to hours", () => {
+  assert.equal(formatDuration(59.4), "59s");
+  assert.equal(formatDuration(61), "1m01s");
+  assert.equal(formatDuration(3725), "1h02m");
+  assert.equal(formatDuration(Number.POSITIVE_INFINITY), "?");
+});
