@@ -186,8 +186,8 @@ export const certifyCommand: Command = {
     const seed = intFlag(flags, "seed", { default: 1, min: 0 });
     const weights = choiceFlag(flags, "weights", ["random", "unit"] as const, "random");
     const dataFile = optionalStringFlag(flags, "data");
-    const d0 = optionalInt(flags, "d0", 1, 100);
-    const samples = optionalInt(flags, "samples", 1, 5000);
+    const d0 = optionalInt(flags, "d0", 1, 20);
+    const samples = optionalInt(flags, "samples", 1, 1000);
     let data: MlpData | undefined;
     if (dataFile !== undefined) {
       data = readData(dataFile);
@@ -197,9 +197,9 @@ export const certifyCommand: Command = {
         throw new InputError("--samples", `must match the ${data.x.length} rows of --data`, samples);
     } else {
       if (d0 === undefined)
-        throw new InputError("--d0", "is required (an integer from 1 to 100) unless --data is given");
+        throw new InputError("--d0", "is required (an integer from 1 to 20) unless --data is given");
       if (samples === undefined)
-        throw new InputError("--samples", "is required (an integer from 1 to 5000) unless --data is given");
+        throw new InputError("--samples", "is required (an integer from 1 to 1000) unless --data is given");
     }
     const inputDim = data ? data.x[0].length : (d0 as number);
     const designLabels = boolFlag(flags, "design-labels");
