@@ -63,21 +63,141 @@ function pairAngle(
   angle.sin = s;
 }
 
-/** C = A Bᵀ for row-major A (m×d), B (n×d). */
-function gram(A: Float64Array, m: number, B: Float64Array, n: number, d: number, C: Float64Array): void {
-  for (let p = 0; p < m; p++) {
+/**
+ * C = A Bᵀ for row-major A (m×d), B (n×d); with `symmetric` (A = B) only q ≥ p is computed and mirrored.
+ * Four columns at a time, so each A entry is loaded once per four products (register blocking).
+ */
+function gram(
+  A: Float64Array,
+  m: number,
+  B: Float64Array,
+  n: number,
+  d: number,
+  C: Float64Array,
+  symmetric = false,
+): void {
+  let p0 = 0;
+  if (!symmetric) {
+    // Two rows of A by four of B: 8 products per 6 loads.
+    for (; p0 + 1 < m; p0 += 2) {
+      const a0 = p0 * d;
+      const a1 = a0 + d;
+      let q = 0;
+      for (; q + 3 < n; q += 4) {
+        const b0 = q * d;
+        const b1 = b0 + d;
+        const b2 = b1 + d;
+        const b3 = b2 + d;
+        let s00 = 0;
+        let s01 = 0;
+        let s02 = 0;
+        let s03 = 0;
+        let s10 = 0;
+        let s11 = 0;
+        let s12 = 0;
+        let s13 = 0;
+        for (let i = 0; i < d; i++) {
+          const x0 = A[a0 + i];
+          const x1 = A[a1 + i];
+          const y0 = B[b0 + i];
+          const y1 = B[b1 + i];
+          const y2 = B[b2 + i];
+          const y3 = B[b3 + i];
+          s00 += x0 * y0;
+          s01 += x0 * y1;
+          s02 += x0 * y2;
+          s03 += x0 * y3;
+          s10 += x1 * y0;
+          s11 += x1 * y1;
+          s12 += x1 * y2;
+          s13 += x1 * y3;
+        }
+        const c0 = p0 * n + q;
+        C[c0] = s00;
+        C[c0 + 1] = s01;
+        C[c0 + 2] = s02;
+        C[c0 + 3] = s03;
+        C[c0 + n] = s10;
+        C[c0 + n + 1] = s11;
+        C[c0 + n + 2] = s12;
+        C[c0 + n + 3] = s13;
+      }
+      for (; q < n; q++) {
+        const ob = q * d;
+        let t0 = 0;
+        let t1 = 0;
+        for (let i = 0; i < d; i++) {
+          t0 += A[a0 + i] * B[ob + i];
+          t1 += A[a1 + i] * B[ob + i];
+        }
+        C[p0 * n + q] = t0;
+        C[(p0 + 1) * n + q] = t1;
+      }
+    }
+  }
+  for (let p = p0; p < m; p++) {
     const oa = p * d;
-    for (let q = 0; q < n; q++) {
+    let q = symmetric ? p : 0;
+    for (; q + 3 < n; q += 4) {
+      const b0 = q * d;
+      const b1 = b0 + d;
+      const b2 = b1 + d;
+      const b3 = b2 + d;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let i = 0; i < d; i++) {
+        const a = A[oa + i];
+        s0 += a * B[b0 + i];
+        s1 += a * B[b1 + i];
+        s2 += a * B[b2 + i];
+        s3 += a * B[b3 + i];
+      }
+      C[p * n + q] = s0;
+      C[p * n + q + 1] = s1;
+      C[p * n + q + 2] = s2;
+      C[p * n + q + 3] = s3;
+    }
+    for (; q < n; q++) {
       const ob = q * d;
       let s = 0;
-      let i = 0;
-      for (; i + 3 < d; i += 4) {
-        s += A[oa + i] * B[ob + i] + A[oa + i + 1] * B[ob + i + 1];
-        s += A[oa + i + 2] * B[ob + i + 2] + A[oa + i + 3] * B[ob + i + 3];
-      }
-      for (; i < d; i++) s += A[oa + i] * B[ob + i];
+      for (let i = 0; i < d; i++) s += A[oa + i] * B[ob + i];
       C[p * n + q] = s;
     }
+  }
+  if (symmetric) for (let p = 0; p < m; p++) for (let q = 0; q < p; q++) C[p * n + q] = C[q * n + p];
+}
+
+/** out_j += Σ_k sign·coef[j, k]·V_k for row-major V (n×d), four rows of V at a time. */
+function accumulate(
+  out: Float64Array,
+  j: number,
+  coef: Float64Array,
+  n: number,
+  V: Float64Array,
+  d: number,
+  sign: number,
+): void {
+  const o = j * d;
+  const oc = j * n;
+  let k = 0;
+  for (; k + 3 < n; k += 4) {
+    const c0 = sign * coef[oc + k];
+    const c1 = sign * coef[oc + k + 1];
+    const c2 = sign * coef[oc + k + 2];
+    const c3 = sign * coef[oc + k + 3];
+    const v0 = k * d;
+    const v1 = v0 + d;
+    const v2 = v1 + d;
+    const v3 = v2 + d;
+    for (let i = 0; i < d; i++)
+      out[o + i] += c0 * V[v0 + i] + c1 * V[v1 + i] + c2 * V[v2 + i] + c3 * V[v3 + i];
+  }
+  for (; k < n; k++) {
+    const c = sign * coef[oc + k];
+    const v = k * d;
+    for (let i = 0; i < d; i++) out[o + i] += c * V[v + i];
   }
 }
 
@@ -182,7 +302,7 @@ export class FcPopulation {
     const T = this.teacher;
     const Ks = T.K;
     rowNorms(x.W, K, d, this.norms);
-    gram(x.W, K, x.W, K, d, this.selfGram);
+    gram(x.W, K, x.W, K, d, this.selfGram, true);
     gram(x.W, K, T.W, Ks, d, this.crossGram);
     let ss = 0;
     let st = 0;
@@ -214,7 +334,7 @@ export class FcPopulation {
     const norms = rowNorms(x.W, K, d, this.norms);
     const S = this.selfGram;
     const C = this.crossGram;
-    gram(x.W, K, x.W, K, d, S);
+    gram(x.W, K, x.W, K, d, S, true);
     gram(x.W, K, T.W, Ks, d, C);
     const cs = this.coefStudent;
     const ct = this.coefTeacher;
@@ -261,25 +381,14 @@ export class FcPopulation {
     }
     // gW_j = a_j [self_j w_j + Σ_k cs_jk w_k − Σ_k ct_jk w*_k]
     const W = x.W;
-    const Wt = T.W;
     for (let j = 0; j < K; j++) {
       const o = j * d;
       const sj = self[j];
       for (let i = 0; i < d; i++) gW[o + i] = sj * W[o + i];
-      for (let k = 0; k < K; k++) {
-        const c = cs[j * K + k];
-        if (c === 0) continue;
-        const ok = k * d;
-        for (let i = 0; i < d; i++) gW[o + i] += c * W[ok + i];
-      }
-      for (let k = 0; k < Ks; k++) {
-        const c = ct[j * Ks + k];
-        if (c === 0) continue;
-        const ok = k * d;
-        for (let i = 0; i < d; i++) gW[o + i] -= c * Wt[ok + i];
-      }
+      accumulate(gW, j, cs, K, W, d, 1);
+      accumulate(gW, j, ct, Ks, T.W, d, -1);
       const aj = x.a[j];
-      for (let i = 0; i < d; i++) gW[o + i] *= aj;
+      if (aj !== 1) for (let i = 0; i < d; i++) gW[o + i] *= aj;
     }
     return Math.max(0, 0.5 * ss - st + 0.5 * this.teacherSelfTerm);
   }
