@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { InputError } from "../core/errors.js";
-import { type CnnTrialSpec, runCnnTrialDetailed } from "../experiments/cnn-trial.js";
+import { type CnnTrialSpec, MAX_SAMPLE_NUMBERS, runCnnTrialDetailed } from "../experiments/cnn-trial.js";
 import { Rng } from "../math/rng.js";
 import { isSpuriousLocalMinimum } from "../models/cnn/stationary.js";
 import {
@@ -160,7 +160,15 @@ export const cnnTrainCommand: Command = {
       if (init !== "gaussian") throw new InputError("--init-std", "is only for --init gaussian");
       spec.initStd = numberFlag(flags, "init-std", { min: 0, exclusiveMin: true });
     }
-    if (flags.values.samples !== undefined) spec.samples = intFlag(flags, "samples", { min: 1, max: 1e7 });
+    if (flags.values.samples !== undefined) {
+      spec.samples = intFlag(flags, "samples", { min: 1, max: 1e9 });
+      if (spec.samples * k * p > MAX_SAMPLE_NUMBERS)
+        throw new InputError(
+          "--samples",
+          `must keep samples·k·p <= ${MAX_SAMPLE_NUMBERS} (memory)`,
+          spec.samples,
+        );
+    }
     if (flags.values.batch !== undefined)
       spec.batch = intFlag(flags, "batch", { min: 1, max: spec.samples ?? 1e7 });
     if (boolFlag(flags, "full-budget")) spec.earlyStop = false;

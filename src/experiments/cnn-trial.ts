@@ -63,6 +63,9 @@ export interface CnnTrialResult {
   oneDotA0: number;
 }
 
+/** The largest data set (in float64 numbers, 400 MB) a finite-sample trial may draw. */
+export const MAX_SAMPLE_NUMBERS = 5e7;
+
 const SPEC_FIELDS = [
   "k",
   "p",
@@ -124,7 +127,16 @@ export function validateCnnTrialSpec(input: unknown): CnnTrialSpec {
       throw new InputError("method", 'must be "wn-gd" or "gd"', o.method);
     spec.method = o.method;
   }
-  if (o.samples !== undefined) spec.samples = positiveInt("samples", o.samples);
+  if (o.samples !== undefined) {
+    spec.samples = positiveInt("samples", o.samples);
+    // The data set is held in memory: n·k·p float64 numbers.
+    if (spec.samples * k * p > MAX_SAMPLE_NUMBERS)
+      throw new InputError(
+        "samples",
+        `must keep samples·k·p <= ${MAX_SAMPLE_NUMBERS} (memory)`,
+        spec.samples,
+      );
+  }
   if (o.batch !== undefined) {
     spec.batch = positiveInt("batch", o.batch);
     if (spec.samples !== undefined && spec.batch > spec.samples)
