@@ -10,11 +10,13 @@
 import {
   closeSync,
   existsSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
   truncateSync,
+  unlinkSync,
   writeFileSync,
   writeSync,
 } from "node:fs";
@@ -74,20 +76,30 @@ export function readManifest(dir: string, field = "DIR"): SweepManifest {
 export function claimDirectory(dir: string, manifest: SweepManifest): void {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, SWEEP_FILE);
-  if (existsSync(path)) {
-    const old = readManifest(dir, "--out");
-    if (old.specHash !== manifest.specHash) {
-      throw new InputError(
-        "--out",
-        `holds results of a different spec (hash ${old.specHash.slice(0, 12)}, this spec ${manifest.specHash.slice(0, 12)}); use a new directory, or the spec in ${path}`,
-        dir,
-      );
+  if (!existsSync(path)) {
+    const stray = readdirSync(dir).filter((f) => TRIAL_FILE.test(f));
+    if (stray.length > 0 && !existsSync(path))
+      throw new InputError("--out", `holds trial files but no ${SWEEP_FILE}`, dir);
+    // Shards may start at the same moment on a shared file system: write a private file and link
+    // it into place, which is atomic and fails if another shard got there first.
+    const temporary = join(dir, `.${SWEEP_FILE}.${process.pid}.${Date.now()}`);
+    writeFileSync(temporary, `${JSON.stringify(manifest, null, 2)}\n`);
+    try {
+      linkSync(temporary, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      unlinkSync(temporary);
     }
-    return;
   }
-  const stray = readdirSync(dir).filter((f) => TRIAL_FILE.test(f));
-  if (stray.length > 0) throw new InputError("--out", `holds trial files but no ${SWEEP_FILE}`, dir);
-  writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  const old = readManifest(dir, "--out");
+  if (old.specHash !== manifest.specHash) {
+    throw new InputError(
+      "--out",
+      `holds results of a different spec (hash ${old.specHash.slice(0, 12)}, this spec ${manifest.specHash.slice(0, 12)}); use a new directory, or the spec in ${path}`,
+      dir,
+    );
+  }
 }
 
 export interface TrialFile {
