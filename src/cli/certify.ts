@@ -112,6 +112,8 @@ function jsonReport(r: DingExperimentReport) {
       curvatureSign: c.curvatureSign,
       minEigenvalueS: c.minEigenvalueS,
       minEigenvalueF: c.minEigenvalueF,
+      nearbyMinEigenvalueF: c.nearbyMinEigenvalueF,
+      nearbyLossDeviation: c.nearbyLossDeviation,
       index: c.index,
       maxEigenvalue: c.maxEigenvalue,
       zeroThreshold: c.zeroThreshold,

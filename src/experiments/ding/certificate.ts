@@ -9,6 +9,7 @@
 import { largestMagnitude } from "../../landscape/classify.js";
 import { hessianSpectrum } from "../../landscape/spectrum.js";
 import { symmetricEigen } from "../../math/eigen.js";
+import { Rng } from "../../math/rng.js";
 import { norm } from "../../math/vector.js";
 import { Mlp } from "../../models/mlp/network.js";
 import { type DingPoint, definiteness } from "./construction.js";
@@ -26,6 +27,13 @@ export interface DingCertificate {
   readonly minEigenvalueS: number;
   /** λ_min(s·∇²F(b₁)). */
   readonly minEigenvalueF: number;
+  /**
+   * λ_min(s·∇²F) at three points of the flat manifold 𝓜 near θ* (downstream parameters moved by
+   * 1e-2·N(0, 1), b₀ re-set so f ≡ c): the bound of §3.4 needs it uniformly near θ*.
+   */
+  readonly nearbyMinEigenvalueF: number[];
+  /** max |L − L*| at those points (0 up to rounding, since they lie on 𝓜). */
+  readonly nearbyLossDeviation: number;
   /** ‖W₁‖_F (0 at the constructed point). */
   readonly firstLayerNorm: number;
   readonly parameters: number;
@@ -41,6 +49,9 @@ export interface DingCertificate {
   /** Which conditions fail, empty when `holds`. */
   readonly failures: string[];
 }
+
+/** Stream of the nearby-manifold probes: Rng.fromSeed(0, NEARBY_STREAM, j). */
+export const NEARBY_STREAM = 6;
 
 export type CertifiablePoint = Pick<DingPoint, "architecture" | "data" | "theta" | "curvatureSign">;
 
@@ -70,6 +81,21 @@ export function certifyDingPoint(point: CertifiablePoint): DingCertificate {
     .outputHessianBlock(theta, data.x[0], net.biasOffsets[0], d1)
     .map((row) => row.map((v) => sign * v));
   const minEigenvalueF = symmetricEigen(hf).values[0];
+  const nearbyMinEigenvalueF: number[] = [];
+  let nearbyLossDeviation = 0;
+  const lossHere = net.loss(theta, data);
+  for (let j = 0; j < 3; j++) {
+    const rng = Rng.fromSeed(0, NEARBY_STREAM, j);
+    const moved = Float64Array.from(theta);
+    for (let i = net.biasOffsets[0]; i < net.outputBiasOffset; i++) moved[i] += 1e-2 * rng.normal();
+    // Back onto 𝓜: the output (the same for every sample while W₁ = 0) returns to c.
+    moved[net.outputBiasOffset] += net.output(theta, data.x[0]) - net.output(moved, data.x[0]);
+    const block = net
+      .outputHessianBlock(moved, data.x[0], net.biasOffsets[0], d1)
+      .map((row) => row.map((v) => sign * v));
+    nearbyMinEigenvalueF.push(symmetricEigen(block).values[0]);
+    nearbyLossDeviation = Math.max(nearbyLossDeviation, Math.abs(net.loss(moved, data) - lossHere));
+  }
   const firstLayerNorm = norm(theta.subarray(net.weightOffsets[0], net.biasOffsets[0]));
   const lossAtPoint = net.loss(theta, data);
   const gradNorm = norm(net.gradient(theta, data));
@@ -85,6 +111,8 @@ export function certifyDingPoint(point: CertifiablePoint): DingCertificate {
   if (!(minEigenvalueF > 0))
     failures.push(`the curvature condition fails (λ_min(s·∇²F) = ${minEigenvalueF.toExponential(3)})`);
   if (firstLayerNorm !== 0) failures.push("the first layer is not zero");
+  if (!nearbyMinEigenvalueF.every((v) => v > 0))
+    failures.push("the curvature condition fails at a nearby point of the flat manifold");
   if (!(gradNorm <= gradTol)) failures.push(`not stationary (gradient norm ${gradNorm.toExponential(3)})`);
   return {
     lossAtPoint,
@@ -94,6 +122,8 @@ export function certifyDingPoint(point: CertifiablePoint): DingCertificate {
     curvatureSign: point.curvatureSign,
     minEigenvalueS,
     minEigenvalueF,
+    nearbyMinEigenvalueF,
+    nearbyLossDeviation,
     firstLayerNorm,
     parameters: net.parameterCount,
     eigenvalues: values,

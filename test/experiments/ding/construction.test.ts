@@ -74,6 +74,8 @@ for (const [name, widths] of [
     const c = r.certificate!;
     assert.deepEqual(c.failures, []);
     assert.ok(c.r1 < 1e-14 && c.r2 < 1e-14);
+    assert.ok(c.nearbyMinEigenvalueF.length === 3 && c.nearbyMinEigenvalueF.every((v) => v > 0));
+    assert.ok(c.nearbyLossDeviation < 1e-12 * c.lossAtPoint);
     assert.equal(c.zeroModes, c.predictedZeroModes);
     assert.ok(c.gradNorm < 1e-12);
     assert.ok(r.restarts!.returned);
