@@ -18,6 +18,7 @@
  * Near the global minimum J is a difference of O(1) terms, so its absolute rounding floor is ~1e-15.
  */
 
+import { centralHessian } from "../../math/finite-difference.js";
 import { type FcNetwork, rowNorms } from "./network.js";
 import type { PairAngle, PairFirst, PairKernel, PairSecond } from "./pair-kernel.js";
 import { emptyPairFirst, emptyPairSecond } from "./pair-kernel.js";
@@ -412,8 +413,17 @@ export class FcPopulation {
     const T = this.teacher;
     const Ks = T.K;
     const n = K * d + (trainA ? K : 0);
+    if (!kernel.second) {
+      const flat = new Float64Array(n);
+      flat.set(x.W);
+      if (trainA) flat.set(x.a, K * d);
+      const at = (y: Float64Array): FcPoint => ({
+        W: y.subarray(0, K * d),
+        a: trainA ? y.subarray(K * d) : x.a,
+      });
+      return centralHessian((y) => this.gradient(at(y), trainA), flat, 1e-5);
+    }
     const H = Array.from({ length: n }, () => new Float64Array(n));
-    if (!kernel.second) throw new Error(`kernel ${kernel.activation} has no second-order pair quantities`);
     const second: PairSecond = emptyPairSecond();
     const angle: PairAngle = { theta: 0, cos: 1, sin: 0 };
     const first = emptyPairFirst();

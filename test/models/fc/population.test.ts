@@ -170,3 +170,12 @@ test("sampled gradient is the exact gradient of the sampled loss (central differ
   const fd = centralGradient(f, flat(W, a), 1e-8);
   for (let p = 0; p < fd.length; p++) assert.ok(Math.abs(fd[p] - est.gradient[p]) < 1e-6, `${p}`);
 });
+
+test("a kernel without second-order quantities gets the Hessian by central differences of its gradient", () => {
+  const { W, a, teacher } = randomCase(8, 2, 2, 3, false);
+  const firstOnly = { activation: "relu-first-only", first: reluPairKernel.first };
+  const exact = new FcPopulation(reluPairKernel, teacher, 2).hessian({ W, a }, true);
+  const fd = new FcPopulation(firstOnly, teacher, 2).hessian({ W, a }, true);
+  for (let p = 0; p < exact.length; p++)
+    for (let q = 0; q < exact.length; q++) assert.ok(Math.abs(exact[p][q] - fd[p][q]) < 1e-7);
+});
