@@ -206,6 +206,7 @@ export const tianView: View = {
             { id: "tian-add" },
           ),
           button("Symmetric start", () => addStart(0.2, 0.2), { id: "tian-add-symmetric" }),
+          button("Nearly symmetric start", () => addStart(0.2, 0.199), { id: "tian-add-broken" }),
           button("Clear", () => set({ starts: [] }), { id: "tian-clear" }),
         ),
       ),

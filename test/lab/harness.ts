@@ -92,6 +92,8 @@ export async function startLab(): Promise<Lab> {
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
   });
+  // Generous waits: correctness is checked here, never speed, and shared CI machines can be slow.
+  context.setDefaultTimeout(60_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     url,

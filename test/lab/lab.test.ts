@@ -21,7 +21,7 @@ import { type Lab, labState, pageErrors, SCREENSHOTS, startLab } from "./harness
 
 let lab: Lab;
 
-describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
+describe("Minima Lab in chromium", { timeout: 600_000 }, () => {
   before(async () => {
     lab = await startLab();
   });
@@ -231,6 +231,11 @@ describe("Minima Lab in chromium", { timeout: 90_000 }, () => {
     assert.equal(state.tian.starts.length, 4);
     const [x, y] = state.tian.starts[3];
     assert.ok(x > 0 && x < 1.2 && y > -0.2 && y < 1, `clicked start (${x}, ${y}) lies in the plane shown`);
+    await page.locator("#tian-add-broken").click();
+    await page.locator('#tian-table tr[data-run="4"]').waitFor();
+    const broken = tianRun(s.tian, [0.2, 0.199]);
+    assert.equal(broken.outcome, "teacher", "a nearly symmetric start breaks the symmetry for K = 5");
+    assert.equal(await page.locator('#tian-table tr[data-run="4"] td').nth(2).innerText(), broken.outcome);
     assert.deepEqual(pageErrors(page), []);
     await page.close();
   });
