@@ -8,7 +8,7 @@ import { test } from "node:test";
 import { quadratureCnnKernel } from "../../src/activations/gaussian/cnn-kernel.js";
 import { quadraturePairKernel } from "../../src/activations/gaussian/fc-pair-kernel.js";
 import { activationByName } from "../../src/activations/registry.js";
-import { centralGradient } from "../../src/math/finite-difference.js";
+import { centralGradient, centralHessian } from "../../src/math/finite-difference.js";
 import type { CnnActivationKernel } from "../../src/models/cnn/activation-kernel.js";
 import { CnnProblem } from "../../src/models/cnn/problem.js";
 import { cnnTeacherFromRatio } from "../../src/models/cnn/teacher.js";
@@ -41,4 +41,21 @@ test("FC: the ReLU quadrature pair kernel gives the closed-form population loss"
   const closed = new FcPopulation(reluPairKernel, teacher, 2).loss(point);
   const viaQuadrature = new FcPopulation(quad, teacher, 2).loss(point);
   assert.ok(Math.abs(closed - viaQuadrature) < 1e-10, `${closed} vs ${viaQuadrature}`);
+});
+
+test("FC: with the quadrature kernel (tanh) the exact population Hessian equals central differences of the gradient", () => {
+  const teacher = makeNetwork(2, 3, Float64Array.of(1, 0, 0, 0, 1, 0));
+  const point = { W: Float64Array.of(0.8, 0.3, -0.1, 0.2, 0.9, 0.4), a: Float64Array.of(1, 1) };
+  for (const name of ["tanh"]) {
+    const kernel: PairKernel = quadraturePairKernel(activationByName(name));
+    assert.ok(kernel.second, `${name} has second-order quantities`);
+    const pop = new FcPopulation(kernel, teacher, 2);
+    const h = pop.hessian(point, false);
+    const grad = (w: Float64Array) => pop.gradient({ W: w, a: point.a }, false);
+    const fd = centralHessian(grad, point.W, 1e-4);
+    for (let i = 0; i < h.length; i++)
+      for (let j = 0; j < h.length; j++)
+        assert.ok(Math.abs(h[i][j] - fd[i][j]) < 1e-7, `${name} H[${i}][${j}]: ${h[i][j]} vs ${fd[i][j]}`);
+  }
+  assert.equal(quadraturePairKernel(activationByName("relu")).second, undefined);
 });

@@ -20,6 +20,9 @@ export interface PairIntegrand {
   /** Kinks of f and g in their own arguments. */
   readonly kinksF?: readonly number[];
   readonly kinksG?: readonly number[];
+  /** Extra polynomial weight u^powerU · t^powerT (for second moments E[x xᵀ …]); default 0, 0. */
+  readonly powerU?: number;
+  readonly powerT?: number;
 }
 
 export interface PairQuadratureOptions {
@@ -62,7 +65,11 @@ export function pairExpectation(
   b = 1,
   options: PairQuadratureOptions = {},
 ): number {
-  const { f, g } = integrand;
+  const pu = integrand.powerU ?? 0;
+  const pt = integrand.powerT ?? 0;
+  const f = pu === 0 ? integrand.f : (x: number) => integrand.f(x) * (x / a) ** pu;
+  const g = integrand.g;
+  const weightT = (t: number) => (pt === 0 ? 1 : t ** pt);
   const r = Math.min(1, Math.max(-1, rho));
   const s = Math.sqrt(Math.max(0, (1 - r) * (1 + r)));
   const kf = integrand.kinksF ?? [];
@@ -75,7 +82,8 @@ export function pairExpectation(
       const fu = f(a * u);
       if (fu === 0) continue;
       let inner = 0;
-      for (let j = 0; j < nodes.length; j++) inner += weights[j] * g(b * (r * u + s * nodes[j]));
+      for (let j = 0; j < nodes.length; j++)
+        inner += weights[j] * weightT(nodes[j]) * g(b * (r * u + s * nodes[j]));
       total += weights[i] * fu * inner;
     }
     return total;
@@ -92,13 +100,17 @@ export function pairExpectation(
         outerBreaks.push(centre - d, centre + d);
       }
     }
-  if (s < 1e-14) return splitGaussian((u) => f(a * u) * g(b * r * u), outerBreaks, order);
+  if (s < 1e-14) {
+    // t is independent of u: E[t^q] factors out (1 for q = 0, 0 for odd q, 1 for q = 2).
+    const tMoment = pt === 0 ? 1 : pt === 1 ? 0 : pt === 2 ? 1 : Number.NaN;
+    return tMoment * splitGaussian((u) => f(a * u) * g(b * r * u), outerBreaks, order);
+  }
   return splitGaussian(
     (u) => {
       const fu = f(a * u);
       if (fu === 0) return 0;
       const innerBreaks = kg.map((k) => (k / b - r * u) / s);
-      return fu * splitGaussian((t) => g(b * (r * u + s * t)), innerBreaks, order);
+      return fu * splitGaussian((t) => weightT(t) * g(b * (r * u + s * t)), innerBreaks, order);
     },
     outerBreaks,
     order,
