@@ -113,6 +113,8 @@ function runFullWnGd(
   const ta = teacher.a;
   let S = 0;
   for (let j = 0; j < k; j++) S += ta[j];
+  let tw2 = 0;
+  for (let i = 0; i < p; i++) tw2 += tw[i] * tw[i];
   const h = eta / TWO_PI;
   let stop: CnnStopReason = "budget";
   // r2, vw, s, oneA of the current iterate; each update loop accumulates them for the next one.
@@ -133,10 +135,14 @@ function runFullWnGd(
     const r = Math.sqrt(r2);
     const rho = Math.min(1, Math.max(-1, vw / r));
     const c = rho / r;
-    let q2 = 0;
-    for (let i = 0; i < p; i++) {
-      const qi = tw[i] - c * v[i];
-      q2 += qi * qi;
+    // ‖q‖² = ‖w*‖² − ρ² is well conditioned while |ρ| ≤ 0.9; nearer 0 or π sum the squares instead.
+    let q2 = tw2 - rho * rho;
+    if (rho * rho > 0.81) {
+      q2 = 0;
+      for (let i = 0; i < p; i++) {
+        const qi = tw[i] - c * v[i];
+        q2 += qi * qi;
+      }
     }
     const sinPhi = Math.sqrt(q2);
     const phi = Math.atan2(sinPhi, rho);
@@ -163,10 +169,11 @@ function runFullWnGd(
     const cv = (h * (PI - phi) * s) / r; // v ← v + η((π − φ)/(2π))·s·q/r
     const gap = PI - g;
     const common = oneA - S;
+    const keep = 1 - cv * c;
     r2 = 0;
     vw = 0;
     for (let i = 0; i < p; i++) {
-      const vi = v[i] + cv * (tw[i] - c * v[i]);
+      const vi = keep * v[i] + cv * tw[i];
       v[i] = vi;
       r2 += vi * vi;
       vw += vi * tw[i];
