@@ -130,16 +130,6 @@ test("a sweep killed with SIGKILL resumes: finished lines kept, torn line redone
   assert.equal(nothing.code, 0);
   assert.match(nothing.stdout, /nothing to do/);
   assert.equal(readFileSync(file, "utf8"), finalText);
-  const changed = writeSpec("slow2.json", {
-    model: coin,
-    params: { sleepMs: 10 },
-    grid: { p: [0.4, 0.6] },
-    trials: 41,
-    seed: 9,
-  });
-  const refused = runCli(["sweep", "run", changed, "--out", dir]);
-  assert.ok(isOneLineInputError(refused), refused.stderr);
-  assert.match(refused.stderr, /--out: holds results of a different spec/);
 });
 
 test("the compiled CLI (dist/) runs the worker pool like the sources do", (t) => {
