@@ -9,6 +9,7 @@ import { finiteVector } from "../../core/validate.js";
 import { joinBlocks, type Problem, type ProblemFormat } from "../problem.js";
 import { type CnnActivationKernel, reluKernel } from "./activation-kernel.js";
 import { cnnPopulationGradient, cnnPopulationHessian, cnnPopulationLoss } from "./population.js";
+import { cnnSampledLossGradient } from "./sampled.js";
 import { type CnnTeacher, parseCnnTeacher } from "./teacher.js";
 
 export class CnnProblem implements Problem {
@@ -75,3 +76,60 @@ export const cnnProblemFormat: ProblemFormat = {
     return new CnnProblem(teacher, v, a);
   },
 };
+
+/**
+ * The same landscape on a drawn data set (finite n, Monte Carlo): the mean of ½(f − y)² over the
+ * inputs in `patches` (see sampled.ts). No analytic Hessian: generic tools use central differences.
+ */
+export class CnnSampledProblem implements Problem {
+  readonly model = "cnn";
+  readonly point: Float64Array;
+  readonly blocks: ReadonlyArray<readonly [string, number]>;
+  readonly teacher: CnnTeacher;
+  private readonly patches: Float64Array;
+  private readonly n: number;
+  private readonly p: number;
+
+  constructor(
+    teacher: CnnTeacher,
+    v: ArrayLike<number>,
+    a: ArrayLike<number>,
+    patches: Float64Array,
+    n: number,
+  ) {
+    this.teacher = teacher;
+    this.patches = patches;
+    this.n = n;
+    this.p = teacher.w.length;
+    this.blocks = [
+      ["v", this.p],
+      ["a", teacher.a.length],
+    ];
+    this.point = joinBlocks([v, a]);
+  }
+
+  loss(x: Float64Array): number {
+    return cnnSampledLossGradient(
+      this.teacher,
+      x.subarray(0, this.p),
+      x.subarray(this.p),
+      this.patches,
+      this.n,
+    ).loss;
+  }
+
+  gradient(x: Float64Array): Float64Array {
+    const e = cnnSampledLossGradient(
+      this.teacher,
+      x.subarray(0, this.p),
+      x.subarray(this.p),
+      this.patches,
+      this.n,
+    );
+    return joinBlocks([e.v, e.a]);
+  }
+
+  structure(flat: Float64Array): Record<string, unknown> {
+    return { v: Array.from(flat.subarray(0, this.p)), a: Array.from(flat.subarray(this.p)) };
+  }
+}
