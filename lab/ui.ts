@@ -146,3 +146,13 @@ export function fmt(x: number, digits = 6): string {
   if (abs >= 1e-4 && abs < 1e9) return Number(x.toPrecision(digits)).toString();
   return x.toExponential(digits - 1);
 }
+
+/** A paragraph naming the paper and the notes section behind a view, with a link to the paper. */
+export function paperNote(citation: string, arxiv: string, notes: string): HTMLElement {
+  const link = el(
+    "a",
+    { href: `https://arxiv.org/abs/${arxiv}`, target: "_blank", rel: "noopener" },
+    citation,
+  );
+  return el("p", { class: "paper-note" }, link, ` (arXiv:${arxiv}). Details: ${notes}.`);
+}

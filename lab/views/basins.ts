@@ -8,7 +8,7 @@ import { exportBar, refreshExportBar } from "../export.js";
 import { figureBox, OUTCOME_COLOURS, Plot, plotSvg, REFERENCE_COLOUR } from "../figures.js";
 import { Cancelled, type Job } from "../rpc.js";
 import type { BasinsState } from "../state.js";
-import { button, el, fmt, numberControl } from "../ui.js";
+import { button, el, fmt, numberControl, paperNote } from "../ui.js";
 import type { View } from "./view.js";
 
 const OUTCOMES = ["global", "spurious", "saddle", "unconverged", "diverged"] as const;
@@ -139,7 +139,11 @@ export const basinsView: View = {
               "(1ᵀa*)²/‖a*‖² grows, vanishing past (k+π−1)/π. Starts outside the good quadrant may still " +
               "be rescued: the theorems give sufficient conditions, the grid shows the whole basin.",
           }),
-          el("p", { text: "Paper notes: §5.2, §6.5 of du2018-cnn.md." }),
+          paperNote(
+            "Du, Lee, Tian, Póczos & Singh, ICML 2018",
+            "1712.00779",
+            "§5.2 and §6.5 of the notes du2018-cnn.md",
+          ),
         ),
       ),
     );

@@ -19,7 +19,7 @@ import {
 } from "../figures.js";
 import { Cancelled, type Job } from "../rpc.js";
 import type { CnnState } from "../state.js";
-import { button, el, fmt, numberControl, selectControl } from "../ui.js";
+import { button, el, fmt, numberControl, paperNote, selectControl } from "../ui.js";
 import type { View } from "./view.js";
 
 const MARKER_SYMBOL: Record<string, string> = {
@@ -251,7 +251,11 @@ export const cnnView: View = {
           "with φ₀ > π/2 and a₀ᵀa* < 0 can end there. Starts with φ₀ < π/2 and a₀ᵀa* > 0 always reach the " +
           "global minimum (Theorem 4.1), in two phases: slow, then linear (the dashed line marks the switch).",
       }),
-      el("p", { text: "Paper notes: Theorems 3.1, 4.1–4.3 and §7 of du2018-cnn.md." }),
+      paperNote(
+        "Du, Lee, Tian, Póczos & Singh, ICML 2018",
+        "1712.00779",
+        "Theorems 3.1, 4.1–4.3 and §7 of the notes du2018-cnn.md",
+      ),
     );
 
     root.append(

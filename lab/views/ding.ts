@@ -11,7 +11,7 @@ import { exportBar, refreshExportBar } from "../export.js";
 import { figureBox, OKABE_ITO, Plot, plotSvg, REFERENCE_COLOUR } from "../figures.js";
 import { Cancelled, type Job } from "../rpc.js";
 import type { DingState } from "../state.js";
-import { button, el, fmt, numberControl, selectControl, textControl } from "../ui.js";
+import { button, el, fmt, numberControl, paperNote, selectControl, textControl } from "../ui.js";
 import type { View } from "./view.js";
 
 function spectrumFigure(r: NonNullable<DingSummary["certificate"]>): SVGSVGElement {
@@ -214,7 +214,7 @@ export const dingView: View = {
               "loss exactly constant along the flat valley, after which the same move that raised the loss " +
               "lowers it. ReLU and other piecewise-linear activations are outside the theorem.",
           }),
-          el("p", { text: "Paper notes: §2–§4 and §6 of ding2019-suboptimal.md." }),
+          paperNote("Ding, Li & Sun, 2019", "1911.01413", "§2–§4 and §6 of the notes ding2019-suboptimal.md"),
         ),
       ),
     );

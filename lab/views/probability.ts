@@ -10,7 +10,7 @@ import { exportBar, refreshExportBar } from "../export.js";
 import { figureBox, OKABE_ITO, Plot, plotSvg, REFERENCE_COLOUR } from "../figures.js";
 import { Cancelled, type Job } from "../rpc.js";
 import type { ProbabilityState } from "../state.js";
-import { button, el, fmt, numberControl, textControl } from "../ui.js";
+import { button, el, fmt, numberControl, paperNote, textControl } from "../ui.js";
 import type { View } from "./view.js";
 
 function listProblem(
@@ -215,7 +215,11 @@ export const probabilityView: View = {
               "(1ᵀa*)² = 0 it is exactly 1/2. Past the threshold (k+π−1)/π there is no spurious minimum and " +
               "every run succeeds.",
           }),
-          el("p", { text: "Paper notes: §5.3 and §8 of du2018-cnn.md." }),
+          paperNote(
+            "Du, Lee, Tian, Póczos & Singh, ICML 2018",
+            "1712.00779",
+            "§5.3 and §8 of the notes du2018-cnn.md",
+          ),
         ),
       ),
     );

@@ -19,7 +19,7 @@ import {
 } from "../figures.js";
 import { Cancelled, type Job } from "../rpc.js";
 import type { TianState } from "../state.js";
-import { button, el, fmt, numberControl } from "../ui.js";
+import { button, el, fmt, numberControl, paperNote } from "../ui.js";
 import type { View } from "./view.js";
 
 const X_DOMAIN = TIAN_X_DOMAIN;
@@ -254,7 +254,7 @@ export const tianView: View = {
               "saddle (x*_K, x*_K); from any start with x > y in (0, 1]² it converges to the optimum (1, 0). An " +
               "infinitesimal asymmetry is enough to break the symmetry.",
           }),
-          el("p", { text: "Paper notes: §4 of tian2017-relu.md." }),
+          paperNote("Tian, ICML 2017", "1703.00560", "§4 of the notes tian2017-relu.md"),
         ),
       ),
     );
