@@ -22,6 +22,11 @@ export interface K1InitSpec {
   readonly maxSteps: number;
   /** A run succeeds when ‖w − w*‖ < tol·‖w*‖ (default 1e-6). */
   readonly tol?: number;
+  /**
+   * Starts: uniform in Thm 3.3's ball (default), or i.i.d. N(0, std²) entries (the notes' §3.1 check;
+   * then exactInOmega is left out and only the Monte-Carlo hit rate of Ω is reported).
+   */
+  readonly gaussianStd?: number;
 }
 
 export interface K1InitResult {
@@ -30,8 +35,10 @@ export interface K1InitResult {
   readonly radius: number;
   /** Thm 3.3's lower bound (1 − ε)/2. */
   readonly bound: number;
-  /** P(w₀ ∈ Ω) by quadrature. */
-  readonly exactInOmega: number;
+  /** P(w₀ ∈ Ω) by quadrature (uniform-ball starts only). */
+  readonly exactInOmega?: number;
+  /** Per-entry std of Gaussian starts, when used instead of the ball. */
+  readonly gaussianStd?: number;
   /** The same by Monte Carlo over the drawn starts, with a 95% Wilson interval. */
   readonly sampledInOmega: ProportionEstimate;
   /** The fraction of those starts from which population GD reached w*, with a 95% Wilson interval. */
@@ -57,7 +64,11 @@ export function k1Initialisation(spec: K1InitSpec): K1InitResult {
   const steps: number[] = [];
   const one = Float64Array.of(1);
   for (let t = 0; t < trials; t++) {
-    const w0 = Rng.fromSeed(seed, t).inBall(d, radius);
+    const rng = Rng.fromSeed(seed, t);
+    const w0 =
+      spec.gaussianStd === undefined
+        ? rng.inBall(d, radius)
+        : rng.normals(d).map((v) => v * spec.gaussianStd!);
     let dist2 = 0;
     for (let i = 0; i < d; i++) dist2 += (w0[i] - teacher.W[i]) ** 2;
     if (dist2 < 1) inOmega++;
@@ -75,7 +86,9 @@ export function k1Initialisation(spec: K1InitSpec): K1InitResult {
     epsilon,
     radius,
     bound: (1 - epsilon) / 2,
-    exactInOmega: probabilityInOmega(d, radius),
+    ...(spec.gaussianStd === undefined
+      ? { exactInOmega: probabilityInOmega(d, radius) }
+      : { gaussianStd: spec.gaussianStd }),
     sampledInOmega: wilsonInterval(inOmega, trials),
     gdSuccess: wilsonInterval(success, trials),
     medianSteps: steps.length ? steps[Math.floor(steps.length / 2)] : 0,
