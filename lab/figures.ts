@@ -55,6 +55,8 @@ export function figureBox(svg: SVGSVGElement, caption: string, id: string, legen
   figure.id = id;
   const cap = document.createElement("figcaption");
   cap.textContent = caption;
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", caption);
   if (legend) figure.append(legend);
   figure.append(svg, cap);
   return figure;
