@@ -132,6 +132,33 @@ test("a sweep killed with SIGKILL resumes: finished lines kept, torn line redone
   assert.equal(readFileSync(file, "utf8"), finalText);
 });
 
+test("Ctrl-C stops a sweep cleanly: exit 130, whole lines only, and a hint to resume", async () => {
+  const spec = writeSpec("interrupt.json", {
+    model: coin,
+    params: { sleepMs: 10 },
+    grid: { p: [0.5] },
+    trials: 400,
+    seed: 2,
+  });
+  const dir = join(root, "interrupted");
+  const file = join(dir, "trials-shard-0-of-1.jsonl");
+  const child = spawnCli(["sweep", "run", spec, "--out", dir, "--workers", "1", "--batch", "2"]);
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const done = exited(child);
+  const started = Date.now();
+  while (!(existsSync(file) && readFileSync(file, "utf8").split("\n").length > 4)) {
+    assert.ok(Date.now() - started < 30000, "the sweep should have written some trials");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill("SIGINT");
+  assert.equal(await done, 130);
+  assert.match(stderr, /interrupted after \d+ trials; run the same command again to resume/);
+  const text = readFileSync(file, "utf8");
+  assert.ok(text.endsWith("\n"), "no torn line after a clean stop");
+  assert.ok(text.split("\n").length - 2 < 400);
+});
+
 test("the compiled CLI (dist/) runs the worker pool like the sources do", (t) => {
   const dist = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
   const pool = fileURLToPath(new URL("../../src/sweep/pool.ts", import.meta.url));
