@@ -219,6 +219,9 @@ export class FcPopulation {
   private readonly coefStudent: Float64Array;
   private readonly coefTeacher: Float64Array;
   private readonly coefSelf: Float64Array;
+  /** θ and sin θ of student pairs (j < k), reused for (k, j): the angle is symmetric. */
+  private readonly pairTheta: Float64Array;
+  private readonly pairSin: Float64Array;
   private readonly angle: PairAngle = { theta: 0, cos: 1, sin: 0 };
   private readonly first: PairFirst = emptyPairFirst();
 
@@ -235,6 +238,8 @@ export class FcPopulation {
     this.coefStudent = new Float64Array(K * K);
     this.coefTeacher = new Float64Array(K * Ks);
     this.coefSelf = new Float64Array(K);
+    this.pairTheta = new Float64Array(K * K);
+    this.pairSin = new Float64Array(K * K);
     const tg = new Float64Array(Ks * Ks);
     gram(teacher.W, Ks, teacher.W, Ks, this.d, tg);
     let self = 0;
@@ -357,7 +362,17 @@ export class FcPopulation {
           angle.theta = 0;
           angle.cos = 1;
           angle.sin = 0;
-        } else pairAngle(x.W, j, nj, x.W, k, nk, S[j * K + k], d, angle);
+        } else if (k < j) {
+          angle.theta = this.pairTheta[k * K + j];
+          angle.sin = this.pairSin[k * K + j];
+          angle.cos = S[j * K + k] / (nj * nk);
+          if (angle.cos > 1) angle.cos = 1;
+          else if (angle.cos < -1) angle.cos = -1;
+        } else {
+          pairAngle(x.W, j, nj, x.W, k, nk, S[j * K + k], d, angle);
+          this.pairTheta[j * K + k] = angle.theta;
+          this.pairSin[j * K + k] = angle.sin;
+        }
         kernel.first(nj, nk, angle, first);
         cw += x.a[k] * first.cw;
         cs[j * K + k] = x.a[k] * first.cv;
