@@ -18,7 +18,8 @@ test("on a terminal the bar is redrawn in place with rate, ETA and detail lines"
   p.update(600, () => ["  k=25  200/500"]);
   assert.equal(writes.length, 2);
   // 200 trials ran in 2 s (the 200 done before this run do not count): 100/s, 600 left -> 6 s.
-  assert.match(writes[0], /^\x1b\[2K\[#+-+\] sweep 40\.0% {2}400\/1000 {2}100\/s {2}2s elapsed {2}ETA 6s\n/);
+  assert.ok(writes[0].startsWith("\x1b[2K["), "clears the line, then draws the bar");
+  assert.match(writes[0], /^.\[2K\[#+-+\] sweep 40\.0% {2}400\/1000 {2}100\/s {2}2s elapsed {2}ETA 6s\n/);
   assert.match(writes[0], /k=36 {2}100\/500\n$/);
   assert.ok(writes[1].startsWith("\x1b[3F"), "moves up over the 3 lines drawn before");
   assert.ok(writes[1].endsWith("\x1b[J"), "clears the line no longer needed");
