@@ -54,6 +54,17 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const found = findCommand(argv);
+  const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
+  if (!found && group.length > 0 && (argv.length === 1 || argv[1] === "--help" || argv[1] === "-h")) {
+    // `minima cnn` or `minima cnn --help`: list the group's commands.
+    const width = Math.max(...group.map((c) => c.name.length));
+    console.log(
+      [`Commands of minima ${argv[0]}:`, ...group.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join(
+        "\n",
+      ),
+    );
+    return 0;
+  }
   if (!found) {
     const prefix = commands.filter((c) => c.name.startsWith(`${argv[0]} `)).map((c) => c.name);
     const hint = prefix.length > 0 ? ` (did you mean: ${prefix.join(", ")}?)` : " (see minima --help)";
