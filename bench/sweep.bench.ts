@@ -35,6 +35,7 @@ async function throughput(
   let n = 0;
   let firstAt = 0;
   let firstN = 0;
+  let firstCpu = cpu0;
   await executeTrials(plan, todo, {
     workers,
     batchSize: 100,
@@ -43,21 +44,22 @@ async function throughput(
       if (firstN === 0) {
         firstN = n;
         firstAt = performance.now();
+        firstCpu = process.cpuUsage();
       }
     },
   });
   const end = performance.now();
-  const cpu = process.cpuUsage(cpu0); // all threads of this process, workers included
+  const cpu = process.cpuUsage(firstCpu); // all threads of this process, workers included; no start-up
   return {
     overall: n / ((end - t0) / 1000),
     steady: (n - firstN) / ((end - firstAt) / 1000),
-    cpuMsPerTrial: (cpu.user + cpu.system) / 1000 / n,
+    cpuMsPerTrial: (cpu.user + cpu.system) / 1000 / (n - firstN),
   };
 }
 
 console.log(`cores: ${availableParallelism()}`);
 await throughput(1, 20); // warm the transform cache
-const perCell = 600;
+const perCell = 1500;
 const one = await throughput(1, perCell);
 const two = await throughput(2, perCell);
 console.log(
