@@ -55,7 +55,7 @@ export const fcNoisyCommand: Command = {
         );
         for (const f of l.failures)
           console.log(
-            `  run ${f.run}: J ${formatNumber(f.loss)}, ‖∇J‖ ${formatNumber(f.gradNorm)}, Hessian index ${f.hessianIndex}, λ_min ${formatNumber(f.minEigenvalue)}`,
+            `  run ${f.run} (${f.outcome}): J ${formatNumber(f.loss)}, ‖∇J‖ ${formatNumber(f.gradNorm)}, Hessian index ${f.hessianIndex}, λ_min ${formatNumber(f.minEigenvalue)}`,
           );
         if (l.failures.length)
           console.log(

@@ -30,6 +30,8 @@ export interface NoisySpec {
 
 export interface NoisyFailure {
   readonly run: number;
+  /** "stationary" (‖∇J‖ < 1e-12), "max-steps" (budget spent: see gradNorm) or "diverged". */
+  readonly outcome: string;
   readonly loss: number;
   readonly gradNorm: number;
   /** Number of negative eigenvalues of the exact Hessian at the stopping point (0 = a local minimum). */
@@ -93,6 +95,7 @@ export function noisyStarts(spec: NoisySpec): NoisyResult {
       points[pointId].count++;
       failures.push({
         run: t,
+        outcome: run.outcome,
         loss: run.loss,
         gradNorm: run.gradNorm,
         hessianIndex: spectrum.index,
