@@ -38,9 +38,8 @@ async function throughput(
   let firstCpu = cpu0;
   await executeTrials(plan, todo, {
     workers,
-    batchSize: 100,
     onBatch: (r) => {
-      n += r.length;
+      n += r.cells.length;
       if (firstN === 0) {
         firstN = n;
         firstAt = performance.now();

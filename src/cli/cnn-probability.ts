@@ -8,6 +8,7 @@ import { defaultWorkers, executeTrials } from "../sweep/pool.js";
 import { parseSweepSpec } from "../sweep/spec.js";
 import { summariseSweep } from "../sweep/summary.js";
 import type { TrialRecord } from "../sweep/trial.js";
+import { batchRecords } from "../sweep/worker.js";
 import type { Command } from "./command.js";
 import { boolFlag, choiceFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
@@ -83,7 +84,7 @@ export const cnnProbabilityCommand: Command = {
     await executeTrials(plan, todo, {
       workers,
       onBatch: (batch) => {
-        records.push(...batch);
+        records.push(...batchRecords(batch));
         progress?.update(records.length);
       },
     });

@@ -7,7 +7,6 @@ import { defaultWorkers } from "../sweep/pool.js";
 import { runSweep } from "../sweep/run.js";
 import { resolveShard } from "../sweep/shard.js";
 import { parseSweepSpec } from "../sweep/spec.js";
-import type { TrialRecord } from "../sweep/trial.js";
 import type { Command } from "./command.js";
 import { intFlag, parseFlags, stringFlag } from "./flags.js";
 import { printJson } from "./output.js";
@@ -42,10 +41,10 @@ class CellCounts {
   constructor(private readonly plan: SweepPlan) {
     this.counts = plan.cells.map(() => new Map());
   }
-  add(records: readonly TrialRecord[]): void {
-    for (const r of records) {
-      const m = this.counts[r.cell];
-      m.set(r.outcome, (m.get(r.outcome) ?? 0) + 1);
+  add(cells: readonly number[], outcomes: readonly string[]): void {
+    for (let i = 0; i < cells.length; i++) {
+      const m = this.counts[cells[i]];
+      m.set(outcomes[i], (m.get(outcomes[i]) ?? 0) + 1);
     }
   }
   lines(): string[] {
@@ -107,16 +106,19 @@ export const sweepRunCommand: Command = {
         batchSize,
         signal: controller.signal,
         onStart: ({ owned, done: before }) => {
-          counts.add(before);
+          counts.add(
+            before.map((r) => r.cell),
+            before.map((r) => r.outcome),
+          );
           done = before.length;
           if (before.length < owned) {
             const label = shard.shards > 1 ? `shard ${shard.shard}/${shard.shards}` : "sweep";
             progress = new Progress({ total: owned, initial: before.length, label });
           }
         },
-        onBatch: (records) => {
-          counts.add(records);
-          done += records.length;
+        onBatch: (result) => {
+          counts.add(result.cells, result.outcomes);
+          done += result.cells.length;
           progress?.update(done, () => counts.lines());
         },
       });

@@ -7,8 +7,7 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import { ownExtension } from "./model.js";
 import type { SweepPlan } from "./plan.js";
-import type { TrialRecord } from "./trial.js";
-import type { BatchCell, TrialBatch } from "./worker.js";
+import type { BatchCell, BatchResult, TrialBatch } from "./worker.js";
 
 export interface TrialRef {
   readonly cell: number;
@@ -17,14 +16,38 @@ export interface TrialRef {
 
 export interface ExecuteOptions {
   readonly workers?: number;
-  /** Trials per task; by default about 1/8 of each worker's share, between 1 and 256. */
+  /** Trials per task; by default adaptive (see `BatchSizer`). */
   readonly batchSize?: number;
-  readonly onBatch: (records: readonly TrialRecord[]) => void;
+  readonly onBatch: (result: BatchResult) => void;
   readonly signal?: AbortSignal;
 }
 
 export function defaultWorkers(): number {
   return availableParallelism();
+}
+
+/**
+ * Adaptive batch size: each task costs the main thread a fixed overhead (about a millisecond under
+ * piscina), which on a 2-core machine is taken from a worker, so tasks should last long enough to
+ * hide it (~0.25 s) — yet stay short enough for smooth progress, a prompt Ctrl-C, and an even
+ * finish (never more than a quarter of each worker's remaining share). Starts small, then sizes by
+ * the measured time per trial.
+ */
+class BatchSizer {
+  private msPerTrial: number | undefined;
+  constructor(private readonly workers: number) {}
+
+  observe(result: BatchResult): void {
+    if (result.cells.length === 0) return;
+    // The latest batch alone: the first ones run before the JIT has warmed up and would hold the size down.
+    this.msPerTrial = Math.max(result.elapsedMs, 0.001) / result.cells.length;
+  }
+
+  next(remaining: number): number {
+    const byTime = this.msPerTrial === undefined ? 16 : Math.round(250 / this.msPerTrial);
+    const byBalance = Math.ceil(remaining / (4 * this.workers));
+    return Math.max(1, Math.min(byTime, byBalance, 5000));
+  }
 }
 
 export async function executeTrials(
@@ -34,26 +57,29 @@ export async function executeTrials(
 ): Promise<void> {
   if (todo.length === 0) return;
   const workers = Math.max(1, options.workers ?? defaultWorkers());
-  const batchSize = options.batchSize ?? Math.min(256, Math.max(1, Math.ceil(todo.length / (workers * 8))));
+  const sizer = new BatchSizer(workers);
   const pool = new Piscina({
     filename: workerUrl(),
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
   });
-  const batches = toBatches(plan, todo, batchSize);
   let next = 0;
   let failure: unknown;
   const inFlight = new Set<Promise<void>>();
   const stopped = () => options.signal?.aborted === true;
   try {
-    while (next < batches.length || inFlight.size > 0) {
-      while (failure === undefined && !stopped() && next < batches.length && inFlight.size < workers * 2) {
-        const task: Promise<void> = pool.run(batches[next++]).then(
-          (records: TrialRecord[]) => {
+    while (next < todo.length || inFlight.size > 0) {
+      while (failure === undefined && !stopped() && next < todo.length && inFlight.size < workers * 2) {
+        const size = options.batchSize ?? sizer.next(todo.length - next);
+        const batch = toBatch(plan, todo.slice(next, next + size));
+        next += size;
+        const task: Promise<void> = pool.run(batch).then(
+          (result: BatchResult) => {
             inFlight.delete(task);
+            sizer.observe(result);
             // Batches still running when stopped are finished work: keep them.
-            if (failure === undefined) options.onBatch(records);
+            if (failure === undefined) options.onBatch(result);
           },
           (error: unknown) => {
             inFlight.delete(task);
@@ -71,7 +97,7 @@ export async function executeTrials(
     await pool.destroy();
   }
   if (failure !== undefined) throw failure;
-  if (stopped() && next < batches.length) throw new Error("interrupted");
+  if (stopped() && next < todo.length) throw new Error("interrupted");
 }
 
 /** dist/sweep/worker.js when compiled; from sources, a JS entry that brings tsx into the worker thread. */
@@ -80,23 +106,19 @@ function workerUrl(): string {
   return new URL(name, import.meta.url).href;
 }
 
-function toBatches(plan: SweepPlan, todo: readonly TrialRef[], size: number): TrialBatch[] {
-  const batches: TrialBatch[] = [];
-  for (let start = 0; start < todo.length; start += size) {
-    const cells: BatchCell[] = [];
-    const position = new Map<number, number>();
-    const items: number[] = [];
-    for (const { cell, trial } of todo.slice(start, start + size)) {
-      let pos = position.get(cell);
-      if (pos === undefined) {
-        pos = cells.length;
-        position.set(cell, pos);
-        const c = plan.cells[cell];
-        cells.push({ cell, streamKey: c.streamKey, raw: c.raw });
-      }
-      items.push(pos, trial);
+function toBatch(plan: SweepPlan, refs: readonly TrialRef[]): TrialBatch {
+  const cells: BatchCell[] = [];
+  const position = new Map<number, number>();
+  const items: number[] = [];
+  for (const { cell, trial } of refs) {
+    let pos = position.get(cell);
+    if (pos === undefined) {
+      pos = cells.length;
+      position.set(cell, pos);
+      const c = plan.cells[cell];
+      cells.push({ cell, streamKey: c.streamKey, raw: c.raw });
     }
-    batches.push({ modelUrl: plan.modelUrl, seed: plan.spec.seed, cells, items });
+    items.push(pos, trial);
   }
-  return batches;
+  return { modelUrl: plan.modelUrl, seed: plan.spec.seed, cells, items };
 }

@@ -8,6 +8,7 @@ import { executeTrials } from "./pool.js";
 import { ownsTrial, type Shard } from "./shard.js";
 import { claimDirectory, minimaVersion, readTrialFiles, TrialAppender, trialFileName } from "./store.js";
 import type { TrialRecord } from "./trial.js";
+import type { BatchResult } from "./worker.js";
 
 export interface RunReport {
   readonly owned: number;
@@ -25,7 +26,7 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Called once before running with what exists, then after each batch. */
   readonly onStart?: (state: { owned: number; done: readonly TrialRecord[] }) => void;
-  readonly onBatch?: (records: readonly TrialRecord[]) => void;
+  readonly onBatch?: (result: BatchResult) => void;
 }
 
 export async function runSweep(plan: SweepPlan, options: RunOptions): Promise<RunReport> {
@@ -76,10 +77,10 @@ export async function runSweep(plan: SweepPlan, options: RunOptions): Promise<Ru
       workers: options.workers,
       batchSize: options.batchSize,
       signal: options.signal,
-      onBatch: (records) => {
-        appender.append(records);
-        ran += records.length;
-        options.onBatch?.(records);
+      onBatch: (result) => {
+        appender.appendText(result.jsonl);
+        ran += result.cells.length;
+        options.onBatch?.(result);
       },
     });
   } finally {

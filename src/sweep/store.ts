@@ -165,12 +165,9 @@ export class TrialAppender {
     if (!hasHeader) writeSync(this.fd, `${JSON.stringify(header)}\n`);
   }
 
-  /** One write per batch, whole lines only. */
-  append(records: readonly TrialRecord[]): void {
-    if (records.length === 0) return;
-    let text = "";
-    for (const r of records) text += `${JSON.stringify(r)}\n`;
-    writeSync(this.fd, text);
+  /** One write per batch of whole, newline-terminated lines. */
+  appendText(jsonl: string): void {
+    if (jsonl.length > 0) writeSync(this.fd, jsonl);
   }
 
   close(): void {

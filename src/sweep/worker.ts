@@ -20,21 +20,54 @@ export interface TrialBatch {
   readonly items: readonly number[];
 }
 
+/**
+ * A finished batch. The records travel as JSONL text, stringified here in the worker, so the main
+ * thread (which on a 2-core machine shares a core with a worker) only writes them out; the cells
+ * and outcomes beside it feed progress counts without parsing.
+ */
+export interface BatchResult {
+  readonly jsonl: string;
+  readonly cells: readonly number[];
+  readonly outcomes: readonly string[];
+  /** Time the worker spent on the batch, for sizing the next ones. */
+  readonly elapsedMs: number;
+}
+
+/** The records of a finished batch, for callers that keep them in memory. */
+export function batchRecords(result: BatchResult): TrialRecord[] {
+  const lines = result.jsonl.split("\n");
+  lines.pop();
+  return lines.map((line) => JSON.parse(line) as TrialRecord);
+}
+
 const resolvedParams = new Map<string, unknown>();
 
-export async function runBatch(batch: TrialBatch): Promise<TrialRecord[]> {
+export async function runBatch(batch: TrialBatch): Promise<BatchResult> {
   const model = await loadModel(batch.modelUrl);
   const params = batch.cells.map((c) => {
     const key = `${batch.modelUrl}\u0000${c.streamKey}`;
     if (!resolvedParams.has(key)) resolvedParams.set(key, model.resolve(c.raw, "spec"));
     return resolvedParams.get(key);
   });
-  const out: TrialRecord[] = [];
+  const started = performance.now(); // after loading the model: only the trials' own time
+  let jsonl = "";
+  const cells: number[] = [];
+  const outcomes: string[] = [];
   for (let i = 0; i < batch.items.length; i += 2) {
     const c = batch.cells[batch.items[i]];
-    out.push(runTrial(model, params[batch.items[i]], batch.seed, c.streamKey, c.cell, batch.items[i + 1]));
+    const record = runTrial(
+      model,
+      params[batch.items[i]],
+      batch.seed,
+      c.streamKey,
+      c.cell,
+      batch.items[i + 1],
+    );
+    jsonl += `${JSON.stringify(record)}\n`;
+    cells.push(record.cell);
+    outcomes.push(record.outcome);
   }
-  return out;
+  return { jsonl, cells, outcomes, elapsedMs: performance.now() - started };
 }
 
 export default runBatch;
