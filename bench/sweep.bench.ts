@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { mergeSweepDirs } from "../src/sweep/merge.js";
 import { describeAxes, planSweep } from "../src/sweep/plan.js";
 import { executeTrials } from "../src/sweep/pool.js";
@@ -56,6 +57,32 @@ async function throughput(
   };
 }
 
+/**
+ * The machine's own parallel capacity right now: a fixed CPU-bound loop in 1 and in 2 bare worker
+ * threads (no pool, no messages). The pool's scaling is judged against this ceiling, since other
+ * processes share the cores.
+ */
+async function bareScaling(): Promise<number> {
+  const code = `
+    const { parentPort } = require("node:worker_threads");
+    let x = 0;
+    for (let i = 1; i < 150000000; i++) x += Math.sqrt(i) * 1e-9;
+    parentPort.postMessage(x);`;
+  const run = async (threads: number) => {
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from(
+        { length: threads },
+        () => new Promise((resolve) => new Worker(code, { eval: true }).once("message", resolve)),
+      ),
+    );
+    return (performance.now() - t0) / 1000;
+  };
+  const one = await run(1);
+  const two = await run(2);
+  return (2 * one) / two;
+}
+
 console.log(`cores: ${availableParallelism()}`);
 await throughput(1, 20); // warm the transform cache
 const perCell = 1500;
@@ -71,6 +98,10 @@ console.log(
 );
 console.log(
   `  ratio 2 workers / 1 worker: ${(two.steady / one.steady).toFixed(2)}x steady, ${(two.overall / one.overall).toFixed(2)}x with start-up (target >= 1.8x on 2 idle cores)`,
+);
+const ceiling = await bareScaling();
+console.log(
+  `  baseline: the same CPU loop in 2 bare threads runs ${ceiling.toFixed(2)}x the work of 1 thread per second now; pool / baseline = ${(two.steady / one.steady / ceiling).toFixed(2)}`,
 );
 // Wall-clock scaling needs idle cores; CPU time per trial does not: if it stays flat from 1 to 2
 // workers, the pool adds no parallel overhead and the speed-up is limited only by free cores.
