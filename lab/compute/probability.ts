@@ -10,7 +10,7 @@ import { type CnnTrialSpec, runCnnTrial } from "../../src/experiments/cnn-trial.
 import { Rng } from "../../src/math/rng.js";
 import { wilsonInterval } from "../../src/math/stats.js";
 import { spuriousRatioThreshold } from "../../src/models/cnn/stationary.js";
-import { canonicalJson, hash52 } from "../../src/sweep/canonical.js";
+import { streamKeyOf } from "../../src/sweep/canonical.js";
 import cnnSweepModel, { resolveCnnParams } from "../../src/sweep/models/cnn.js";
 import type { ProbabilityState } from "../state.js";
 import type { ProgressFn } from "./api.js";
@@ -55,9 +55,9 @@ export function cellSpec(state: ProbabilityState, k: number, ratio: number): Cnn
   return resolveCnnParams(raw, "cell");
 }
 
-/** The sweep engine's stream key of a cell (streamKeyOf in src/sweep/plan.ts, which imports node:path). */
+/** The sweep engine's stream key of a cell, so the lab draws the same trials as `minima cnn probability`. */
 export function cellStreamKey(spec: CnnTrialSpec): number {
-  return hash52(canonicalJson({ model: cnnSweepModel.name, params: spec }));
+  return streamKeyOf(cnnSweepModel.name, spec);
 }
 
 export function runCell(

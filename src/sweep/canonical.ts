@@ -32,3 +32,8 @@ export function hash52(text: string): number {
   lo = mix32((lo ^ text.length) >>> 0);
   return (hi >>> 12) * 4294967296 + lo;
 }
+
+/** The random-stream key of a sweep cell: a hash of its model and resolved parameters, not its position. */
+export function streamKeyOf(modelName: string, params: unknown): number {
+  return hash52(canonicalJson({ model: modelName, params }));
+}

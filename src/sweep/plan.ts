@@ -10,7 +10,10 @@
 import { resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
 import { InputError } from "../core/errors.js";
-import { canonicalJson, hash52 } from "./canonical.js";
+import { streamKeyOf } from "./canonical.js";
+
+export { streamKeyOf };
+
 import { builtInModels, loadModel, type SweepModel } from "./model.js";
 import { cellAxes, cellCount, cellRawParams, type Scalar, type SweepSpec, specHash } from "./spec.js";
 
@@ -64,10 +67,6 @@ export async function planSweep(spec: SweepSpec, baseDir: string): Promise<Sweep
     cells.push({ index, axes, raw, params, streamKey: streamKeyOf(model.name, params) });
   }
   return { spec, specHash: specHash(spec), modelUrl, model, cells };
-}
-
-export function streamKeyOf(modelName: string, params: unknown): number {
-  return hash52(canonicalJson({ model: modelName, params }));
 }
 
 /** Runs the model's checks, naming the spec section (and for grid values, the cell) of a bad field. */
