@@ -13,11 +13,17 @@
  * inputs, `batch` = b mini-batch SGD (b of the n inputs, drawn with replacement, each step; fresh
  * inputs each step when `samples` is not set). Outcomes and early stopping: src/train/cnn-outcome.ts.
  */
+import type { Activation } from "../activations/activation.js";
+import { quadratureCnnKernel } from "../activations/gaussian/cnn-kernel.js";
+import { activationByName } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
 import type { Rng } from "../math/rng.js";
-import { cnnSampledLossGradient, drawCnnInputs } from "../models/cnn/sampled.js";
+import type { CnnActivationKernel } from "../models/cnn/activation-kernel.js";
+import { cnnSampledLossGradient, cnnSampledLossGradientFor, drawCnnInputs } from "../models/cnn/sampled.js";
 import { ANORM_MAX, ANORM_MIN, type CnnTeacher, cnnTeacherFromRatio } from "../models/cnn/teacher.js";
 import { type CnnGradientStep, runFullCnn } from "../train/cnn-full.js";
+import { CnnKernelRules } from "../train/cnn-kernel-outcome.js";
+import { runKernelCnn } from "../train/cnn-kernel-run.js";
 import { type CnnOutcome, CnnStopRules } from "../train/cnn-outcome.js";
 import { reduceCnn, runReducedWnGd, trajectoryPoint } from "../train/cnn-reduced.js";
 import type { CnnRunEnd, CnnTrajectoryPoint } from "../train/cnn-snapshot.js";
@@ -46,6 +52,12 @@ export interface CnnTrialSpec {
   path?: "reduced" | "full";
   /** Stop as soon as the outcome is decided (default true). */
   earlyStop?: boolean;
+  /**
+   * Activation by registry name (default "relu", the exact paths). Any other runs WN-GD on the
+   * full-vector path with its quadrature kernel (population), or on σ itself (samples / batch);
+   * outcomes by src/train/cnn-kernel-outcome.ts. Plain GD ("gd") is ReLU only.
+   */
+  activation?: string;
 }
 
 export interface CnnTrialResult {
@@ -80,6 +92,7 @@ const SPEC_FIELDS = [
   "batch",
   "path",
   "earlyStop",
+  "activation",
 ] as const;
 
 function finite(field: string, x: unknown): number {
@@ -157,6 +170,16 @@ export function validateCnnTrialSpec(input: unknown): CnnTrialSpec {
       throw new InputError("earlyStop", "must be true or false", o.earlyStop);
     spec.earlyStop = o.earlyStop;
   }
+  if (o.activation !== undefined) {
+    const name = activationByName(o.activation).name;
+    if (name !== "relu") {
+      if (spec.method === "gd")
+        throw new InputError("method", '"gd" is only for activation "relu" (use "wn-gd")', o.method);
+      if (spec.path === "reduced")
+        throw new InputError("path", '"reduced" is only for activation "relu"', o.path);
+    }
+    spec.activation = name;
+  }
   return spec;
 }
 
@@ -202,11 +225,13 @@ const PHASE_POINTS = 128;
 export function runCnnTrialDetailed(
   spec: CnnTrialSpec,
   rng: Rng,
-  options: { trajectoryPoints?: number; teacher?: CnnTeacher } = {},
+  options: { trajectoryPoints?: number; teacher?: CnnTeacher; kernel?: CnnActivationKernel } = {},
 ): CnnTrialDetail {
   const teacher = options.teacher ?? cnnTeacherFromRatio(spec.k, spec.p, spec.ratio, spec.anorm);
   if (teacher.w.length !== spec.p || teacher.a.length !== spec.k)
     throw new InputError("teacher", `must have w of length p = ${spec.p} and a of length k = ${spec.k}`);
+  const activation = spec.activation ?? "relu";
+  if (activation !== "relu" || options.kernel) return runKernelTrial(spec, teacher, rng, options);
   const start = drawCnnStart(spec, teacher, rng);
   const method = spec.method ?? "wn-gd";
   const sampled = spec.samples !== undefined || spec.batch !== undefined;
@@ -270,22 +295,121 @@ function sampledGradient(
   teacher: CnnTeacher,
   dataRng: Rng,
   normalised: boolean,
+  activation?: Activation,
 ): CnnGradientStep {
   const { k, p, samples, batch } = spec;
+  // ReLU keeps its fast sampled terms; any other σ is used as itself (WN only).
+  const evaluate = (
+    v: Float64Array,
+    a: Float64Array,
+    patches: Float64Array,
+    indices: ArrayLike<number> | number,
+  ) =>
+    activation && activation.name !== "relu"
+      ? cnnSampledLossGradientFor(activation, teacher, v, a, patches, indices)
+      : cnnSampledLossGradient(teacher, v, a, patches, indices, normalised);
   const data = samples !== undefined ? drawCnnInputs(dataRng, samples, k, p) : undefined;
   const indices = batch !== undefined ? new Int32Array(batch) : undefined;
   return (v, a, _step, out) => {
     let evaluation: { v: Float64Array; a: Float64Array };
     if (data && samples !== undefined && !indices) {
-      evaluation = cnnSampledLossGradient(teacher, v, a, data, samples, normalised);
+      evaluation = evaluate(v, a, data, samples);
     } else if (data && samples !== undefined && indices) {
       for (let i = 0; i < indices.length; i++) indices[i] = dataRng.int(samples);
-      evaluation = cnnSampledLossGradient(teacher, v, a, data, indices, normalised);
+      evaluation = evaluate(v, a, data, indices);
     } else {
       const fresh = drawCnnInputs(dataRng, batch ?? 1, k, p);
-      evaluation = cnnSampledLossGradient(teacher, v, a, fresh, batch ?? 1, normalised);
+      evaluation = evaluate(v, a, fresh, batch ?? 1);
     }
     out.v.set(evaluation.v);
     out.a.set(evaluation.a);
   };
+}
+
+/** Positively homogeneous of degree 1: ‖w*‖ can move into a* without changing the labels. */
+const HOMOGENEOUS = new Set(["relu", "leaky-relu", "linear"]);
+
+/** Quadrature kernels by activation name, built once (they are pure). */
+const kernelCache = new Map<string, CnnActivationKernel>();
+
+export function cnnKernelFor(activation: string): CnnActivationKernel {
+  const act = activationByName(activation);
+  let kernel = kernelCache.get(act.name);
+  if (!kernel) {
+    kernel = quadratureCnnKernel(act);
+    kernelCache.set(act.name, kernel);
+  }
+  return kernel;
+}
+
+/**
+ * A trial for an activation other than ReLU (or with an explicit `kernel`, which the tests use to
+ * run ReLU through its quadrature kernel): WN-GD on full vectors with the same start and data
+ * streams as the ReLU trial. The teacher's filter must be a unit vector unless σ is positively
+ * homogeneous (see teacher.ts: a teacher's ‖w*‖ is moved into a*, valid for those σ only).
+ */
+function runKernelTrial(
+  spec: CnnTrialSpec,
+  teacher: CnnTeacher,
+  rng: Rng,
+  options: { trajectoryPoints?: number; kernel?: CnnActivationKernel },
+): CnnTrialDetail {
+  const activation = activationByName(spec.activation ?? "relu");
+  if (!HOMOGENEOUS.has(activation.name) && Math.abs(teacher.wNorm - 1) > 1e-12)
+    throw new InputError(
+      "teacher.w",
+      `must be a unit vector for activation "${activation.name}" (not positively homogeneous; the student's w = v/‖v‖ is unit)`,
+      teacher.wNorm,
+    );
+  if ((spec.method ?? "wn-gd") !== "wn-gd")
+    throw new InputError("method", '"gd" is only for activation "relu" (use "wn-gd")', spec.method);
+  const kernel = options.kernel ?? cnnKernelFor(activation.name);
+  const start = drawCnnStart(spec, teacher, rng);
+  const initial = reduceCnn(teacher, start.v, start.a);
+  const phi0 = initial.state.phi;
+  const a0DotAstar = initial.state.x * initial.system.sk + initial.state.y * initial.system.m;
+  const oneDotA0 = Math.sqrt(spec.k) * initial.state.x;
+  const odd = [0.3, 1.7, 2.9].every((x) => activation.value(-x) === -activation.value(x));
+  const rules = new CnnKernelRules(teacher, kernel, spec.eta, odd);
+  const phaseRecorder = new ThinnedRecorder<CnnTrajectoryPoint>(PHASE_POINTS);
+  const display =
+    options.trajectoryPoints !== undefined
+      ? new ThinnedRecorder<CnnTrajectoryPoint>(options.trajectoryPoints)
+      : undefined;
+  const recorder = display ? new TeeSink(phaseRecorder, display) : phaseRecorder;
+  const sampled = spec.samples !== undefined || spec.batch !== undefined;
+  const gradient = sampled ? sampledGradient(spec, teacher, rng.stream(1), true, activation) : undefined;
+  const end = runKernelCnn(teacher, kernel, start.v, start.a, rules, {
+    eta: spec.eta,
+    maxSteps: spec.maxSteps,
+    earlyStop: spec.earlyStop ?? true,
+    recorder,
+    gradient,
+  });
+  const outcome = rules.classify(end.stop, end.snapshot, start.v, start.a);
+  const last = end.stop === "diverged" ? undefined : trajectoryPoint(end.steps, end.snapshot);
+  const phasePoints = phaseRecorder.finish(last);
+  const phaseSwitch =
+    outcome === "global"
+      ? detectPhaseSwitch(
+          phasePoints.map((q) => q.step),
+          phasePoints.map((q) => q.loss),
+        )
+      : null;
+  const s = end.snapshot;
+  const result: CnnTrialResult = {
+    outcome,
+    steps: end.steps,
+    loss: s.loss,
+    gradNorm: s.gradNorm,
+    phi: s.phi,
+    aDotAstar: s.aDotAstar,
+    oneDotA: s.oneDotA,
+    vNorm: s.vNorm,
+    phaseSwitch,
+    phi0,
+    a0DotAstar,
+    oneDotA0,
+  };
+  return display ? { result, teacher, trajectory: display.finish(last) } : { result, teacher };
 }

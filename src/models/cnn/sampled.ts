@@ -6,8 +6,9 @@
  * Per sample, with r = f(Z, w, a) − y and w = v/‖v‖ (weight-normalised):
  *   ∂(½r²)/∂a_j = r·σ(wᵀZ_j),   ∂(½r²)/∂v = (r/‖v‖)(I − wwᵀ) Σ_j a_j 1[wᵀZ_j > 0] Z_j;
  * for plain GD on (w, a) the w-gradient is r·Σ_j a_j 1[wᵀZ_j > 0] Z_j.
- * ReLU only: this is the model the paper trains.
+ * ReLU (the model the paper trains) in the fast functions; any σ in `cnnSampledLossGradientFor`.
  */
+import type { Activation } from "../../activations/activation.js";
 import type { Rng } from "../../math/rng.js";
 import type { CnnTeacher } from "./teacher.js";
 
@@ -111,4 +112,60 @@ export function cnnSampledLossGradient(
     loss += cnnSampleTerm(teacher, v, a, patches, index, grad, scratch);
   }
   return { loss: loss / count, v: grad.v, a: grad.a };
+}
+
+/**
+ * The weight-normalised finite-sample loss and gradient for any activation σ (the ReLU functions
+ * above are its fast special case): per sample, with u_j = wᵀZ_j and r = Σ_j a_j σ(u_j) − y,
+ *   ∂(½r²)/∂a_j = r·σ(u_j),   ∂(½r²)/∂v = (r/‖v‖)(I − wwᵀ) Σ_j a_j σ'(u_j) Z_j.
+ * The teacher's labels are y = Σ_j a*_j σ(w*ᵀZ_j) with the unit w* of `teacher`.
+ */
+export function cnnSampledLossGradientFor(
+  activation: Pick<Activation, "value" | "d1">,
+  teacher: CnnTeacher,
+  v: ArrayLike<number>,
+  a: ArrayLike<number>,
+  patches: Float64Array,
+  indices: ArrayLike<number> | number,
+): CnnSampledEvaluation {
+  const p = v.length;
+  const k = a.length;
+  const count = typeof indices === "number" ? indices : indices.length;
+  let r2 = 0;
+  for (let i = 0; i < p; i++) r2 += v[i] * v[i];
+  const norm = Math.sqrt(r2);
+  const gv = new Float64Array(p);
+  const ga = new Float64Array(k);
+  const u = new Float64Array(k);
+  const scratch = new Float64Array(p);
+  let loss = 0;
+  for (let t = 0; t < count; t++) {
+    const base = (typeof indices === "number" ? t : indices[t]) * k * p;
+    let res = 0;
+    for (let j = 0; j < k; j++) {
+      const off = base + j * p;
+      let uj = 0;
+      let us = 0;
+      for (let i = 0; i < p; i++) {
+        uj += v[i] * patches[off + i];
+        us += teacher.w[i] * patches[off + i];
+      }
+      u[j] = uj / norm;
+      res += a[j] * activation.value(u[j]) - teacher.a[j] * activation.value(us);
+    }
+    loss += 0.5 * res * res;
+    const c = res / count;
+    for (let j = 0; j < k; j++) {
+      ga[j] += c * activation.value(u[j]);
+      const slope = c * a[j] * activation.d1(u[j]);
+      const off = base + j * p;
+      for (let i = 0; i < p; i++) scratch[i] += slope * patches[off + i];
+    }
+  }
+  // (1/‖v‖)(I − wwᵀ)·scratch
+  let proj = 0;
+  for (let i = 0; i < p; i++) proj += v[i] * scratch[i];
+  proj /= r2;
+  for (let i = 0; i < p; i++) gv[i] = (scratch[i] - proj * v[i]) / norm;
+  return { loss: loss / count, v: gv, a: ga };
 }

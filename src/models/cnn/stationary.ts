@@ -10,7 +10,7 @@
  *     a = a(φ_s); it exists exactly when g* ∈ (0, π), i.e. exactly when the spurious minimum does.
  * All for the unit teacher filter of teacher.ts.
  */
-import { reluG } from "./activation-kernel.js";
+import { type CnnActivationKernel, reluG } from "./activation-kernel.js";
 import type { CnnTeacher } from "./teacher.js";
 
 function teacherSums(teacher: CnnTeacher): { k: number; S: number; N: number } {
@@ -130,4 +130,26 @@ export function cnnStationaryPoints(
     result.saddle = { v, a, phi, loss: lossAt(v, a) };
   }
   return result satisfies CnnStationaryPoints;
+}
+
+/**
+ * For any activation kernel: the stationary point with v ∥ w* (ρ = 1) or v ∥ −w* (ρ = −1), where
+ * ∇_v ℓ = 0 because q = 0, and ∇_a ℓ = 0 gives a = A⁻¹B(ρ)a* with B = A − (m2 − κ(ρ))I, i.e.
+ * a = a* − (m2 − κ(ρ))·A⁻¹a*, A = αI + μ²11ᵀ (α = m2 − μ²), A⁻¹x = (x − μ²(1ᵀx)/(α + kμ²)·1)/α.
+ * At ρ = 1 this is a* (κ(1) = m2). Returns v = ±w* (unit) and a.
+ */
+export function cnnKernelAlignedPoint(
+  teacher: CnnTeacher,
+  kernel: CnnActivationKernel,
+  sign: 1 | -1,
+): { v: Float64Array; a: Float64Array } {
+  const k = teacher.a.length;
+  const mu2 = kernel.mean * kernel.mean;
+  const alpha = kernel.meanSquare - mu2;
+  const gap = kernel.meanSquare - kernel.kappa(sign);
+  let total = 0;
+  for (const x of teacher.a) total += x;
+  const shift = (mu2 * total) / (alpha + k * mu2);
+  const a = Float64Array.from(teacher.a, (x) => x - (gap * (x - shift)) / alpha);
+  return { v: Float64Array.from(teacher.w, (x) => sign * x), a };
 }

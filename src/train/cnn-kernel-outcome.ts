@@ -1,0 +1,82 @@
+/**
+ * Outcome rules for CNN runs with an activation other than ReLU (cnn-kernel-run.ts), where the ReLU
+ * certificates of cnn-outcome.ts do not apply. With N = ‖a*‖², A = (m2 − μ²)I + μ²11ᵀ:
+ *
+ * global      φ < 1e-3 and ‖a − a*‖ < 1e-3·‖a*‖ (the ReLU tolerances); for an odd σ (tanh, erf,
+ *             linear) also the mirror image φ > π − 1e-3 and ‖a + a*‖ < 1e-3·‖a*‖, since (−w*, −a*)
+ *             computes the same function as the teacher. As an early stop it also needs
+ *             the global minimum to be linearly stable for this step at ‖v‖ = r:
+ *             η·max(λ_max(A), N·κ'(1)/r²) < 2 (there q = 0, so the Hessian is A on a and
+ *             N·κ'(1)/r² on the directions of v orthogonal to v, with no cross term).
+ * spurious    the end point (budget spent, or ‖∇ℓ‖ < 1e-12·max(1, √N) early) is stationary,
+ *             ‖∇ℓ‖ < 1e-4·√N, not global, and its Hessian has no negative eigenvalue (index 0 of
+ *             src/landscape/spectrum.ts; the one zero mode along v is the scale invariance of WN):
+ *             a local minimum that is not global, judged numerically.
+ * saddle      stationary as above with a negative Hessian eigenvalue.
+ * diverged    a non-finite or huge (> 1e100) iterate.
+ * unconverged none of these.
+ */
+import { hessianSpectrum } from "../landscape/spectrum.js";
+import type { CnnActivationKernel } from "../models/cnn/activation-kernel.js";
+import { cnnPopulationHessian } from "../models/cnn/population.js";
+import type { CnnTeacher } from "../models/cnn/teacher.js";
+import type { CnnKernelStop } from "./cnn-kernel-run.js";
+import { type CnnOutcome, GLOBAL_A_TOL, GLOBAL_ANGLE_TOL, SADDLE_GRAD_TOL } from "./cnn-outcome.js";
+import type { CnnSnapshot } from "./cnn-snapshot.js";
+
+/** ‖∇ℓ‖ below this times max(1, ‖a*‖) stops a run early as stationary. */
+export const STATIONARY_EARLY_TOL = 1e-12;
+
+export class CnnKernelRules {
+  readonly N: number;
+  readonly eta: number;
+  readonly aTol2: number;
+  /** λ_max(A) = m2 − μ² + kμ². */
+  readonly aCurvature: number;
+  /** κ'(1): the angular curvature factor of the global minimum. */
+  readonly dkappaAtOne: number;
+
+  constructor(
+    readonly teacher: CnnTeacher,
+    readonly kernel: CnnActivationKernel,
+    eta: number,
+    /** σ(−x) = −σ(x): the mirrored teacher is a global minimum too. */
+    readonly odd = false,
+  ) {
+    let N = 0;
+    for (const x of teacher.a) N += x * x;
+    this.N = N;
+    this.eta = eta;
+    this.aTol2 = GLOBAL_A_TOL * GLOBAL_A_TOL * N;
+    const mu2 = kernel.mean * kernel.mean;
+    this.aCurvature = kernel.meanSquare - mu2 + teacher.a.length * mu2;
+    this.dkappaAtOne = kernel.dkappa(1);
+  }
+
+  /** ‖a + a*‖² = ‖a − a*‖² + 4aᵀa* gives the mirrored test from the same snapshot. */
+  isGlobal(phi: number, aError2: number, aDotAstar = 0): boolean {
+    if (phi < GLOBAL_ANGLE_TOL && aError2 < this.aTol2) return true;
+    return this.odd && phi > Math.PI - GLOBAL_ANGLE_TOL && aError2 + 4 * aDotAstar < this.aTol2;
+  }
+
+  globalSettled(phi: number, aError2: number, r: number, aDotAstar = 0): boolean {
+    return (
+      this.isGlobal(phi, aError2, aDotAstar) &&
+      this.eta * Math.max(this.aCurvature, (this.N * this.dkappaAtOne) / (r * r)) < 2
+    );
+  }
+
+  stationary(gradNorm: number): boolean {
+    return gradNorm < STATIONARY_EARLY_TOL * Math.max(1, Math.sqrt(this.N));
+  }
+
+  /** The outcome of a run that ended for `stop` at (v, a) with snapshot `snap`. */
+  classify(stop: CnnKernelStop, snap: CnnSnapshot, v: Float64Array, a: Float64Array): CnnOutcome {
+    if (stop === "diverged") return "diverged";
+    if (stop === "global" || this.isGlobal(snap.phi, snap.aError * snap.aError, snap.aDotAstar))
+      return "global";
+    if (!(snap.gradNorm < SADDLE_GRAD_TOL * Math.sqrt(this.N))) return "unconverged";
+    const spectrum = hessianSpectrum(cnnPopulationHessian(this.teacher, v, a, this.kernel));
+    return spectrum.index > 0 ? "saddle" : "spurious";
+  }
+}
