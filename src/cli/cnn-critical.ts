@@ -4,16 +4,20 @@
  * spurious point is a local minimum (decided by the sign of a_sᵀa*, since its Hessian is only
  * positive semi-definite: the loss is cubic in π − φ there).
  */
+import { activationByName, activationNames } from "../activations/registry.js";
+import { InputError } from "../core/errors.js";
+import { cnnKernelFor } from "../experiments/cnn-trial.js";
 import { summariseSpectrum } from "../landscape/spectrum.js";
 import { symmetricEigen } from "../math/eigen.js";
+import { cnnKernelCriticalPoints } from "../models/cnn/kernel-critical.js";
 import { cnnPopulationGradient, cnnPopulationHessian, cnnPopulationLoss } from "../models/cnn/population.js";
 import { cnnStationaryPoints, saddleG, spuriousRatioThreshold } from "../models/cnn/stationary.js";
-import { teacherFromFlags } from "./cnn-train.js";
+import { type CnnTeacherChoice, teacherFromFlags } from "./cnn-train.js";
 import type { Command } from "./command.js";
-import { boolFlag, parseFlags } from "./flags.js";
+import { boolFlag, optionalStringFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
 
-const usage = `Usage: minima cnn critical --k K --ratio R [--anorm A] [--p P] [--teacher FILE] [--json]
+const usage = `Usage: minima cnn critical --k K --ratio R [--anorm A] [--p P] [--teacher FILE] [--activation NAME] [--json]
 
 The stationary points of the population loss of the Du et al. (2018) CNN with the teacher
 w* = e₁, a* = A·((√R/k)·1 + √(1 − R/k)·u) (or --teacher FILE, {"w":[…],"a":[…]}):
@@ -28,6 +32,11 @@ Flags:
   --anorm A    ‖a*‖ (default 1)
   --p P        filter size, the dimension of v (default 2, the smallest with a saddle cone)
   --teacher F  an explicit teacher instead of --k/--p/--ratio/--anorm
+  --activation σ  ${activationNames().join(", ")}
+               (default relu, the exact analysis above). Other σ: the stationary points at φ = 0 and
+               φ = π with a = A⁻¹B(φ)a* (A, B from the Gauss–Hermite kernel of σ), their losses and
+               Hessian eigenvalues, and whether the φ = π point is a local minimum — found
+               NUMERICALLY (no negative eigenvalue, and 64 seeded perturbations do not lower the loss)
   --json       print JSON
 
 Example: minima cnn critical --k 25 --ratio 4`;
@@ -44,9 +53,15 @@ export const cnnCriticalCommand: Command = {
       ratio: { type: "string" },
       anorm: { type: "string" },
       teacher: { type: "string" },
+      activation: { type: "string" },
       json: { type: "boolean" },
     });
+    const activation = activationByName(
+      optionalStringFlag(flags, "activation") ?? "relu",
+      "--activation",
+    ).name;
     const choice = teacherFromFlags(flags, 2);
+    if (activation !== "relu") return runForKernel(choice, activation, boolFlag(flags, "json"));
     const { teacher, k, p } = choice;
     const lossAt = (v: Float64Array, a: Float64Array) => cnnPopulationLoss(teacher, v, a);
     const pts = cnnStationaryPoints(teacher, lossAt);
@@ -114,3 +129,32 @@ export const cnnCriticalCommand: Command = {
     return 0;
   },
 };
+
+/** The φ = 0 and φ = π stationary points for an activation other than ReLU (numerical verdict). */
+function runForKernel(choice: CnnTeacherChoice, activation: string, json: boolean): number {
+  const { teacher, k, p } = choice;
+  if (!["leaky-relu", "linear"].includes(activation) && Math.abs(teacher.wNorm - 1) > 1e-12)
+    throw new InputError("teacher.w", `must be a unit vector for --activation ${activation}`, teacher.wNorm);
+  const points = cnnKernelCriticalPoints(teacher, cnnKernelFor(activation));
+  if (json) {
+    printJson({ activation, k, p, ratio: choice.ratio, anorm: choice.anorm, ...points });
+    return 0;
+  }
+  const spectrumLine = (h: { eigenvalues: number[]; index: number; zeroModes: number }) => {
+    const ev = h.eigenvalues.map((x) => formatNumber(x, 4));
+    const shown = ev.length > 10 ? [...ev.slice(0, 5), "…", ...ev.slice(-3)] : ev;
+    return `index ${h.index}, ${h.zeroModes} zero modes; eigenvalues ${shown.join(" ")}`;
+  };
+  const { aligned, opposite } = points;
+  console.log(
+    [
+      `Du et al. CNN (σ = ${activation}): k = ${k}, p = ${p}, (1ᵀa*)²/‖a*‖² = ${formatNumber(choice.ratio, 6)}, ‖a*‖ = ${formatNumber(choice.anorm, 6)}`,
+      "stationary points v = ±w*, a = A⁻¹B(φ)a*; the verdict is numerical (spectrum + 64 perturbations)",
+      "",
+      `φ = 0   loss ${formatNumber(aligned.loss, 8)}, ‖∇ℓ‖ ${formatNumber(aligned.gradNorm, 3)}; Hessian ${spectrumLine(aligned.hessian)}`,
+      `φ = π   loss ${formatNumber(opposite.loss, 8)}, ‖∇ℓ‖ ${formatNumber(opposite.gradNorm, 3)}, aᵀa* = ${formatNumber(opposite.aDotAstar, 6)}; Hessian ${spectrumLine(opposite.hessian)}`,
+      `        ${opposite.isLocalMinimum ? "a local minimum" : "NOT a local minimum"} (numerically; lowest loss change over ${opposite.perturbations} perturbations ${formatNumber(opposite.worstPerturbation, 4)})`,
+    ].join("\n"),
+  );
+  return 0;
+}

@@ -4,9 +4,16 @@
  * The run is trial `--trial` (default 0) of `--seed`: its random stream is Rng.fromSeed(seed, trial).
  */
 import { readFileSync } from "node:fs";
+import { activationByName, activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
-import { type CnnTrialSpec, MAX_SAMPLE_NUMBERS, runCnnTrialDetailed } from "../experiments/cnn-trial.js";
+import {
+  type CnnTrialSpec,
+  cnnKernelFor,
+  MAX_SAMPLE_NUMBERS,
+  runCnnTrialDetailed,
+} from "../experiments/cnn-trial.js";
 import { Rng } from "../math/rng.js";
+import { cnnKernelCriticalPoints } from "../models/cnn/kernel-critical.js";
 import { isSpuriousLocalMinimum } from "../models/cnn/stationary.js";
 import {
   ANORM_MAX,
@@ -31,7 +38,7 @@ import { formatNumber, printJson } from "./output.js";
 
 const usage = `Usage: minima cnn train --k K --p P --ratio R [--anorm A] [--eta E] [--steps N] [--seed S]
                          [--init paper|gaussian] [--init-std s] [--method wn-gd|gd] [--samples n] [--batch b]
-                         [--teacher FILE] [--trial T] [--full-budget] [--trajectory] [--json]
+                         [--activation NAME] [--teacher FILE] [--trial T] [--full-budget] [--trajectory] [--json]
 
 Trains the one-hidden-layer CNN f(Z, w, a) = Σ_j a_j σ(wᵀZ_j) of Du, Lee, Tian, Póczos & Singh (ICML 2018)
 on its exact population loss (Gaussian patches) from a random start and reports the outcome
@@ -54,6 +61,11 @@ Flags:
   --method         wn-gd (Algorithm 1, weight-normalised; default) or gd (plain GD on (w, a))
   --samples n      GD on n drawn inputs instead of the population loss
   --batch b        mini-batch SGD with b inputs per step (from the n samples, or fresh each step)
+  --activation σ   ${activationNames().join(", ")} (default relu, the exact
+                   paths). Others: WN-GD on full vectors with the Gauss–Hermite kernel of σ (population)
+                   or σ itself (--samples/--batch); w* must be a unit vector unless σ is positively
+                   homogeneous; --method gd is ReLU only. Outcomes: README (global by the same
+                   tolerances, also the mirror (−w*, −a*) for odd σ; spurious/saddle from the Hessian)
   --full-budget    run all N steps (no early stopping); the outcome is decided at the end
   --trajectory     also print the thinned trajectory (ℓ_t, φ_t, a_tᵀa*, 1ᵀa_t, ‖v_t‖)
   --json           print JSON
@@ -130,14 +142,24 @@ export const cnnTrainCommand: Command = {
       samples: { type: "string" },
       batch: { type: "string" },
       teacher: { type: "string" },
+      activation: { type: "string" },
       "full-budget": { type: "boolean" },
       trajectory: { type: "boolean" },
       json: { type: "boolean" },
     });
+    const activation = activationByName(
+      optionalStringFlag(flags, "activation") ?? "relu",
+      "--activation",
+    ).name;
     const choice = teacherFromFlags(flags);
     const { k, p } = choice;
+    // λ_max(A) = m2 − μ² + kμ² bounds the a-block's step; for ReLU it is (k+π−1)/(2π).
+    const kernel = activation === "relu" ? undefined : cnnKernelFor(activation);
+    const aCurvature = kernel
+      ? kernel.meanSquare + (k - 1) * kernel.mean * kernel.mean
+      : (k + Math.PI - 1) / (2 * Math.PI);
     const eta = numberFlag(flags, "eta", {
-      default: Math.min(0.2, (2 * Math.PI) / (k + Math.PI - 1)),
+      default: kernel ? Math.min(0.2, 1 / aCurvature) : Math.min(0.2, (2 * Math.PI) / (k + Math.PI - 1)),
       min: 0,
       exclusiveMin: true,
     });
@@ -156,6 +178,10 @@ export const cnnTrainCommand: Command = {
       init,
       method,
     };
+    if (activation !== "relu") {
+      if (method === "gd") throw new InputError("--method", "gd is only for --activation relu (use wn-gd)");
+      spec.activation = activation;
+    }
     if (flags.values["init-std"] !== undefined) {
       if (init !== "gaussian") throw new InputError("--init-std", "is only for --init gaussian");
       spec.initStd = numberFlag(flags, "init-std", { min: 0, exclusiveMin: true });
@@ -174,10 +200,10 @@ export const cnnTrainCommand: Command = {
     if (boolFlag(flags, "full-budget")) spec.earlyStop = false;
     const wantTrajectory = boolFlag(flags, "trajectory");
     const warnings: string[] = [];
-    const bound = cnnStabilityBound(k);
+    const bound = kernel ? 2 / aCurvature : cnnStabilityBound(k);
     if (eta >= bound) {
       warnings.push(
-        `--eta ${eta} is at or above the stability bound 4π/(k+π−1) = ${formatNumber(bound, 4)}: the a-layer of GD diverges`,
+        `--eta ${eta} is at or above the stability bound ${kernel ? "2/λ_max(A)" : "4π/(k+π−1)"} = ${formatNumber(bound, 4)}: the a-layer of GD diverges`,
       );
     }
     for (const w of warnings) console.error(`minima: warning: ${w}`);
@@ -186,7 +212,10 @@ export const cnnTrainCommand: Command = {
       ...(wantTrajectory ? { trajectoryPoints: 500 } : {}),
     });
     const r = detail.result;
-    const spuriousIsLocalMinimum = isSpuriousLocalMinimum(choice.teacher);
+    // For other activations: the φ = π point's status, found numerically (cnn critical).
+    const spuriousIsLocalMinimum = kernel
+      ? cnnKernelCriticalPoints(choice.teacher, kernel).opposite.isLocalMinimum
+      : isSpuriousLocalMinimum(choice.teacher);
     if (boolFlag(flags, "json")) {
       printJson({
         k,
@@ -198,6 +227,7 @@ export const cnnTrainCommand: Command = {
         init,
         seed,
         trial,
+        activation,
         spuriousIsLocalMinimum,
         ...r,
         warnings,
@@ -211,7 +241,7 @@ export const cnnTrainCommand: Command = {
         ? `online SGD, batch ${spec.batch}`
         : "population loss";
     const lines = [
-      `Du et al. CNN: k = ${k}, p = ${p}, (1ᵀa*)²/‖a*‖² = ${formatNumber(choice.ratio, 6)}, ‖a*‖ = ${formatNumber(choice.anorm, 6)}; spurious local minimum ${spuriousIsLocalMinimum ? "exists" : "does not exist"}`,
+      `Du et al. CNN (σ = ${activation}): k = ${k}, p = ${p}, (1ᵀa*)²/‖a*‖² = ${formatNumber(choice.ratio, 6)}, ‖a*‖ = ${formatNumber(choice.anorm, 6)}; spurious local minimum ${spuriousIsLocalMinimum ? "exists" : "does not exist"}${kernel ? " (at φ = π, numerically)" : ""}`,
       `run:      ${method === "wn-gd" ? "WN-GD (Algorithm 1)" : "plain GD on (w, a)"}, ${data}, η = ${formatNumber(eta, 6)}, ${init} init, seed ${seed}, trial ${trial}`,
       `start:    φ₀ = ${formatNumber(r.phi0, 6)} (${degrees(r.phi0)}), a₀ᵀa* = ${formatNumber(r.a0DotAstar, 6)}, 1ᵀa₀ = ${formatNumber(r.oneDotA0, 6)}`,
       `outcome:  ${r.outcome} after ${r.steps} steps${r.phaseSwitch !== null ? `; fast phase from step ${r.phaseSwitch}` : ""}`,

@@ -3,7 +3,9 @@
  * any registered problem format ({"model": "cnn" | "fc" | "mlp", …}) at the point it gives. The
  * command knows no model: it sees only the `Problem` interface. FILE "-" reads standard input.
  */
+
 import { readFileSync } from "node:fs";
+import { activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
 import { summariseSpectrum } from "../landscape/spectrum.js";
 import { symmetricEigen } from "../math/eigen.js";
@@ -23,8 +25,10 @@ when the model has one, otherwise central differences of the gradient (step 1e-4
 Without --json a readable summary is printed.
 
 The CNN of Du et al. (2018):
-  {"model":"cnn","teacher":{"w":[p numbers],"a":[k numbers]},"student":{"v":[p numbers],"a":[k numbers]}}
-The teacher filter may have any non-zero norm (it is normalised and its norm moved into a*); v must be
+  {"model":"cnn","teacher":{"w":[p numbers],"a":[k numbers]},"student":{"v":[p numbers],"a":[k numbers]},
+   "activation": optional, one of ${activationNames().join(", ")} (default relu)}
+The teacher filter may have any non-zero norm for ReLU (it is normalised and its norm moved into a*;
+other σ that are not positively homogeneous need a unit w*); v must be
 non-zero. Other models register their own formats (see minima --help).
 
 Flags:

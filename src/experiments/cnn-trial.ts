@@ -14,11 +14,11 @@
  * inputs each step when `samples` is not set). Outcomes and early stopping: src/train/cnn-outcome.ts.
  */
 import type { Activation } from "../activations/activation.js";
-import { quadratureCnnKernel } from "../activations/gaussian/cnn-kernel.js";
 import { activationByName } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
 import type { Rng } from "../math/rng.js";
 import type { CnnActivationKernel } from "../models/cnn/activation-kernel.js";
+import { cnnKernelFor } from "../models/cnn/kernels.js";
 import { cnnSampledLossGradient, cnnSampledLossGradientFor, drawCnnInputs } from "../models/cnn/sampled.js";
 import { ANORM_MAX, ANORM_MIN, type CnnTeacher, cnnTeacherFromRatio } from "../models/cnn/teacher.js";
 import { type CnnGradientStep, runFullCnn } from "../train/cnn-full.js";
@@ -30,6 +30,7 @@ import type { CnnRunEnd, CnnTrajectoryPoint } from "../train/cnn-snapshot.js";
 import { detectPhaseSwitch } from "../train/phase-switch.js";
 import { TeeSink, ThinnedRecorder } from "../train/trajectory.js";
 
+export { cnnKernelFor } from "../models/cnn/kernels.js";
 export type { CnnOutcome } from "../train/cnn-outcome.js";
 
 export interface CnnTrialSpec {
@@ -328,19 +329,6 @@ function sampledGradient(
 
 /** Positively homogeneous of degree 1: ‖w*‖ can move into a* without changing the labels. */
 const HOMOGENEOUS = new Set(["relu", "leaky-relu", "linear"]);
-
-/** Quadrature kernels by activation name, built once (they are pure). */
-const kernelCache = new Map<string, CnnActivationKernel>();
-
-export function cnnKernelFor(activation: string): CnnActivationKernel {
-  const act = activationByName(activation);
-  let kernel = kernelCache.get(act.name);
-  if (!kernel) {
-    kernel = quadratureCnnKernel(act);
-    kernelCache.set(act.name, kernel);
-  }
-  return kernel;
-}
 
 /**
  * A trial for an activation other than ReLU (or with an explicit `kernel`, which the tests use to

@@ -1,13 +1,17 @@
 /**
  * The CNN as a generic `Problem`: flat parameters (v, a), the closed-form population loss and
  * gradient, and the exact Hessian. Registered as the "cnn" problem format:
- *   {"model":"cnn","teacher":{"w":[…p],"a":[…k]},"student":{"v":[…p],"a":[…k]}}
- * The teacher's filter may have any non-zero norm (teacher.ts); the student's v must be non-zero.
+ *   {"model":"cnn","teacher":{"w":[…p],"a":[…k]},"student":{"v":[…p],"a":[…k]},"activation":"relu"}
+ * The teacher's filter may have any non-zero norm (teacher.ts) for ReLU (and other positively
+ * homogeneous σ); for other activations it must be a unit vector. The student's v must be non-zero.
+ * "activation" (default "relu", the closed form) selects σ's quadrature kernel (kernels.ts).
  */
+import { activationByName } from "../../activations/registry.js";
 import { InputError } from "../../core/errors.js";
 import { finiteVector } from "../../core/validate.js";
 import { joinBlocks, type Problem, type ProblemFormat } from "../problem.js";
 import { type CnnActivationKernel, reluKernel } from "./activation-kernel.js";
+import { cnnKernelFor } from "./kernels.js";
 import { cnnPopulationGradient, cnnPopulationHessian, cnnPopulationLoss } from "./population.js";
 import { cnnSampledLossGradient } from "./sampled.js";
 import { type CnnTeacher, parseCnnTeacher } from "./teacher.js";
@@ -60,7 +64,7 @@ export class CnnProblem implements Problem {
 export const cnnProblemFormat: ProblemFormat = {
   model: "cnn",
   shape:
-    '{"model":"cnn","teacher":{"w":[p numbers],"a":[k numbers]},"student":{"v":[p numbers],"a":[k numbers]}}',
+    '{"model":"cnn","teacher":{"w":[p numbers],"a":[k numbers]},"student":{"v":[p numbers],"a":[k numbers]},"activation":"relu"|"tanh"|… (optional)}',
   parse(json) {
     const teacher = parseCnnTeacher(json.teacher, "teacher");
     const student = json.student;
@@ -71,9 +75,16 @@ export const cnnProblemFormat: ProblemFormat = {
     const a = finiteVector("student.a", record.a, teacher.a.length);
     if (v.every((x) => x === 0)) throw new InputError("student.v", "must be a non-zero vector (w = v/‖v‖)");
     for (const key of Object.keys(json))
-      if (!["model", "teacher", "student"].includes(key))
-        throw new InputError(key, "is not a field of a cnn problem (allowed: model, teacher, student)");
-    return new CnnProblem(teacher, v, a);
+      if (!["model", "teacher", "student", "activation"].includes(key))
+        throw new InputError(
+          key,
+          "is not a field of a cnn problem (allowed: model, teacher, student, activation)",
+        );
+    const name = json.activation === undefined ? "relu" : activationByName(json.activation).name;
+    if (name === "relu") return new CnnProblem(teacher, v, a);
+    if (!["leaky-relu", "linear"].includes(name) && Math.abs(teacher.wNorm - 1) > 1e-12)
+      throw new InputError("teacher.w", `must be a unit vector for activation "${name}"`, teacher.wNorm);
+    return new CnnProblem(teacher, v, a, cnnKernelFor(name));
   },
 };
 
