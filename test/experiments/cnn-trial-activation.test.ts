@@ -125,3 +125,22 @@ test("validateCnnTrialSpec checks the activation by name and its compatible meth
     InputError,
   );
 });
+
+test("finite-sample GD and SGD on σ itself reach global from the good start, reproducibly", () => {
+  for (const extra of [{ samples: 200 }, { samples: 200, batch: 50 }, { batch: 20 }]) {
+    const spec = { ...small, maxSteps: 400, activation: "softplus", ...extra };
+    const r = runCnnTrial(spec, Rng.fromSeed(3, 0));
+    assert.equal(r.outcome, "global", JSON.stringify(extra));
+    assert.deepEqual(runCnnTrial(spec, Rng.fromSeed(3, 0)), r);
+  }
+});
+
+test('activation "relu" is the default path, bit for bit', () => {
+  for (const extra of [{}, { path: "full" as const }, { method: "gd" as const }, { samples: 50 }]) {
+    const spec = { ...small, maxSteps: 300, ...extra };
+    assert.deepEqual(
+      runCnnTrial({ ...spec, activation: "relu" }, Rng.fromSeed(5, 1)),
+      runCnnTrial(spec, Rng.fromSeed(5, 1)),
+    );
+  }
+});
