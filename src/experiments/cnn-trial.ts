@@ -181,6 +181,11 @@ export function validateCnnTrialSpec(input: unknown): CnnTrialSpec {
     }
     spec.activation = name;
   }
+  // Optional fields equal to their defaults are left out, so that a setting has one canonical
+  // form: sweep cells are keyed by a hash of it, and {method: "wn-gd"} must draw the same trials as {}.
+  if (spec.method === "wn-gd") delete spec.method;
+  if (spec.earlyStop === true) delete spec.earlyStop;
+  if (spec.activation === "relu") delete spec.activation;
   return spec;
 }
 
