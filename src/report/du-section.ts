@@ -582,6 +582,6 @@ export const duBuilder: SectionBuilder = {
   id: "du",
   title: "Du et al. (2018)",
   async build(settings) {
-    return duSection(computeDu(settings));
+    return duSection(await computeDu(settings));
   },
 };

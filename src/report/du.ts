@@ -3,9 +3,10 @@
  * restarts, two-phase trajectories, a 2-D slice through the global and spurious minima with GD
  * trajectories, sensitivity to p, ‖a*‖ and η, and population versus finite-sample GD.
  *
- * Every trial is `runCnnTrial(spec, Rng.fromSeed(seed, key, trial))` where key names the cell by its
- * parameters (stream-key.ts), so a cell's trials are the same in every part of the report
- * and whatever the worker count. No I/O.
+ * Every trial is `runCnnTrial(spec, Rng.fromSeed(seed, key, trial))` where key is the sweep stream
+ * key of the cell's canonical parameters (src/sweep/canonical.ts), so a cell's trials are the same
+ * in every part of the report, whatever the worker count, and the same as in a sweep of that cell:
+ * the success table is exactly examples/sweeps/du-table.json run with the report's seed and trials.
  */
 import {
   type CnnTrialResult,
@@ -23,21 +24,41 @@ import {
   spuriousRatioThreshold,
 } from "../models/cnn/stationary.js";
 import { cnnTeacherFromRatio } from "../models/cnn/teacher.js";
+import { streamKeyOf } from "../sweep/canonical.js";
+import { resolveCnnParams, stepsForHorizon } from "../sweep/models/cnn.js";
+import { planSweep } from "../sweep/plan.js";
+import { executeTrials } from "../sweep/pool.js";
+import { parseSweepSpec, type SweepSpec } from "../sweep/spec.js";
+import { batchRecords } from "../sweep/worker.js";
 import { bySize, type ReportSettings } from "./settings.js";
-import { streamKey } from "./stream-key.js";
 
 export const DU_KS = [25, 36, 49, 64, 81, 100] as const;
 export const DU_RATIOS = [0, 1, 4, 9, 16, 25] as const;
 const P = 25;
 
-/** The notes' protocol step: η = min(0.2, 2π/(k+π−1)) (half the a-block stability bound), 6000/η steps. */
-export function duStep(k: number): number {
-  return Math.min(0.2, (2 * Math.PI) / (k + Math.PI - 1));
+/**
+ * The success table as a sweep spec: the notes' protocol (§8.3), η = min(0.2, 2π/(k+π−1)) (half
+ * the a-block stability bound) and a gradient-flow horizon of 6000, i.e. ⌈6000/η⌉ steps.
+ * examples/sweeps/du-table.json is this spec (a test keeps the two equal).
+ */
+export function duTableSpec(trials: number, seed: number): SweepSpec {
+  return parseSweepSpec({
+    name: "du-table",
+    model: "cnn",
+    params: { p: P, anorm: 1, init: "paper" },
+    optimiser: { method: "wn-gd", eta: "auto" },
+    stop: { horizon: 6000 },
+    grid: { k: [...DU_KS], ratio: [...DU_RATIOS] },
+    trials,
+    seed,
+  });
 }
 
+/** One cell of the protocol, in the canonical form a sweep resolves it to, with optional overrides. */
 export function duSpec(k: number, ratio: number, overrides: Partial<CnnTrialSpec> = {}): CnnTrialSpec {
-  const eta = overrides.eta ?? duStep(k);
-  return { k, p: P, ratio, anorm: 1, eta, maxSteps: Math.round(6000 / eta), init: "paper", ...overrides };
+  const base = resolveCnnParams({ k, p: P, ratio, anorm: 1, eta: "auto", horizon: 6000 }, "spec");
+  const eta = overrides.eta ?? base.eta;
+  return { ...base, maxSteps: stepsForHorizon(6000, eta), ...overrides };
 }
 
 export interface OutcomeCounts {
@@ -59,7 +80,7 @@ export function runCell(
   trials: number,
   seed: number,
   onTrial?: () => void,
-  key = streamKey("cnn", spec),
+  key = streamKeyOf("cnn", spec),
 ): CellTrials {
   const results: CnnTrialResult[] = [];
   for (let t = 0; t < trials; t++) {
@@ -67,6 +88,34 @@ export function runCell(
     onTrial?.();
   }
   return { spec, results };
+}
+
+/**
+ * The success table's cells in DU_KS × DU_RATIOS order: on the sweep worker pool when there is more
+ * than one worker (trials interleaved over the cells), else in this thread. Same trials either way.
+ */
+async function runDuTable(
+  trials: number,
+  settings: ReportSettings,
+  onTrials: (n: number) => void,
+): Promise<CellTrials[]> {
+  const plan = await planSweep(duTableSpec(trials, settings.seed), process.cwd());
+  const cells = plan.cells.map((c) => c.params as CnnTrialSpec);
+  if (settings.workers <= 1)
+    return plan.cells.map((c, i) => runCell(cells[i], trials, settings.seed, () => onTrials(1), c.streamKey));
+  const results: CnnTrialResult[][] = cells.map(() => new Array<CnnTrialResult>(trials));
+  const todo = [];
+  for (let trial = 0; trial < trials; trial++)
+    for (let cell = 0; cell < cells.length; cell++) todo.push({ cell, trial });
+  await executeTrials(plan, todo, {
+    workers: settings.workers,
+    onBatch: (batch) => {
+      // records keep every field of the trial result (non-finite numbers as null)
+      for (const r of batchRecords(batch)) results[r.cell][r.trial] = r as unknown as CnnTrialResult;
+      onTrials(batch.cells.length);
+    },
+  });
+  return cells.map((spec, i) => ({ spec, results: results[i] }));
 }
 
 export function countOutcomes(results: readonly CnnTrialResult[]): OutcomeCounts {
@@ -260,7 +309,7 @@ function twoPhase(settings: ReportSettings): DuTwoPhase {
   // linear phase shows down to round-off.
   const spec = duSpec(25, 4, { eta: 0.2, maxSteps: 700, earlyStop: false });
   const wanted = bySize(settings.size, { smoke: 2, quick: 5, full: 6 });
-  const key = streamKey("cnn-two-phase", spec);
+  const key = streamKeyOf("cnn-two-phase", spec);
   const runs: DuRun[] = [];
   for (let t = 0; runs.length < wanted && t < 200; t++) {
     const d = runCnnTrialDetailed(spec, Rng.fromSeed(settings.seed, key, t), { trajectoryPoints: 300 });
@@ -325,7 +374,7 @@ function slice(settings: ReportSettings): DuSlice {
   }
   const vs = new Float64Array(spec.p);
   vs[0] = -1;
-  const key = streamKey("cnn-slice", spec);
+  const key = streamKeyOf("cnn-slice", spec);
   const runs = [];
   const count = bySize(settings.size, { smoke: 3, quick: 6, full: 8 });
   for (let t = 0; t < count; t++) {
@@ -363,10 +412,10 @@ function sensitivity(settings: ReportSettings, trials: number, tick: () => void)
     rows: values.map((value) => {
       const spec =
         parameter === "eta"
-          ? { ...base, eta: value, maxSteps: Math.round(6000 / value) }
+          ? { ...base, eta: value, maxSteps: stepsForHorizon(6000, value) }
           : { ...base, [parameter]: value };
       // η rows share the base cell's starts: in the gradient-flow limit their outcomes should coincide
-      const key = parameter === "eta" ? streamKey("cnn", base) : undefined;
+      const key = parameter === "eta" ? streamKeyOf("cnn", base) : undefined;
       const cell = runCell(spec, trials, settings.seed, tick, key);
       const counts = countOutcomes(cell.results);
       return {
@@ -397,7 +446,7 @@ function samplesVsPopulation(settings: ReportSettings, tick: () => void): DuSamp
     };
   };
   const rows = [rowOf(0, population.results)];
-  const key = streamKey("cnn", base);
+  const key = streamKeyOf("cnn", base);
   for (const n of ns) {
     const spec = { ...base, samples: n };
     const results: CnnTrialResult[] = [];
@@ -411,18 +460,14 @@ function samplesVsPopulation(settings: ReportSettings, tick: () => void): DuSamp
   return { base, rows };
 }
 
-export function computeDu(settings: ReportSettings): DuResults {
+export async function computeDu(settings: ReportSettings): Promise<DuResults> {
   const { progress } = settings;
   const trials = bySize(settings.size, { smoke: 24, quick: 2000, full: 10_000 });
   progress.step(
     `Du: success table (${DU_KS.length * DU_RATIOS.length} cells × ${trials} trials)`,
     DU_KS.length * DU_RATIOS.length * trials,
   );
-  const raw: CellTrials[] = [];
-  for (const k of DU_KS) {
-    for (const ratio of DU_RATIOS)
-      raw.push(runCell(duSpec(k, ratio), trials, settings.seed, () => progress.advance()));
-  }
+  const raw = await runDuTable(trials, settings, (n) => progress.advance(n));
   progress.finish();
   const cells = raw.map(summariseCell);
   const restartCells = raw.filter((c) => c.spec.k === 25 && (c.spec.ratio === 0 || c.spec.ratio === 4));

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import type { CnnTrialResult } from "../../src/experiments/cnn-trial.js";
 import { atLeastOneOf } from "../../src/math/stats.js";
-import { duSpec, duStep, logLossSlope, restartsOf, runCell } from "../../src/report/du.js";
+import { computeDu, duSpec, duTableSpec, logLossSlope, restartsOf, runCell } from "../../src/report/du.js";
+import { silentProgress } from "../../src/report/progress.js";
 
 function fake(outcomes: string): CnnTrialResult[] {
   return [...outcomes].map((c) => ({
@@ -44,9 +46,29 @@ test("logLossSlope recovers the rate of an exactly linear log-loss", () => {
   assert.ok(Math.abs(logLossSlope(points, 10, 40) + 0.3) < 1e-12);
 });
 
-test("duStep is half the a-block stability bound 4π/(k+π−1), capped at 0.2", () => {
-  assert.equal(duStep(25), 0.2);
-  assert.ok(Math.abs(duStep(100) - (2 * Math.PI) / (99 + Math.PI)) < 1e-15);
+test("the report's success table is the du-table example sweep (same cells, protocol and streams)", () => {
+  const example = JSON.parse(readFileSync("examples/sweeps/du-table.json", "utf8"));
+  const ours = duTableSpec(example.trials, example.seed);
+  for (const field of ["model", "params", "optimiser", "stop", "grid"] as const)
+    assert.deepEqual(ours[field], example[field], field);
+  // η = min(0.2, 2π/(k+π−1)) is half the a-block stability bound 4π/(k+π−1), capped at 0.2
+  assert.equal(duSpec(25, 0).eta, 0.2);
+  assert.ok(Math.abs(duSpec(100, 0).eta - (2 * Math.PI) / (99 + Math.PI)) < 1e-15);
+  assert.equal(duSpec(25, 0).maxSteps, 30000);
+});
+
+test("the success table is the same on the worker pool as in one thread", async () => {
+  const settings = { size: "smoke", seed: 5, progress: silentProgress } as const;
+  const one = await computeDu({ ...settings, workers: 1 });
+  const two = await computeDu({ ...settings, workers: 2 });
+  assert.deepEqual(
+    two.cells.map((c) => c.counts),
+    one.cells.map((c) => c.counts),
+  );
+  assert.deepEqual(
+    two.cells.map((c) => c.meanSteps),
+    one.cells.map((c) => c.meanSteps),
+  );
 });
 
 test("a cell's trials depend only on (seed, parameters, trial index)", () => {
