@@ -8,6 +8,7 @@
  * saddle cone (φ_s, (a(φ_s)ᵀa*)/‖a*‖) all lie in the slice. Every value is the library's
  * cnnPopulationLoss at the corresponding (v, a).
  */
+import { orthogonalUnit } from "../../src/math/vector.js";
 import { cnnPopulationLoss } from "../../src/models/cnn/population.js";
 import { cnnStationaryPoints, stationaryOutputWeights } from "../../src/models/cnn/stationary.js";
 import type { CnnTeacher } from "../../src/models/cnn/teacher.js";
@@ -33,13 +34,9 @@ function filterAt(teacher: CnnTeacher, e: Float64Array, phi: number): Float64Arr
 
 /** A unit vector orthogonal to w* (the slice needs p ≥ 2). */
 export function orthogonalTo(w: Float64Array): Float64Array {
-  if (w.length < 2) throw new RangeError("the loss slice needs a filter size p >= 2");
-  let best = 0;
-  for (let i = 1; i < w.length; i++) if (Math.abs(w[i]) < Math.abs(w[best])) best = i;
-  const e = Float64Array.from(w, (x) => -w[best] * x);
-  e[best] += 1;
-  const n = Math.hypot(...e);
-  return e.map((x) => x / n);
+  const e = orthogonalUnit(w);
+  if (e === undefined) throw new RangeError("the loss slice needs a filter size p >= 2");
+  return e;
 }
 
 /** The output layer of the slice point (φ, c): the part of a(φ) orthogonal to a*, plus c·â*. */

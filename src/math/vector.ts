@@ -59,3 +59,22 @@ export function unitVector(dim: number, index: number): Vector {
   e[index] = 1;
   return e;
 }
+
+/**
+ * A unit vector orthogonal to the non-zero w: the coordinate axis least aligned with w, with its
+ * component along w removed (well conditioned: that axis makes an angle of at least acos(1/√dim)
+ * with w). Undefined in one dimension, where none exists.
+ */
+export function orthogonalUnit(w: ReadonlyVector): Vector | undefined {
+  const dim = w.length;
+  if (dim < 2) return undefined;
+  let best = 0;
+  for (let i = 1; i < dim; i++) if (Math.abs(w[i]) < Math.abs(w[best])) best = i;
+  const along = w[best] / dot(w, w);
+  const e = new Float64Array(dim);
+  for (let i = 0; i < dim; i++) e[i] = -along * w[i];
+  e[best] += 1;
+  const n = norm(e);
+  for (let i = 0; i < dim; i++) e[i] /= n;
+  return e;
+}

@@ -10,6 +10,7 @@
  *     a = a(φ_s); it exists exactly when g* ∈ (0, π), i.e. exactly when the spurious minimum does.
  * All for the unit teacher filter of teacher.ts.
  */
+import { orthogonalUnit } from "../../math/vector.js";
 import { type CnnActivationKernel, reluG } from "./activation-kernel.js";
 import type { CnnTeacher } from "./teacher.js";
 
@@ -83,24 +84,6 @@ export interface CnnStationaryPoints {
   readonly spurious: CnnPoint & { readonly loss: number; readonly isLocalMinimum: boolean };
   /** One representative of the saddle cone (undefined when it does not exist or p = 1). */
   readonly saddle?: CnnPoint & { readonly phi: number; readonly loss: number };
-}
-
-/** A unit vector orthogonal to the unit vector w (undefined in one dimension). */
-function orthogonalUnit(w: Float64Array): Float64Array | undefined {
-  const p = w.length;
-  if (p < 2) return undefined;
-  let best = 0;
-  for (let i = 1; i < p; i++) if (Math.abs(w[i]) < Math.abs(w[best])) best = i;
-  const e = new Float64Array(p);
-  e[best] = 1;
-  let n2 = 0;
-  for (let i = 0; i < p; i++) {
-    e[i] -= w[best] * w[i];
-    n2 += e[i] * e[i];
-  }
-  const n = Math.sqrt(n2);
-  for (let i = 0; i < p; i++) e[i] /= n;
-  return e;
 }
 
 export function cnnStationaryPoints(
