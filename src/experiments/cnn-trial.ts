@@ -26,7 +26,7 @@ import { CnnKernelRules } from "../train/cnn-kernel-outcome.js";
 import { runKernelCnn } from "../train/cnn-kernel-run.js";
 import { type CnnOutcome, CnnStopRules } from "../train/cnn-outcome.js";
 import { reduceCnn, runReducedWnGd, trajectoryPoint } from "../train/cnn-reduced.js";
-import type { CnnRunEnd, CnnTrajectoryPoint } from "../train/cnn-snapshot.js";
+import type { CnnRunEnd, CnnSnapshot, CnnTrajectoryPoint } from "../train/cnn-snapshot.js";
 import { detectPhaseSwitch } from "../train/phase-switch.js";
 import { TeeSink, ThinnedRecorder } from "../train/trajectory.js";
 
@@ -243,19 +243,12 @@ export function runCnnTrialDetailed(
   const sampled = spec.samples !== undefined || spec.batch !== undefined;
   const population = method === "wn-gd" && !sampled;
   const rules = new CnnStopRules(teacher, spec.eta, population);
-  // The phase switch is always read from the same thinning, so it does not depend on trajectoryPoints.
-  const phaseRecorder = new ThinnedRecorder<CnnTrajectoryPoint>(PHASE_POINTS);
-  const display =
-    options.trajectoryPoints !== undefined
-      ? new ThinnedRecorder<CnnTrajectoryPoint>(options.trajectoryPoints)
-      : undefined;
-  const recorder = display ? new TeeSink(phaseRecorder, display) : phaseRecorder;
+  const recorders = trialRecorders(options.trajectoryPoints);
+  const recorder = recorders.sink;
   const runOptions = { eta: spec.eta, maxSteps: spec.maxSteps, earlyStop: spec.earlyStop ?? true, recorder };
   const plain = method === "gd";
   const initial = reduceCnn(teacher, start.v, start.a);
-  const phi0 = initial.state.phi;
-  const a0DotAstar = initial.state.x * initial.system.sk + initial.state.y * initial.system.m;
-  const oneDotA0 = Math.sqrt(spec.k) * initial.state.x;
+  const begin = startGeometry(initial, spec.k);
   let end: CnnRunEnd;
   if (population && spec.path !== "full") {
     end = runReducedWnGd(initial.system, initial.state, rules, runOptions);
@@ -263,32 +256,7 @@ export function runCnnTrialDetailed(
     const gradient = sampled ? sampledGradient(spec, teacher, rng.stream(1), !plain) : undefined;
     end = runFullCnn(teacher, start.v, start.a, rules, { ...runOptions, plain, gradient });
   }
-  const outcome = rules.classify(end.stop, end.snapshot);
-  const last = end.stop === "diverged" ? undefined : trajectoryPoint(end.steps, end.snapshot);
-  const phasePoints = phaseRecorder.finish(last);
-  const phaseSwitch =
-    outcome === "global"
-      ? detectPhaseSwitch(
-          phasePoints.map((q) => q.step),
-          phasePoints.map((q) => q.loss),
-        )
-      : null;
-  const s = end.snapshot;
-  const result: CnnTrialResult = {
-    outcome,
-    steps: end.steps,
-    loss: s.loss,
-    gradNorm: s.gradNorm,
-    phi: s.phi,
-    aDotAstar: s.aDotAstar,
-    oneDotA: s.oneDotA,
-    vNorm: s.vNorm,
-    phaseSwitch,
-    phi0,
-    a0DotAstar,
-    oneDotA0,
-  };
-  return display ? { result, teacher, trajectory: display.finish(last) } : { result, teacher };
+  return finishTrial(rules.classify(end.stop, end.snapshot), end, recorders, teacher, begin);
 }
 
 export function runCnnTrial(spec: CnnTrialSpec, rng: Rng): CnnTrialResult {
@@ -359,17 +327,11 @@ function runKernelTrial(
   const kernel = options.kernel ?? cnnKernelFor(activation.name);
   const start = drawCnnStart(spec, teacher, rng);
   const initial = reduceCnn(teacher, start.v, start.a);
-  const phi0 = initial.state.phi;
-  const a0DotAstar = initial.state.x * initial.system.sk + initial.state.y * initial.system.m;
-  const oneDotA0 = Math.sqrt(spec.k) * initial.state.x;
+  const begin = startGeometry(initial, spec.k);
   const odd = [0.3, 1.7, 2.9].every((x) => activation.value(-x) === -activation.value(x));
   const rules = new CnnKernelRules(teacher, kernel, spec.eta, odd);
-  const phaseRecorder = new ThinnedRecorder<CnnTrajectoryPoint>(PHASE_POINTS);
-  const display =
-    options.trajectoryPoints !== undefined
-      ? new ThinnedRecorder<CnnTrajectoryPoint>(options.trajectoryPoints)
-      : undefined;
-  const recorder = display ? new TeeSink(phaseRecorder, display) : phaseRecorder;
+  const recorders = trialRecorders(options.trajectoryPoints);
+  const recorder = recorders.sink;
   const sampled = spec.samples !== undefined || spec.batch !== undefined;
   const gradient = sampled ? sampledGradient(spec, teacher, rng.stream(1), true, activation) : undefined;
   const end = runKernelCnn(teacher, kernel, start.v, start.a, rules, {
@@ -379,9 +341,54 @@ function runKernelTrial(
     recorder,
     gradient,
   });
-  const outcome = rules.classify(end.stop, end.snapshot, start.v, start.a);
+  return finishTrial(
+    rules.classify(end.stop, end.snapshot, start.v, start.a),
+    end,
+    recorders,
+    teacher,
+    begin,
+  );
+}
+
+/** What a trial reports about its start: φ₀, a₀ᵀa* and 1ᵀa₀. */
+interface StartGeometry {
+  readonly phi0: number;
+  readonly a0DotAstar: number;
+  readonly oneDotA0: number;
+}
+
+function startGeometry(initial: ReturnType<typeof reduceCnn>, k: number): StartGeometry {
+  return {
+    phi0: initial.state.phi,
+    a0DotAstar: initial.state.x * initial.system.sk + initial.state.y * initial.system.m,
+    oneDotA0: Math.sqrt(k) * initial.state.x,
+  };
+}
+
+interface TrialRecorders {
+  readonly phase: ThinnedRecorder<CnnTrajectoryPoint>;
+  readonly display?: ThinnedRecorder<CnnTrajectoryPoint>;
+  readonly sink: ThinnedRecorder<CnnTrajectoryPoint> | TeeSink<CnnTrajectoryPoint>;
+}
+
+/** The phase switch is always read from the same thinning, so it does not depend on trajectoryPoints. */
+function trialRecorders(trajectoryPoints: number | undefined): TrialRecorders {
+  const phase = new ThinnedRecorder<CnnTrajectoryPoint>(PHASE_POINTS);
+  const display =
+    trajectoryPoints !== undefined ? new ThinnedRecorder<CnnTrajectoryPoint>(trajectoryPoints) : undefined;
+  return { phase, display, sink: display ? new TeeSink(phase, display) : phase };
+}
+
+/** The trial's result from the end of its run: outcome, last snapshot, start and phase switch. */
+function finishTrial(
+  outcome: CnnOutcome,
+  end: { readonly steps: number; readonly stop: string; readonly snapshot: CnnSnapshot },
+  recorders: TrialRecorders,
+  teacher: CnnTeacher,
+  begin: StartGeometry,
+): CnnTrialDetail {
   const last = end.stop === "diverged" ? undefined : trajectoryPoint(end.steps, end.snapshot);
-  const phasePoints = phaseRecorder.finish(last);
+  const phasePoints = recorders.phase.finish(last);
   const phaseSwitch =
     outcome === "global"
       ? detectPhaseSwitch(
@@ -400,9 +407,9 @@ function runKernelTrial(
     oneDotA: s.oneDotA,
     vNorm: s.vNorm,
     phaseSwitch,
-    phi0,
-    a0DotAstar,
-    oneDotA0,
+    ...begin,
   };
-  return display ? { result, teacher, trajectory: display.finish(last) } : { result, teacher };
+  return recorders.display
+    ? { result, teacher, trajectory: recorders.display.finish(last) }
+    : { result, teacher };
 }
