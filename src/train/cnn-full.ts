@@ -4,6 +4,7 @@
  * and for finite-sample GD / mini-batch SGD, which take their gradient from a callback.
  * All updates are simultaneous: both blocks' gradients are taken at (v_t, a_t).
  */
+import { filterAngle } from "../models/cnn/filter-angle.js";
 import type { CnnTeacher } from "../models/cnn/teacher.js";
 import { type CnnStopRules, DIVERGENCE_LIMIT } from "./cnn-outcome.js";
 import { type CnnRunOptions, divergedSnapshot, trajectoryPoint } from "./cnn-reduced.js";
@@ -28,21 +29,7 @@ export function cnnPopulationState(
   const k = a.length;
   const tw = teacher.w;
   const ta = teacher.a;
-  let r2 = 0;
-  let vw = 0;
-  for (let i = 0; i < p; i++) {
-    r2 += v[i] * v[i];
-    vw += v[i] * tw[i];
-  }
-  const r = Math.sqrt(r2);
-  const rho = Math.min(1, Math.max(-1, vw / r));
-  let q2 = 0;
-  for (let i = 0; i < p; i++) {
-    const qi = tw[i] - (rho * v[i]) / r;
-    q2 += qi * qi;
-  }
-  const sinPhi = Math.sqrt(q2);
-  const phi = Math.atan2(sinPhi, rho);
+  const { r, rho, sinPhi, phi } = filterAngle(v, tw);
   const g = (PI - phi) * rho + sinPhi;
   const scale = plain ? r : 1; // effective output weights b = scale·a
   let s = 0;

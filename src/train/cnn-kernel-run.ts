@@ -10,6 +10,7 @@
  * teacher with ‖w*‖ = 1 (cnn-trial.ts checks `wNorm`).
  */
 import type { CnnActivationKernel } from "../models/cnn/activation-kernel.js";
+import { filterAngle } from "../models/cnn/filter-angle.js";
 import type { CnnTeacher } from "../models/cnn/teacher.js";
 import type { CnnGradientStep } from "./cnn-full.js";
 import type { CnnKernelRules } from "./cnn-kernel-outcome.js";
@@ -40,20 +41,7 @@ export function cnnKernelState(
   const k = a.length;
   const tw = teacher.w;
   const ta = teacher.a;
-  let r2 = 0;
-  let vw = 0;
-  for (let i = 0; i < p; i++) {
-    r2 += v[i] * v[i];
-    vw += v[i] * tw[i];
-  }
-  const r = Math.sqrt(r2);
-  const rho = Math.min(1, Math.max(-1, vw / r));
-  let q2 = 0;
-  for (let i = 0; i < p; i++) {
-    const qi = tw[i] - (rho * v[i]) / r;
-    q2 += qi * qi;
-  }
-  const phi = Math.atan2(Math.sqrt(q2), rho);
+  const { r, rho, phi } = filterAngle(v, tw);
   const kappa = kernel.kappa(rho);
   const dkappa = kernel.dkappa(rho);
   const mu2 = kernel.mean * kernel.mean;
