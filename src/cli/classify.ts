@@ -3,11 +3,12 @@
  * model: cnn, fc, mlp), through the `Problem` interface only — plus, for an "mlp" point with a zero
  * first layer, the analytic certificate of Ding, Li & Sun's construction.
  */
-import { readFileSync } from "node:fs";
+
 import { InputError } from "../core/errors.js";
 import { certificateForMlpPoint, type DingCertificate } from "../experiments/ding/certificate.js";
 import { classifyPoint } from "../landscape/classify.js";
 import { parseMlpParts } from "../models/mlp/format.js";
+import { readJsonFile } from "./json-file.js";
 import "../models/formats.js";
 import { parseProblem, problemFormats } from "../models/registry.js";
 import type { Command } from "./command.js";
@@ -37,21 +38,6 @@ Flags:
   --iterations T   gradient-descent iterations per restart (default 5000)
   --seed S         seed of the restart perturbations (default 0)
   --json           print {"label","gradNorm","index","zeroModes","eigenvalues":[ascending],…}`;
-
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file === "-" ? 0 : file, "utf8");
-  } catch {
-    throw new InputError("FILE", "must be a readable file (or - for standard input)", file);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : "invalid JSON";
-    throw new InputError("FILE", `must contain valid JSON (${reason})`, file);
-  }
-}
 
 function certificateSummary(c: DingCertificate) {
   return {
@@ -100,7 +86,7 @@ export const classifyCommand: Command = {
       restartIterations: intFlag(flags, "iterations", { default: 5000, min: 1, max: 10_000_000 }),
       seed: intFlag(flags, "seed", { default: 0, min: 0 }),
     };
-    const json = readJson(file);
+    const json = readJsonFile("FILE", file);
     const problem = parseProblem(json);
     if (problem.point.length > 3000)
       throw new InputError(

@@ -3,7 +3,7 @@
  * random start, with its outcome, end state, detected phase switch and (optionally) trajectory.
  * The run is trial `--trial` (default 0) of `--seed`: its random stream is Rng.fromSeed(seed, trial).
  */
-import { readFileSync } from "node:fs";
+
 import { activationByName, activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
 import {
@@ -34,6 +34,7 @@ import {
   type ParsedFlags,
   parseFlags,
 } from "./flags.js";
+import { readJsonFile } from "./json-file.js";
 import { formatNumber, printJson } from "./output.js";
 
 const usage = `Usage: minima cnn train --k K --p P --ratio R [--anorm A] [--eta E] [--steps N] [--seed S]
@@ -87,13 +88,7 @@ export function teacherFromFlags(flags: ParsedFlags, defaultP?: number): CnnTeac
     for (const name of ["k", "p", "ratio", "anorm"])
       if (flags.values[name] !== undefined)
         throw new InputError(`--${name}`, "cannot be combined with --teacher");
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, "utf8"));
-    } catch {
-      throw new InputError("--teacher", "must name a readable JSON file", file);
-    }
-    const teacher = parseCnnTeacher(json, "teacher");
+    const teacher = parseCnnTeacher(readJsonFile("--teacher", file), "teacher");
     let n2 = 0;
     for (const x of teacher.a) n2 += x * x;
     return {

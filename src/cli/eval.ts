@@ -4,12 +4,12 @@
  * command knows no model: it sees only the `Problem` interface. FILE "-" reads standard input.
  */
 
-import { readFileSync } from "node:fs";
 import { activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
 import { summariseSpectrum } from "../landscape/spectrum.js";
 import { symmetricEigen } from "../math/eigen.js";
 import { centralHessian } from "../math/finite-difference.js";
+import { readJsonFile } from "./json-file.js";
 import "../models/formats.js";
 import { parseProblem, problemFormats } from "../models/registry.js";
 import type { Command } from "./command.js";
@@ -35,21 +35,6 @@ Flags:
   --hessian   also the Hessian's eigenvalues, index (negative eigenvalues) and zero modes
   --json      print JSON`;
 
-function readProblemJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file === "-" ? 0 : file, "utf8");
-  } catch {
-    throw new InputError("FILE", "must be a readable file (or - for standard input)", file);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : "invalid JSON";
-    throw new InputError("FILE", `must contain valid JSON (${reason})`, file);
-  }
-}
-
 function allFinite(values: ArrayLike<number>): boolean {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
   return true;
@@ -69,7 +54,7 @@ export const evalCommand: Command = {
           .map((f) => f.model)
           .join(", ")})`,
       );
-    const problem = parseProblem(readProblemJson(file));
+    const problem = parseProblem(readJsonFile("FILE", file));
     const x = problem.point;
     const loss = problem.loss(x);
     const grad = problem.gradient(x);

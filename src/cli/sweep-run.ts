@@ -1,5 +1,5 @@
 /** `minima sweep run SPEC --out DIR`: runs (or resumes) a sweep on all cores, one shard of it if asked. */
-import { readFileSync } from "node:fs";
+
 import { dirname, resolve } from "node:path";
 import { InputError } from "../core/errors.js";
 import { describeAxes, planSweep, type SweepPlan } from "../sweep/plan.js";
@@ -9,6 +9,7 @@ import { resolveShard } from "../sweep/shard.js";
 import { parseSweepSpec } from "../sweep/spec.js";
 import type { Command } from "./command.js";
 import { intFlag, parseFlags, stringFlag } from "./flags.js";
+import { readJsonFile } from "./json-file.js";
 import { printJson } from "./output.js";
 import { Progress } from "./progress.js";
 
@@ -20,20 +21,6 @@ const FLAGS = {
   batch: { type: "string" },
   json: { type: "boolean" },
 } as const;
-
-export function readSpecFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new InputError("SPEC", "must be a readable JSON file", path);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputError("SPEC", `is not valid JSON (${(error as Error).message.split("\n")[0]})`, path);
-  }
-}
 
 /** Per-cell outcome counts, for the progress display. */
 class CellCounts {
@@ -88,7 +75,7 @@ export const sweepRunCommand: Command = {
       shards: flags.values.shards === undefined ? undefined : intFlag(flags, "shards", { min: 1 }),
     });
     const specDir = dirname(resolve(specPath));
-    const plan = await planSweep(parseSweepSpec(readSpecFile(specPath)), specDir);
+    const plan = await planSweep(parseSweepSpec(readJsonFile("SPEC", specPath)), specDir);
 
     const counts = new CellCounts(plan);
     let progress: Progress | undefined;
