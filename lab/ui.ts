@@ -156,3 +156,30 @@ export function paperNote(citation: string, arxiv: string, notes: string): HTMLE
   );
   return el("p", { class: "paper-note" }, link, ` (arXiv:${arxiv}). Details: ${notes}.`);
 }
+
+/** The "What you see" aside of a view: its paragraphs (text or elements), then the paper note. */
+export function explainAside(...children: (string | HTMLElement)[]): HTMLElement {
+  return el(
+    "aside",
+    { class: "explain", "aria-label": "What this shows" },
+    el("h3", { text: "What you see" }),
+    ...children.map((c) => (typeof c === "string" ? el("p", { text: c }) : c)),
+  );
+}
+
+/** A view's three columns: its controls, its titled figures and readouts, and its explanation. */
+export function viewLayout(options: {
+  readonly id: string;
+  readonly controls: HTMLElement;
+  readonly title: string;
+  readonly figures: readonly HTMLElement[];
+  readonly explain: HTMLElement;
+}): HTMLElement {
+  return el(
+    "div",
+    { class: "view", id: options.id },
+    options.controls,
+    el("div", { class: "figures" }, el("h2", { text: options.title }), ...options.figures),
+    options.explain,
+  );
+}

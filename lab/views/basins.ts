@@ -8,7 +8,7 @@ import { exportBar, refreshExportBar } from "../export.js";
 import { figureBox, OUTCOME_COLOURS, Plot, plotSvg, REFERENCE_COLOUR } from "../figures.js";
 import { Cancelled, type Job } from "../rpc.js";
 import type { BasinsState } from "../state.js";
-import { button, el, fmt, numberControl, paperNote } from "../ui.js";
+import { button, el, explainAside, fmt, numberControl, paperNote, viewLayout } from "../ui.js";
 import type { View } from "./view.js";
 
 const OUTCOMES = ["global", "spurious", "saddle", "unconverged", "diverged"] as const;
@@ -114,38 +114,25 @@ export const basinsView: View = {
       command: () => undefined,
     });
     root.append(
-      el(
-        "div",
-        { class: "view", id: "view-basins" },
+      viewLayout({
+        id: "view-basins",
         controls,
-        el(
-          "div",
-          { class: "figures" },
-          el("h2", { text: "Basins of attraction of weight-normalised GD" }),
-          holder,
-          fractions,
-          exporter,
-        ),
-        el(
-          "aside",
-          { class: "explain", "aria-label": "What this shows" },
-          el("h3", { text: "What you see" }),
-          el("p", {
-            text:
-              "Each cell is one start of Algorithm 1: the filter at angle φ₀ from w*, the output layer " +
-              "a₀ = c₀·(a*)/‖a*‖. Its colour is where gradient descent ends. The dashed lines cut the plane " +
-              "into the quadrants of Theorems 4.1 and 4.3: starts with φ₀ < π/2 and a₀ᵀa* > 0 (top left) " +
-              "always reach the global minimum; the spurious basin lies right of π/2 and shrinks as " +
-              "(1ᵀa*)²/‖a*‖² grows, vanishing past (k+π−1)/π. Starts outside the good quadrant may still " +
-              "be rescued: the theorems give sufficient conditions, the grid shows the whole basin.",
-          }),
+        title: "Basins of attraction of weight-normalised GD",
+        figures: [holder, fractions, exporter],
+        explain: explainAside(
+          "Each cell is one start of Algorithm 1: the filter at angle φ₀ from w*, the output layer " +
+            "a₀ = c₀·(a*)/‖a*‖. Its colour is where gradient descent ends. The dashed lines cut the plane " +
+            "into the quadrants of Theorems 4.1 and 4.3: starts with φ₀ < π/2 and a₀ᵀa* > 0 (top left) " +
+            "always reach the global minimum; the spurious basin lies right of π/2 and shrinks as " +
+            "(1ᵀa*)²/‖a*‖² grows, vanishing past (k+π−1)/π. Starts outside the good quadrant may still " +
+            "be rescued: the theorems give sufficient conditions, the grid shows the whole basin.",
           paperNote(
             "Du, Lee, Tian, Póczos & Singh, ICML 2018",
             "1712.00779",
             "§5.2 and §6.5 of the notes du2018-cnn.md",
           ),
         ),
-      ),
+      }),
     );
 
     function draw(): void {

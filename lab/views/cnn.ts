@@ -19,7 +19,7 @@ import {
 } from "../figures.js";
 import { Cancelled, type Job } from "../rpc.js";
 import type { CnnState } from "../state.js";
-import { button, el, fmt, numberControl, paperNote, selectControl } from "../ui.js";
+import { button, el, explainAside, fmt, numberControl, paperNote, selectControl, viewLayout } from "../ui.js";
 import type { View } from "./view.js";
 
 const MARKER_SYMBOL: Record<string, string> = {
@@ -233,24 +233,15 @@ export const cnnView: View = {
       },
       command: () => cnnCommand(s()),
     });
-    const explain = el(
-      "aside",
-      { class: "explain", "aria-label": "What this shows" },
-      el("h3", { text: "What you see" }),
-      el("p", {
-        text:
-          "The exact population loss of a one-hidden-layer CNN with non-overlapping Gaussian patches " +
-          "(Du et al. 2018, Theorem 3.1) over the angle φ between the filter and the teacher's, and the " +
-          "output layer's component along a*. At each φ the rest of a sits at its best value, so each column's " +
-          "lowest point is min over a of ℓ(φ, a).",
-      }),
-      el("p", {
-        text:
-          "Weight-normalised gradient descent (Algorithm 1) runs from a random start. Below the threshold " +
-          "(1ᵀa*)² < (k+π−1)‖a*‖²/π the point at φ = π is a spurious local minimum (Theorem 4.3): starts " +
-          "with φ₀ > π/2 and a₀ᵀa* < 0 can end there. Starts with φ₀ < π/2 and a₀ᵀa* > 0 always reach the " +
-          "global minimum (Theorem 4.1), in two phases: slow, then linear (the dashed line marks the switch).",
-      }),
+    const explain = explainAside(
+      "The exact population loss of a one-hidden-layer CNN with non-overlapping Gaussian patches " +
+        "(Du et al. 2018, Theorem 3.1) over the angle φ between the filter and the teacher's, and the " +
+        "output layer's component along a*. At each φ the rest of a sits at its best value, so each column's " +
+        "lowest point is min over a of ℓ(φ, a).",
+      "Weight-normalised gradient descent (Algorithm 1) runs from a random start. Below the threshold " +
+        "(1ᵀa*)² < (k+π−1)‖a*‖²/π the point at φ = π is a spurious local minimum (Theorem 4.3): starts " +
+        "with φ₀ > π/2 and a₀ᵀa* < 0 can end there. Starts with φ₀ < π/2 and a₀ᵀa* > 0 always reach the " +
+        "global minimum (Theorem 4.1), in two phases: slow, then linear (the dashed line marks the switch).",
       paperNote(
         "Du, Lee, Tian, Póczos & Singh, ICML 2018",
         "1712.00779",
@@ -259,21 +250,13 @@ export const cnnView: View = {
     );
 
     root.append(
-      el(
-        "div",
-        { class: "view", id: "view-cnn" },
+      viewLayout({
+        id: "view-cnn",
         controls,
-        el(
-          "div",
-          { class: "figures" },
-          el("h2", { text: "One-hidden-layer CNN: the two minima and the two phases" }),
-          sliceHolder,
-          readout,
-          curvesHolder,
-          exporter,
-        ),
-        explain,
-      ),
+        title: "One-hidden-layer CNN: the two minima and the two phases",
+        figures: [sliceHolder, readout, curvesHolder, exporter],
+        explain: explain,
+      }),
     );
 
     function drawFrame(): void {

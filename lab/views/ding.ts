@@ -11,7 +11,17 @@ import { exportBar, refreshExportBar } from "../export.js";
 import { figureBox, OKABE_ITO, Plot, plotSvg, REFERENCE_COLOUR } from "../figures.js";
 import { Cancelled, type Job } from "../rpc.js";
 import type { DingState } from "../state.js";
-import { button, el, fmt, numberControl, paperNote, selectControl, textControl } from "../ui.js";
+import {
+  button,
+  el,
+  explainAside,
+  fmt,
+  numberControl,
+  paperNote,
+  selectControl,
+  textControl,
+  viewLayout,
+} from "../ui.js";
 import type { View } from "./view.js";
 
 function spectrumFigure(r: NonNullable<DingSummary["certificate"]>): SVGSVGElement {
@@ -182,41 +192,24 @@ export const dingView: View = {
       command: () => dingCommand(s()),
     });
     root.append(
-      el(
-        "div",
-        { class: "view", id: "view-ding" },
+      viewLayout({
+        id: "view-ding",
         controls,
-        el(
-          "div",
-          { class: "figures" },
-          el("h2", { text: "A sub-optimal local minimum for (almost) any activation" }),
-          verdict,
-          readout,
-          holder,
-          exporter,
-        ),
-        el(
-          "aside",
-          { class: "explain", "aria-label": "What this shows" },
-          el("h3", { text: "What you see" }),
-          el("p", {
-            text:
-              "Ding, Li & Sun (2019): for any activation that is smooth with σ'' ≠ 0 somewhere, a network " +
-              "of any width and depth has a sub-optimal local minimum on suitable data. The construction: " +
-              "first layer zero with its biases at a point where σ'' > 0, positive weights above, output equal " +
-              "to the label mean, and labels whose residual has zero mean, no linear part and positive " +
-              "definite second moment S.",
-          }),
-          el("p", {
-            text:
-              "The certificate measures those conditions; the Hessian has no negative eigenvalue but many " +
-              "zero modes (the minimum is not strict: P − d₀·d₁ − 1 are predicted). The escape path keeps the " +
-              "loss exactly constant along the flat valley, after which the same move that raised the loss " +
-              "lowers it. ReLU and other piecewise-linear activations are outside the theorem.",
-          }),
+        title: "A sub-optimal local minimum for (almost) any activation",
+        figures: [verdict, readout, holder, exporter],
+        explain: explainAside(
+          "Ding, Li & Sun (2019): for any activation that is smooth with σ'' ≠ 0 somewhere, a network " +
+            "of any width and depth has a sub-optimal local minimum on suitable data. The construction: " +
+            "first layer zero with its biases at a point where σ'' > 0, positive weights above, output equal " +
+            "to the label mean, and labels whose residual has zero mean, no linear part and positive " +
+            "definite second moment S.",
+          "The certificate measures those conditions; the Hessian has no negative eigenvalue but many " +
+            "zero modes (the minimum is not strict: P − d₀·d₁ − 1 are predicted). The escape path keeps the " +
+            "loss exactly constant along the flat valley, after which the same move that raised the loss " +
+            "lowers it. ReLU and other piecewise-linear activations are outside the theorem.",
           paperNote("Ding, Li & Sun, 2019", "1911.01413", "§2–§4 and §6 of the notes ding2019-suboptimal.md"),
         ),
-      ),
+      }),
     );
 
     function render(r: DingSummary): void {

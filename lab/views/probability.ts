@@ -10,7 +10,7 @@ import { exportBar, refreshExportBar } from "../export.js";
 import { figureBox, OKABE_ITO, Plot, plotSvg, REFERENCE_COLOUR } from "../figures.js";
 import { Cancelled, type Job } from "../rpc.js";
 import type { ProbabilityState } from "../state.js";
-import { button, el, fmt, numberControl, paperNote, textControl } from "../ui.js";
+import { button, el, explainAside, fmt, numberControl, paperNote, textControl, viewLayout } from "../ui.js";
 import type { View } from "./view.js";
 
 function listProblem(
@@ -191,37 +191,24 @@ export const probabilityView: View = {
       command: () => probabilityCommand(s()),
     });
     root.append(
-      el(
-        "div",
-        { class: "view", id: "view-probability" },
+      viewLayout({
+        id: "view-probability",
         controls,
-        el(
-          "div",
-          { class: "figures" },
-          el("h2", { text: "How often does random initialisation find the global minimum?" }),
-          holder,
-          table,
-          exporter,
-        ),
-        el(
-          "aside",
-          { class: "explain", "aria-label": "What this shows" },
-          el("h3", { text: "What you see" }),
-          el("p", {
-            text:
-              "The fraction of random starts (v₀ uniform on the sphere, a₀ uniform in the ball of radius " +
-              "|1ᵀa*|/√k) from which Algorithm 1 reaches the global minimum, with 95% Wilson intervals. " +
-              "Theorem 4.2: the good quadrant has probability 1/4, so P(global) ≥ 1/4 always; at " +
-              "(1ᵀa*)² = 0 it is exactly 1/2. Past the threshold (k+π−1)/π there is no spurious minimum and " +
-              "every run succeeds.",
-          }),
+        title: "How often does random initialisation find the global minimum?",
+        figures: [holder, table, exporter],
+        explain: explainAside(
+          "The fraction of random starts (v₀ uniform on the sphere, a₀ uniform in the ball of radius " +
+            "|1ᵀa*|/√k) from which Algorithm 1 reaches the global minimum, with 95% Wilson intervals. " +
+            "Theorem 4.2: the good quadrant has probability 1/4, so P(global) ≥ 1/4 always; at " +
+            "(1ᵀa*)² = 0 it is exactly 1/2. Past the threshold (k+π−1)/π there is no spurious minimum and " +
+            "every run succeeds.",
           paperNote(
             "Du, Lee, Tian, Póczos & Singh, ICML 2018",
             "1712.00779",
             "§5.3 and §8 of the notes du2018-cnn.md",
           ),
         ),
-      ),
+      }),
     );
 
     function draw(counts: readonly CellCounts[]): void {

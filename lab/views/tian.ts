@@ -19,7 +19,7 @@ import {
 } from "../figures.js";
 import { Cancelled, type Job } from "../rpc.js";
 import type { TianState } from "../state.js";
-import { button, el, fmt, numberControl, paperNote } from "../ui.js";
+import { button, el, explainAside, fmt, numberControl, paperNote, viewLayout } from "../ui.js";
 import type { View } from "./view.js";
 
 const X_DOMAIN = TIAN_X_DOMAIN;
@@ -226,37 +226,21 @@ export const tianView: View = {
       command: () => tianCommand(s()),
     });
     root.append(
-      el(
-        "div",
-        { class: "view", id: "view-tian" },
+      viewLayout({
+        id: "view-tian",
         controls,
-        el(
-          "div",
-          { class: "figures" },
-          el("h2", { text: "Symmetry breaking in a two-layer ReLU network" }),
-          holder,
-          table,
-          exporter,
-        ),
-        el(
-          "aside",
-          { class: "explain", "aria-label": "What this shows" },
-          el("h3", { text: "What you see" }),
-          el("p", {
-            text:
-              "Population gradient descent on a two-layer ReLU network with K hidden units and an orthonormal " +
-              "teacher keeps the form w_j = x·w*_j + y·Σ_{k≠j} w*_k, so it is a flow in the plane (Tian 2017, eqs. 16–17). " +
-              "Arrows show its direction (darker: faster).",
-          }),
-          el("p", {
-            text:
-              "Theorem 4.1: from a symmetric start x = y the flow stays on the diagonal and converges to the " +
-              "saddle (x*_K, x*_K); from any start with x > y in (0, 1]² it converges to the optimum (1, 0). An " +
-              "infinitesimal asymmetry is enough to break the symmetry.",
-          }),
+        title: "Symmetry breaking in a two-layer ReLU network",
+        figures: [holder, table, exporter],
+        explain: explainAside(
+          "Population gradient descent on a two-layer ReLU network with K hidden units and an orthonormal " +
+            "teacher keeps the form w_j = x·w*_j + y·Σ_{k≠j} w*_k, so it is a flow in the plane (Tian 2017, eqs. 16–17). " +
+            "Arrows show its direction (darker: faster).",
+          "Theorem 4.1: from a symmetric start x = y the flow stays on the diagonal and converges to the " +
+            "saddle (x*_K, x*_K); from any start with x > y in (0, 1]² it converges to the optimum (1, 0). An " +
+            "infinitesimal asymmetry is enough to break the symmetry.",
           paperNote("Tian, ICML 2017", "1703.00560", "§4 of the notes tian2017-relu.md"),
         ),
-      ),
+      }),
     );
 
     function draw(): void {
