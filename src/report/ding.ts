@@ -1,0 +1,402 @@
+/**
+ * Ding, Li & Sun (2019), computed as plain data with the experiments of src/experiments/ding:
+ * certificates of the constructed sub-optimal local minimum for six smooth activations, depths 1
+ * to 3 and several widths (narrow and d_H ≥ N), the negative control, the escape along the flat
+ * valley (on random data and on the notes' §6.1 example), and the Yu–Chen regime of N − 1 sigmoid
+ * units with an output bias.
+ *
+ * Every configuration is `runDingExperiment` with the report's seed as its seed, so a row is what
+ * `minima certify --activation A --d0 D --samples N --widths W --seed S` prints (with the report's
+ * restart and training counts): the inputs, the downstream weights, the restarts and the random
+ * starts all come from Rng.fromSeed(seed, stream) of that module.
+ */
+import type { ActivationName } from "../activations/activation.js";
+import { activationByName } from "../activations/registry.js";
+import {
+  type DingExperimentReport,
+  type DingVerdict,
+  runDingExperiment,
+} from "../experiments/ding/certify.js";
+import { buildDingPoint, type DingPoint, type WeightStyle } from "../experiments/ding/construction.js";
+import { type EscapePath, escapePath } from "../experiments/ding/escape-path.js";
+import { negativeControl } from "../experiments/ding/negative-control.js";
+import { bySize, type ReportSettings } from "./settings.js";
+
+export const DING_ACTIVATIONS: readonly ActivationName[] = [
+  "sigmoid",
+  "tanh",
+  "softplus",
+  "swish",
+  "gelu",
+  "elu",
+];
+
+/** Random data of the notes' §6.2: d₀ = 2, N = 10 seeded Gaussian inputs, designed labels. */
+export const DING_INPUT_DIM = 2;
+export const DING_SAMPLES = 10;
+
+export interface DingConfig {
+  readonly activation: ActivationName;
+  readonly widths: readonly number[];
+  readonly inputDim: number;
+  readonly samples: number;
+  readonly weights: WeightStyle;
+}
+
+export interface DingRestartsRow {
+  readonly count: number;
+  readonly iterations: number;
+  /** Runs that ended within [L* − tol, L* + 1e-6·max(1, L*)]. */
+  readonly returned: number;
+  /** Runs that ended below L* − tol (none at a local minimum). */
+  readonly descended: number;
+  /** max |L_final − L*| over the runs. */
+  readonly maxDeviation: number;
+  /** Largest ‖θ_final − θ*‖: the runs end on the flat manifold, not at θ* itself. */
+  readonly maxDistance: number;
+  readonly finalLosses: readonly number[];
+}
+
+/** One configuration's certificate, as numbers (no arrays beyond the restarts' final losses). */
+export interface DingCertificateRow extends DingConfig {
+  readonly depth: number;
+  readonly parameters: number;
+  /** Last hidden width ≥ N: least squares on random features interpolates, so the global minimum is 0. */
+  readonly wide: boolean;
+  readonly verdict: DingVerdict;
+  readonly reason: string;
+  readonly preActivation: number;
+  readonly lossAtPoint: number;
+  readonly bestLoss: number;
+  readonly bestFrom: "random-features" | "training";
+  readonly gradNorm: number;
+  readonly r1: number;
+  readonly r2: number;
+  readonly minEigenvalueS: number;
+  readonly minEigenvalueF: number;
+  /** λ_min of the Hessian of L (≈ 0: the zero modes, up to rounding). */
+  readonly minEigenvalue: number;
+  readonly maxEigenvalue: number;
+  /** Largest |λ| among the eigenvalues counted as zero modes. */
+  readonly largestZeroMode: number;
+  /** Smallest eigenvalue above the zero-mode threshold. */
+  readonly smallestPositive: number;
+  readonly zeroThreshold: number;
+  readonly index: number;
+  readonly zeroModes: number;
+  readonly predictedZeroModes: number;
+  readonly certificateHolds: boolean;
+  readonly restarts: DingRestartsRow;
+}
+
+export interface DingControlRow {
+  readonly activation: ActivationName;
+  readonly widths: readonly number[];
+  readonly lossAtPoint: number;
+  /** Output weights whose sign was flipped (all of them in deep nets where one flip is not enough). */
+  readonly flipped: number;
+  readonly minEigenvalueF: number;
+  readonly index: number;
+  readonly minEigenvalue: number;
+  readonly label: "saddle" | "not a saddle";
+  readonly lossAfterDescent: number;
+  readonly iterations: number;
+  readonly iterationBudget: number;
+  readonly escaped: boolean;
+  /** The escape along the flat valley from the unflipped point. */
+  readonly valleyDeviation: number;
+  readonly descentCurvature: number;
+  readonly valleyEndFactor: number;
+}
+
+export interface DingEscape {
+  readonly label: string;
+  readonly activation: ActivationName;
+  readonly widths: readonly number[];
+  readonly path: EscapePath;
+}
+
+/** The notes' §3.5 table (m = 2 of the §6.1 example): loss at w₁ = t from θ*, and after the valley. */
+export const NOTES_ESCAPE = {
+  rise: [
+    { t: 0.1, loss: 2.00278 },
+    { t: 0.3, loss: 2.02463 },
+    { t: 1, loss: 2.22912 },
+  ],
+  descent: [
+    { t: 0.1, loss: 1.99934 },
+    { t: 0.3, loss: 1.9942 },
+    { t: 0.6, loss: 1.97901 },
+    { t: 1, loss: 1.95352 },
+  ],
+} as const;
+
+export interface DingResults {
+  readonly seed: number;
+  readonly restartCount: number;
+  readonly restartIterations: number;
+  readonly trainingStarts: number;
+  readonly featureDraws: number;
+  readonly certificates: readonly DingCertificateRow[];
+  readonly controls: readonly DingControlRow[];
+  readonly escapes: readonly DingEscape[];
+  /** The deterministic §6.1 example (sigmoid, m = 2, unit weights): its escape path at the notes' steps and more. */
+  readonly example: DingEscape;
+  readonly yuChen: readonly DingCertificateRow[];
+}
+
+/** Escape steps t = ‖W₁‖_F: dense for the figure, containing the notes' 0.1, 0.3, 0.6, 1. */
+export const ESCAPE_STEPS: readonly number[] = Array.from({ length: 20 }, (_, i) => (i + 1) / 20);
+
+/** Widths per depth: narrow ones and at least one with d_H ≥ N = 10 at every depth. */
+export function dingWidths(settings: Pick<ReportSettings, "size">): readonly (readonly number[])[] {
+  return bySize(settings.size, {
+    smoke: [[2], [10], [2, 2, 10]],
+    quick: [[1], [3], [10], [4, 4], [10, 10], [4, 4, 4], [6, 10, 12]],
+    full: [[1], [3], [10], [30], [4, 4], [8, 8], [10, 10], [4, 4, 4], [6, 10, 12]],
+  });
+}
+
+export function dingConfigs(settings: Pick<ReportSettings, "size">): DingConfig[] {
+  const activations = bySize<readonly ActivationName[]>(settings.size, {
+    smoke: ["sigmoid", "tanh"],
+    quick: DING_ACTIVATIONS,
+    full: DING_ACTIVATIONS,
+  });
+  const configs: DingConfig[] = activations.flatMap((activation) =>
+    dingWidths(settings).map((widths) => ({
+      activation,
+      widths,
+      inputDim: DING_INPUT_DIM,
+      samples: DING_SAMPLES,
+      weights: "random" as const,
+    })),
+  );
+  // The notes' other data set (§6.2): d₀ = 3, N = 15, sigmoid with d₁ = N.
+  if (settings.size !== "smoke")
+    configs.push({ activation: "sigmoid", widths: [15], inputDim: 3, samples: 15, weights: "random" });
+  return configs;
+}
+
+/** The Yu–Chen regime (notes §6.3): (d₀, N) with m = N − 1 sigmoid units, unit weights. */
+export function yuChenConfigs(settings: Pick<ReportSettings, "size">): DingConfig[] {
+  const shapes = bySize(settings.size, {
+    smoke: [[1, 4]],
+    quick: [
+      [2, 10],
+      [2, 6],
+      [1, 4],
+    ],
+    full: [
+      [2, 10],
+      [2, 6],
+      [1, 4],
+      [3, 20],
+    ],
+  });
+  return shapes.map(([inputDim, samples]) => ({
+    activation: "sigmoid",
+    widths: [samples - 1],
+    inputDim,
+    samples,
+    weights: "unit",
+  }));
+}
+
+/** Configurations whose negative control is run (and whose escape path is reported). */
+function hasControl(config: DingConfig, size: ReportSettings["size"]): boolean {
+  if (config.inputDim !== DING_INPUT_DIM) return false;
+  const w = config.widths.join(",");
+  return bySize(size, {
+    smoke: w === "2" || w === "2,2,10",
+    quick: w === "10" || w === "4,4",
+    full: true,
+  });
+}
+
+export function certificateRow(config: DingConfig, r: DingExperimentReport): DingCertificateRow {
+  const c = r.certificate;
+  const restarts = r.restarts;
+  const best = r.bestLoss;
+  if (!c || !restarts || !best || !r.point)
+    throw new Error(`no certificate for ${config.activation} [${config.widths}]: ${r.verdict} (${r.reason})`);
+  const values = Array.from(c.eigenvalues);
+  const zero = values.filter((v) => Math.abs(v) <= c.zeroThreshold);
+  const positive = values.filter((v) => v > c.zeroThreshold);
+  const L = c.lossAtPoint;
+  return {
+    ...config,
+    widths: [...config.widths],
+    depth: config.widths.length,
+    parameters: r.parameters,
+    wide: config.widths[config.widths.length - 1] >= config.samples,
+    verdict: r.verdict,
+    reason: r.reason,
+    preActivation: r.point.preActivation,
+    lossAtPoint: L,
+    bestLoss: best.bestLoss,
+    bestFrom: best.bestFrom,
+    gradNorm: c.gradNorm,
+    r1: c.r1,
+    r2: c.r2,
+    minEigenvalueS: c.minEigenvalueS,
+    minEigenvalueF: c.minEigenvalueF,
+    minEigenvalue: c.minEigenvalue,
+    maxEigenvalue: c.maxEigenvalue,
+    largestZeroMode: zero.reduce((m, v) => Math.max(m, Math.abs(v)), 0),
+    smallestPositive: positive.length > 0 ? positive[0] : 0,
+    zeroThreshold: c.zeroThreshold,
+    index: c.index,
+    zeroModes: c.zeroModes,
+    predictedZeroModes: c.predictedZeroModes,
+    certificateHolds: c.holds,
+    restarts: {
+      count: restarts.finalLosses.length,
+      iterations: 0,
+      returned: restarts.finalLosses.filter(
+        (l) => l >= L - restarts.tolerance && l <= L + 1e-6 * Math.max(1, Math.abs(L)),
+      ).length,
+      descended: restarts.finalLosses.filter((l) => !(l >= L - restarts.tolerance)).length,
+      maxDeviation: restarts.finalLosses.reduce((m, l) => Math.max(m, Math.abs(l - L)), 0),
+      maxDistance: restarts.maxDistance,
+      finalLosses: restarts.finalLosses,
+    },
+  };
+}
+
+interface RunOptions {
+  readonly seed: number;
+  readonly restarts: number;
+  readonly restartIterations: number;
+  readonly trainingStarts: number;
+  readonly featureDraws: number;
+}
+
+function runConfig(config: DingConfig, o: RunOptions): DingExperimentReport {
+  return runDingExperiment({
+    activation: activationByName(config.activation),
+    widths: config.widths,
+    seed: o.seed,
+    inputDim: config.inputDim,
+    samples: config.samples,
+    weights: config.weights,
+    restarts: o.restarts,
+    restartIterations: o.restartIterations,
+    trainingStarts: o.trainingStarts,
+    featureDraws: o.featureDraws,
+    skipControls: true,
+  });
+}
+
+function withIterations(row: DingCertificateRow, iterations: number): DingCertificateRow {
+  return { ...row, restarts: { ...row.restarts, iterations } };
+}
+
+export function controlRow(
+  config: DingConfig,
+  point: DingPoint,
+  seed: number,
+  iterations: number,
+): { control: DingControlRow; path: EscapePath } {
+  const c = negativeControl(point, { seed, iterations });
+  const path = escapePath(point, { steps: ESCAPE_STEPS });
+  return {
+    control: {
+      activation: config.activation,
+      widths: [...config.widths],
+      lossAtPoint: c.lossAtPoint,
+      flipped: c.flipped.length,
+      minEigenvalueF: c.minEigenvalueF,
+      index: c.index,
+      minEigenvalue: c.minEigenvalue,
+      label: c.label,
+      lossAfterDescent: c.lossAfterDescent,
+      iterations: c.iterations,
+      iterationBudget: iterations,
+      escaped: c.escaped,
+      valleyDeviation: path.valleyDeviation,
+      descentCurvature: path.descentCurvature,
+      valleyEndFactor: path.valleyEndFactor,
+    },
+    path,
+  };
+}
+
+/** The notes' §6.1 example: x = (−1.5, −0.5, 0.5, 1.5), y = (−1, 1, 1, −1), two sigmoid units at w = 0, b = −1, v = 1. */
+export function notesExampleEscape(): DingEscape {
+  const point = buildDingPoint({
+    activation: activationByName("sigmoid"),
+    widths: [2],
+    inputs: [-1.5, -0.5, 0.5, 1.5].map((v) => Float64Array.of(v)),
+    labels: Float64Array.of(-1, 1, 1, -1),
+    weights: "unit",
+    seed: 0,
+  });
+  return {
+    label: "§6.1 example (sigmoid, m = 2)",
+    activation: "sigmoid",
+    widths: [2],
+    path: escapePath(point, { steps: ESCAPE_STEPS }),
+  };
+}
+
+export async function computeDing(settings: ReportSettings): Promise<DingResults> {
+  const { progress, size, seed } = settings;
+  const options: RunOptions = {
+    seed,
+    restarts: bySize(size, { smoke: 2, quick: 3, full: 5 }),
+    restartIterations: bySize(size, { smoke: 300, quick: 2000, full: 5000 }),
+    trainingStarts: bySize(size, { smoke: 1, quick: 2, full: 3 }),
+    featureDraws: bySize(size, { smoke: 1, quick: 2, full: 3 }),
+  };
+  const controlIterations = bySize(size, { smoke: 5000, quick: 50_000, full: 100_000 });
+  const configs = dingConfigs(settings);
+  progress.step(`Ding: certificates (${configs.length} configurations)`, configs.length);
+  const certificates: DingCertificateRow[] = [];
+  const controls: DingControlRow[] = [];
+  const escapes: DingEscape[] = [];
+  for (const config of configs) {
+    const report = runConfig(config, options);
+    certificates.push(withIterations(certificateRow(config, report), options.restartIterations));
+    if (hasControl(config, size) && report.point) {
+      const { control, path } = controlRow(config, report.point, seed, controlIterations);
+      controls.push(control);
+      if (config.widths.length === 1)
+        escapes.push({
+          label: `${config.activation} [${config.widths.join(",")}]`,
+          activation: config.activation,
+          widths: [...config.widths],
+          path,
+        });
+    }
+    progress.advance();
+  }
+  progress.finish();
+
+  const yuConfigs = yuChenConfigs(settings);
+  progress.step("Ding: the Yu–Chen regime (N − 1 sigmoid units)", yuConfigs.length);
+  const yuOptions = {
+    ...options,
+    restarts: bySize(size, { smoke: 2, quick: 5, full: 5 }),
+    restartIterations: bySize(size, { smoke: 300, quick: 5000, full: 20_000 }),
+  };
+  const yuChen = yuConfigs.map((config) => {
+    const row = certificateRow(config, runConfig(config, yuOptions));
+    progress.advance();
+    return withIterations(row, yuOptions.restartIterations);
+  });
+  progress.finish();
+
+  return {
+    seed,
+    restartCount: options.restarts,
+    restartIterations: options.restartIterations,
+    trainingStarts: options.trainingStarts,
+    featureDraws: options.featureDraws,
+    certificates,
+    controls,
+    escapes,
+    example: notesExampleEscape(),
+    yuChen,
+  };
+}
