@@ -1,5 +1,6 @@
 /** The report's sections, in the order of the issue. */
 import type { SectionBuilder } from "./build.js";
+import { dingBuilder } from "./ding-section.js";
 import { duBuilder } from "./du-section.js";
 
-export const reportSections: readonly SectionBuilder[] = [duBuilder];
+export const reportSections: readonly SectionBuilder[] = [duBuilder, dingBuilder];
