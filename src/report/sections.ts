@@ -2,5 +2,6 @@
 import type { SectionBuilder } from "./build.js";
 import { dingBuilder } from "./ding-section.js";
 import { duBuilder } from "./du-section.js";
+import { tianBuilder } from "./tian-section.js";
 
-export const reportSections: readonly SectionBuilder[] = [duBuilder, dingBuilder];
+export const reportSections: readonly SectionBuilder[] = [duBuilder, tianBuilder, dingBuilder];
