@@ -1,18 +1,23 @@
 /**
  * The "fc" problem format (Tian 2017's two-layer ReLU network) for `minima eval` and `minima classify`:
  *
- *   {"model":"fc","teacher":{"W":[[…d…],…K* rows],"a":[…]?},"student":{"W":[[…d…],…K rows],"a":[…]?},"trainA":bool?}
+ *   {"model":"fc","teacher":{"W":[[…d…],…K* rows],"a":[…]?},"student":{"W":[[…d…],…K rows],"a":[…]?},"trainA":bool?,
+ *    "activation":"relu"?}
  *
  * Parameters: the student's W always; its top weights a only when they are trained. A missing
  * student "a" means a = 1 fixed (the paper's setting), not a parameter; a given student "a" is trained
  * unless "trainA": false. A missing teacher "a" means ones. K* may differ from K; d must agree.
- * The gradient printed is ∇J (not the descent direction −∇J); the Hessian is exact (closed form).
+ * The gradient printed is ∇J (not the descent direction −∇J). "activation" (default "relu") picks σ's
+ * pair kernel (kernels.ts): ReLU and leaky ReLU in closed form with the exact Hessian; other activations
+ * by quadrature, with the Hessian from the kernel's second-order quantities when σ' has no jumps
+ * (otherwise central differences of the gradient).
  */
 import { InputError } from "../../core/errors.js";
 import type { Problem, ProblemFormat } from "../problem.js";
+import { fcPairKernelFor } from "./kernels.js";
 import { type FcNetwork, networkFromJson, rowsOf } from "./network.js";
+import type { PairKernel } from "./pair-kernel.js";
 import { type FcPoint, FcPopulation } from "./population.js";
-import { reluPairKernel } from "./relu-kernel.js";
 
 function object(field: string, value: unknown): Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value))
@@ -24,13 +29,16 @@ export interface FcProblemSpec {
   readonly teacher: FcNetwork;
   readonly student: FcNetwork;
   readonly trainA: boolean;
+  /** σ's pair kernel (default ReLU's closed form). */
+  readonly kernel: PairKernel;
 }
 
 export function parseFcSpec(json: Record<string, unknown>): FcProblemSpec {
-  const allowed = new Set(["model", "teacher", "student", "trainA"]);
+  const allowed = new Set(["model", "teacher", "student", "trainA", "activation"]);
   for (const key of Object.keys(json))
     if (!allowed.has(key))
-      throw new InputError(key, "is not a field of an fc problem (teacher, student, trainA)");
+      throw new InputError(key, "is not a field of an fc problem (teacher, student, trainA, activation)");
+  const kernel = fcPairKernelFor(json.activation ?? "relu");
   const t = object("teacher", json.teacher);
   const s = object("student", json.student);
   const teacher = networkFromJson("teacher", t.W, t.a);
@@ -40,14 +48,14 @@ export function parseFcSpec(json: Record<string, unknown>): FcProblemSpec {
   const trainA = s.a === undefined ? false : json.trainA !== false;
   if (json.trainA === true && s.a === undefined)
     throw new InputError("trainA", 'needs the student\'s "a" to be given', json.trainA);
-  return { teacher, student, trainA };
+  return { teacher, student, trainA, kernel };
 }
 
 /** A Problem over the flat parameters (W row-major, then a when trained). */
 export function fcProblem(spec: FcProblemSpec): Problem {
-  const { teacher, student, trainA } = spec;
+  const { teacher, student, trainA, kernel } = spec;
   const { K, d } = student;
-  const population = new FcPopulation(reluPairKernel, teacher, K);
+  const population = new FcPopulation(kernel, teacher, K);
   const nW = K * d;
   const point = new Float64Array(nW + (trainA ? K : 0));
   point.set(student.W);
@@ -76,6 +84,7 @@ export function fcProblem(spec: FcProblemSpec): Problem {
 
 export const fcProblemFormat: ProblemFormat = {
   model: "fc",
-  shape: '{"model":"fc","teacher":{"W":[[…]],"a":[…]?},"student":{"W":[[…]],"a":[…]?},"trainA":bool?}',
+  shape:
+    '{"model":"fc","teacher":{"W":[[…]],"a":[…]?},"student":{"W":[[…]],"a":[…]?},"trainA":bool?,"activation":"relu"|"tanh"|…?}',
   parse: (json) => fcProblem(parseFcSpec(json)),
 };
