@@ -1,5 +1,9 @@
-/** Shared flag helpers for the `minima fc …` commands (Tian 2017): comma-separated lists and network files. */
+/**
+ * Shared flag helpers for the `minima fc …` commands (Tian 2017): comma-separated lists, network
+ * files and --activation.
+ */
 import { readFileSync } from "node:fs";
+import { activationByName, activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
 import { type FcNetwork, networkFromJson } from "../models/fc/network.js";
 import { optionalStringFlag, type ParsedFlags } from "./flags.js";
@@ -51,4 +55,30 @@ export function networkFile(flag: string, file: string, d?: number): FcNetwork {
     throw new InputError(`--${flag}`, 'must contain {"W": [[…]], "a": […]?}', file);
   const record = json as Record<string, unknown>;
   return networkFromJson(flag, record.W, record.a, d);
+}
+
+/** Help text for --activation on the commands that accept any σ. */
+export const ACTIVATION_HELP = `--activation σ    ${activationNames().join(", ")}
+                    (default relu). relu, leaky-relu: closed forms; smooth σ: quadrature (trapezoid rule,
+                    ~1e-13 at any weight scale; Hessian by differences of the gradient); elu: quadrature
+                    split at its kink (slow). Teacher and student share σ; see README for the cost.`;
+
+/** --activation NAME (or an alias such as silu) as the registry's canonical name; default "relu". */
+export function activationFlag(flags: ParsedFlags): string {
+  return activationByName(optionalStringFlag(flags, "activation") ?? "relu", "--activation").name;
+}
+
+/**
+ * --activation on a command whose mathematics is ReLU's alone: "relu" is accepted (it is what the
+ * command computes), any other activation is refused with the reason, e.g. "the reduced 2-D dynamics
+ * are ReLU's closed form".
+ */
+export function reluOnlyActivation(flags: ParsedFlags, command: string, reason: string): void {
+  const name = activationFlag(flags);
+  if (name !== "relu")
+    throw new InputError(
+      "--activation",
+      `minima ${command} is ReLU only (${reason}); use minima fc train or fc noisy for other activations`,
+      name,
+    );
 }

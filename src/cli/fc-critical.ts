@@ -4,6 +4,7 @@ import { InputError } from "../core/errors.js";
 import { coneScan, k2Criterion, normEquationResidual } from "../experiments/tian/critical.js";
 import { parseFcSpec } from "../models/fc/problem-format.js";
 import type { Command } from "./command.js";
+import { reluOnlyActivation } from "./fc-common.js";
 import { boolFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
 
@@ -18,7 +19,8 @@ teacher direction at angle φ ∈ (0, 2π) (P values); counts the grid points (a
 Criterion: for students at angles 0, β and teachers at φ₁, φ₂: critical-point free when L12 (or L21) has the
 same strict sign at both teachers.
 Problem: for an fc problem file ({"model":"fc",…}, student a fixed at ones, K = K*) the K×K residuals
-(M*‖w*‖ − M‖w‖)_ij = 2π·e_jᵀ(−∇_{w_i}J); all zero at an in-plane critical point.`;
+(M*‖w*‖ − M‖w‖)_ij = 2π·e_jᵀ(−∇_{w_i}J); all zero at an in-plane critical point.
+ReLU only: --activation accepts relu alone (the M-matrix equations and the L12/L21 criterion are ReLU's).`;
 
 export const fcCriticalCommand: Command = {
   name: "fc critical",
@@ -33,8 +35,10 @@ export const fcCriticalCommand: Command = {
       phi1: { type: "string" },
       phi2: { type: "string" },
       problem: { type: "string" },
+      activation: { type: "string" },
       json: { type: "boolean" },
     });
+    reluOnlyActivation(flags, "fc critical", "the M-matrix equations and the L12/L21 criterion are ReLU's");
     const json = boolFlag(flags, "json");
     const file = optionalStringFlag(flags, "problem");
     if (file !== undefined) {
@@ -48,6 +52,12 @@ export const fcCriticalCommand: Command = {
         throw new InputError("--problem", "must contain an fc problem object", file);
       const spec = parseFcSpec(parsed as Record<string, unknown>);
       const { student, teacher } = spec;
+      if (spec.kernel.activation !== "relu")
+        throw new InputError(
+          "--problem",
+          "the M-matrix equations are ReLU's: the problem's \"activation\" must be relu",
+          spec.kernel.activation,
+        );
       for (const v of [...student.a, ...teacher.a])
         if (v !== 1)
           throw new InputError("--problem", "the M-matrix equations assume top weights of one", file);

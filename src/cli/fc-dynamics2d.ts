@@ -5,6 +5,7 @@
 import { InputError } from "../core/errors.js";
 import { compareWithFull, simulate2d } from "../experiments/tian/dynamics2d.js";
 import type { Command } from "./command.js";
+import { reluOnlyActivation } from "./fc-common.js";
 import { boolFlag, choiceFlag, intFlag, numberFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
 
@@ -21,7 +22,8 @@ diagonal for larger K (rounding breaks the symmetry) and reaches (1, 0).
 the largest deviation between the two and from the (x, y) form.
 
 Defaults: --eta 0.01 --steps 1000 (the settings of the author's dynamics.py), --every steps/100.
-Example: minima fc dynamics2d --K 5 --x0 1e-3 --y0 0 --json`;
+Example: minima fc dynamics2d --K 5 --x0 1e-3 --y0 0 --json
+ReLU only: --activation accepts relu alone (the 2-D (x, y) reduction is ReLU's closed-form dynamics).`;
 
 export const fcDynamics2dCommand: Command = {
   name: "fc dynamics2d",
@@ -38,8 +40,10 @@ export const fcDynamics2dCommand: Command = {
       every: { type: "string" },
       "check-full": { type: "boolean" },
       d: { type: "string" },
+      activation: { type: "string" },
       json: { type: "boolean" },
     });
+    reluOnlyActivation(flags, "fc dynamics2d", "the 2-D (x, y) reduction is ReLU's closed-form dynamics");
     const K = intFlag(flags, "K", { min: 2, max: 100000 });
     const x0 = numberFlag(flags, "x0");
     const y0 = numberFlag(flags, "y0");

@@ -4,7 +4,7 @@ import { InputError } from "../core/errors.js";
 import { vectorField } from "../experiments/tian/dynamics2d.js";
 import { symmetricSaddle } from "../models/fc/reduced-2d.js";
 import type { Command } from "./command.js";
-import { numberListFlag } from "./fc-common.js";
+import { numberListFlag, reluOnlyActivation } from "./fc-common.js";
 import { boolFlag, intFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
 
@@ -12,7 +12,8 @@ const usage = `Usage: minima fc field --K K [--x-range a,b] [--y-range a,b] [--n
 
 The velocity (ẋ, ẏ) of w_j = x·w*_j + y·Σ_{k≠j} w*_k under population gradient flow (orthonormal teacher),
 on an N×N grid (default 21) over [a,b]×[a,b] (default x in [0, 1], y in [0, 0.6]); the singular point (0, 0)
-is left out. Zeros: the teacher (1, 0) and the saddle (x*_K, x*_K), printed too. For plotting.`;
+is left out. Zeros: the teacher (1, 0) and the saddle (x*_K, x*_K), printed too. For plotting.
+ReLU only: --activation accepts relu alone (the vector field is the ReLU 2-D reduction).`;
 
 function range(
   flags: Parameters<typeof numberListFlag>[0],
@@ -35,8 +36,10 @@ export const fcFieldCommand: Command = {
       "x-range": { type: "string" },
       "y-range": { type: "string" },
       n: { type: "string" },
+      activation: { type: "string" },
       json: { type: "boolean" },
     });
+    reluOnlyActivation(flags, "fc field", "the vector field is the ReLU 2-D reduction");
     const K = intFlag(flags, "K", { min: 2, max: 100000 });
     const [xMin, xMax] = range(flags, "x-range", [0, 1]);
     const [yMin, yMax] = range(flags, "y-range", [0, 0.6]);

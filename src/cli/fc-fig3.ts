@@ -2,7 +2,7 @@
 import { fig3 } from "../experiments/tian/fig3.js";
 import type { InputLaw } from "../models/fc/sampled.js";
 import type { Command } from "./command.js";
-import { numberListFlag } from "./fc-common.js";
+import { numberListFlag, reluOnlyActivation } from "./fc-common.js";
 import { boolFlag, choiceFlag, intFlag, parseFlags } from "./flags.js";
 import { printJson } from "./output.js";
 
@@ -13,7 +13,8 @@ Mean relative error ‖E[F] − F‖/‖F‖ of F = (1/N)Σ x 1(eᵀx>0) σ(wᵀ
 versusTheta (Fig. 3(a): Gaussian inputs, the first d, N = theta-N, θ on the given grid; default 12 angles
 in [0, π)), and versusN (Fig. 3(b, c): θ ~ U[0, π/2], Gaussian and uniform[−½,½]^d inputs, the latter
 against the closed form scaled by 1/12). Pair p of cell c uses Rng.fromSeed(seed, c, p).
-Defaults: --d 10 --N 100,1000,10000 --theta-N 1000 --pairs 20 --laws both --seed 1.`;
+Defaults: --d 10 --N 100,1000,10000 --theta-N 1000 --pairs 20 --laws both --seed 1.
+ReLU only: --activation accepts relu alone (it compares samples with ReLU's closed-form gradient term).`;
 
 export const fcFig3Command: Command = {
   name: "fc fig3",
@@ -28,8 +29,10 @@ export const fcFig3Command: Command = {
       pairs: { type: "string" },
       laws: { type: "string" },
       seed: { type: "string" },
+      activation: { type: "string" },
       json: { type: "boolean" },
     });
+    reluOnlyActivation(flags, "fc fig3", "it compares samples with ReLU's closed-form gradient term");
     const lawChoice = choiceFlag(
       flags,
       "laws",

@@ -5,7 +5,7 @@
  */
 import { k1Initialisation, k1Polar } from "../experiments/tian/k1.js";
 import type { Command } from "./command.js";
-import { numberListFlag } from "./fc-common.js";
+import { numberListFlag, reluOnlyActivation } from "./fc-common.js";
 import { boolFlag, intFlag, numberFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
 
@@ -23,7 +23,8 @@ Polar mode (notes §3.1): the trajectory (r, θ, J) from r₀, θ₀ and the lar
 equations ṙ, θ̇ and the projected gradient.
 
 Defaults: --d 2,10,100 --eps 0.1,0.5,0.9 --trials 200 --eta 0.1 --steps 20000 --seed 1;
-polar: --d 3 --r0 0.5 --theta0 3 --eta 0.01 --steps 5000 --every 100.`;
+polar: --d 3 --r0 0.5 --theta0 3 --eta 0.01 --steps 5000 --every 100.
+ReLU only: --activation accepts relu alone (Ω, the ball probability and the polar (r, θ) dynamics are Tian's ReLU results).`;
 
 export const fcK1Command: Command = {
   name: "fc k1",
@@ -42,8 +43,14 @@ export const fcK1Command: Command = {
       theta0: { type: "string" },
       every: { type: "string" },
       "gaussian-std": { type: "string" },
+      activation: { type: "string" },
       json: { type: "boolean" },
     });
+    reluOnlyActivation(
+      flags,
+      "fc k1",
+      "Ω, the ball probability and the polar (r, θ) dynamics are Tian's ReLU results",
+    );
     const json = boolFlag(flags, "json");
     if (boolFlag(flags, "polar")) {
       const result = k1Polar({

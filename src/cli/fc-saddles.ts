@@ -1,7 +1,7 @@
 /** `minima fc saddles`: the symmetric saddle x*_K of [W] Thm 4.1 with its Jacobian, loss and Hessian index (notes §4.4). */
 import { saddleTable } from "../experiments/tian/dynamics2d.js";
 import type { Command } from "./command.js";
-import { numberListFlag } from "./fc-common.js";
+import { numberListFlag, reluOnlyActivation } from "./fc-common.js";
 import { boolFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
 
@@ -9,14 +9,20 @@ const usage = `Usage: minima fc saddles [--K 2,3,5,10,20] [--json]
 
 Per K: x*_K = (√(K−1) − arccos(1/√K) + π)/(πK); the eigenvalues of the Jacobian of 2π·(ẋ, ẏ) there
 (central differences; the stable one is −Kπ along the diagonal); J at the saddle and as w → 0⁺ (closed
-form, d = K); ‖∇J‖ at the saddle; and the index of the full K·d-dimensional exact Hessian.`;
+form, d = K); ‖∇J‖ at the saddle; and the index of the full K·d-dimensional exact Hessian.
+ReLU only: --activation accepts relu alone (the saddle x*_K of Thm 4.1 is ReLU's closed form).`;
 
 export const fcSaddlesCommand: Command = {
   name: "fc saddles",
   summary: "the symmetric saddle x*_K: Jacobian eigenvalues, J, Hessian index (Thm 4.1)",
   usage,
   run(argv) {
-    const flags = parseFlags(argv, { K: { type: "string" }, json: { type: "boolean" } });
+    const flags = parseFlags(argv, {
+      K: { type: "string" },
+      activation: { type: "string" },
+      json: { type: "boolean" },
+    });
+    reluOnlyActivation(flags, "fc saddles", "the saddle x*_K of Thm 4.1 is ReLU's closed form");
     const Ks = numberListFlag(flags, "K", [2, 3, 5, 10, 20], { integer: true, min: 2, max: 60 });
     const rows = saddleTable(Ks);
     if (boolFlag(flags, "json")) printJson({ rows });

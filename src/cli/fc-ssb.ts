@@ -1,6 +1,7 @@
 /** `minima fc ssb`: spontaneous symmetry breaking — which permutation of the teacher a near-symmetric start selects. */
 import { symmetryBreaking } from "../experiments/tian/dynamics2d.js";
 import type { Command } from "./command.js";
+import { reluOnlyActivation } from "./fc-common.js";
 import { boolFlag, intFlag, numberFlag, parseFlags } from "./flags.js";
 import { printJson } from "./output.js";
 
@@ -10,7 +11,8 @@ Orthonormal teacher w*_j = e_j. Trial t starts from w_j = x0·Σ_k e_k + N(0, s�
 runs full population GD and reports the permutation selected (student j → teacher π(j); −1 if unit j did
 not converge) and the distinct permutations with counts. Also the deterministic tie-break of [W] §4:
 w_j = x0·Σ_k e_k + δ·e_{(j+m) mod K} (δ = max(s, 1e-6)) converges to the shift-m permutation.
-Defaults: --d K --x0 1e-3 --delta 1e-5 --shift 1 --trials 8 --eta 0.1 --steps 20000 --seed 1.`;
+Defaults: --d K --x0 1e-3 --delta 1e-5 --shift 1 --trials 8 --eta 0.1 --steps 20000 --seed 1.
+ReLU only: --activation accepts relu alone (the symmetry-breaking analysis of Tian §4 is ReLU's).`;
 
 export const fcSsbCommand: Command = {
   name: "fc ssb",
@@ -27,8 +29,10 @@ export const fcSsbCommand: Command = {
       eta: { type: "string" },
       steps: { type: "string" },
       seed: { type: "string" },
+      activation: { type: "string" },
       json: { type: "boolean" },
     });
+    reluOnlyActivation(flags, "fc ssb", "the symmetry-breaking analysis of Tian §4 is ReLU's");
     const K = intFlag(flags, "K", { min: 2, max: 1000 });
     const result = symmetryBreaking({
       K,

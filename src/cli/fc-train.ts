@@ -1,19 +1,21 @@
 /**
- * `minima fc train`: one run of population gradient descent on Tian's two-layer ReLU network
- * g(x) = Σ_j a_j σ(w_jᵀx), x ~ N(0, I_d), J = ½E[(g − g*)²], from a seeded start.
+ * `minima fc train`: one run of population gradient descent on Tian's two-layer network
+ * g(x) = Σ_j a_j σ(w_jᵀx), x ~ N(0, I_d), J = ½E[(g − g*)²], from a seeded start; σ = ReLU by
+ * default, any activation of the registry with --activation.
  */
 import { InputError } from "../core/errors.js";
 import { type StartSpec, type TeacherSpec, trainFc } from "../experiments/tian/train.js";
 import type { Command } from "./command.js";
-import { networkFile } from "./fc-common.js";
+import { ACTIVATION_HELP, activationFlag, networkFile } from "./fc-common.js";
 import { boolFlag, choiceFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
 
 const usage = `Usage: minima fc train --K K --d D [--Kstar K*] [--teacher orthonormal|gaussian] [--teacher-file FILE]
                        [--init gaussian|ball] [--init-std s] [--init-radius r] [--init-file FILE] [--train-a]
-                       [--eta E] [--steps N] [--seed S] [--hessian] [--json]
+                       [--eta E] [--steps N] [--seed S] [--activation σ] [--hessian] [--json]
 
-Population GD (closed-form gradient, Tian 2017 §2.3) on g(x) = Σ_j a_j σ(w_jᵀx) against a teacher.
+Population GD (closed-form gradient, Tian 2017 §2.3) on g(x) = Σ_j a_j σ(w_jᵀx) against a teacher with
+the same σ (ReLU by default; for other σ the gradient comes from σ's pair kernel, see --activation).
 Teacher: orthonormal w*_j = e_j (needs d >= K*), Gaussian N(0, 1) entries (the author's convergence.py),
 or --teacher-file with {"W":[[…d…],…K* rows],"a":[…]?}. The top weights are ones unless given; they are
 trained only with --train-a. Start: N(0, s²) entries (default s = 1e-3), uniform in a ball of radius r per
@@ -21,19 +23,22 @@ unit, or --init-file {"W":…,"a":…?}. Random streams: teacher Rng(seed, 0), s
 
 Prints the outcome (global: J < 1e-10; stationary: ‖∇J‖ < 1e-10 above that; max-steps; diverged), final J,
 ‖∇J‖, W, a, a thinned trace, the distance to the teacher up to a permutation of units (when K = K*), and with
---hessian the exact Hessian's index, zero modes and smallest eigenvalue.
+--hessian the Hessian's index, zero modes and smallest eigenvalue (exact for ReLU, leaky ReLU and smooth σ;
+central differences of the gradient for elu). The outcome rules use only J and ‖∇J‖, for every σ.
 
 Flags:
   --K K, --d D      hidden units and input dimension (integers >= 1)
   --Kstar K*        teacher width (default K)
   --eta E           step size (default 0.1); --steps N budget (default 10000); --seed S (default 1)
+  ${ACTIVATION_HELP}
   --json            print JSON
 
 Example: minima fc train --K 5 --d 5 --teacher orthonormal --init gaussian --init-std 1e-3 --steps 20000`;
 
 export const fcTrainCommand: Command = {
   name: "fc train",
-  summary: "population GD on Tian's two-layer ReLU network (any teacher, K* ≠ K, trained or fixed a)",
+  summary:
+    "population GD on Tian's two-layer network (ReLU or --activation σ; any teacher, K* ≠ K, trained or fixed a)",
   usage,
   run(argv) {
     const flags = parseFlags(argv, {
@@ -51,8 +56,10 @@ export const fcTrainCommand: Command = {
       steps: { type: "string" },
       seed: { type: "string" },
       hessian: { type: "boolean" },
+      activation: { type: "string" },
       json: { type: "boolean" },
     });
+    const activation = activationFlag(flags);
     const teacherFile = optionalStringFlag(flags, "teacher-file");
     let teacher: TeacherSpec;
     let d: number;
@@ -104,12 +111,13 @@ export const fcTrainCommand: Command = {
       maxSteps: intFlag(flags, "steps", { default: 10000, min: 0 }),
       seed: intFlag(flags, "seed", { default: 1, min: 0 }),
       hessian: boolFlag(flags, "hessian"),
+      activation,
     });
     if (boolFlag(flags, "json")) {
-      printJson({ K, Kstar, d, trainA, ...result });
+      printJson({ K, Kstar, d, trainA, activation, ...result });
       return 0;
     }
-    console.log(`outcome ${result.outcome} after ${result.steps} steps`);
+    console.log(`σ = ${activation}: outcome ${result.outcome} after ${result.steps} steps`);
     console.log(`J = ${formatNumber(result.loss)}, ‖∇J‖ = ${formatNumber(result.gradNorm)}`);
     if (result.teacherDistance)
       console.log(

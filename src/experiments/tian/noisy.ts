@@ -3,14 +3,15 @@
  * w_j⁽¹⁾ = 10⁻³ w*_j + ε_j with ε_j ~ N(0, (10⁻³·noise)² I) (the noise read as a standard deviation),
  * population GD. Reports success counts per noise level and, for the failures, where they stop: loss,
  * gradient norm, Hessian index, and the distinct stopping points counted modulo permutation of units.
- * Run t of noise level i uses Rng.fromSeed(seed, i, t).
+ * Run t of noise level i uses Rng.fromSeed(seed, i, t). Any activation (`fcPairKernelFor`; ReLU by
+ * its closed form): success and the failure diagnostics use only J, ‖∇J‖ and the Hessian.
  */
 import { hessianSpectrum } from "../../landscape/spectrum.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { type ProportionEstimate, wilsonInterval } from "../../math/stats.js";
 import { fcGradientDescent } from "../../models/fc/gradient-descent.js";
+import { fcPairKernelFor } from "../../models/fc/kernels.js";
 import { FcPopulation } from "../../models/fc/population.js";
-import { reluPairKernel } from "../../models/fc/relu-kernel.js";
 import { orthonormalTeacher } from "../../models/fc/teachers.js";
 import { equalUpToPermutation } from "./permutation.js";
 
@@ -26,6 +27,8 @@ export interface NoisySpec {
   readonly a?: Float64Array;
   /** A run succeeds when J < successLoss (default 1e-8). */
   readonly successLoss?: number;
+  /** σ of teacher and student (a name of the activations registry); default "relu". */
+  readonly activation?: string;
 }
 
 export interface NoisyFailure {
@@ -34,9 +37,12 @@ export interface NoisyFailure {
   readonly outcome: string;
   readonly loss: number;
   readonly gradNorm: number;
-  /** Number of negative eigenvalues of the exact Hessian at the stopping point (0 = a local minimum). */
-  readonly hessianIndex: number;
-  readonly minEigenvalue: number;
+  /**
+   * Number of negative eigenvalues of the Hessian at the stopping point (0 = a local minimum); null,
+   * with minEigenvalue, when the run diverged (no finite Hessian to speak of).
+   */
+  readonly hessianIndex: number | null;
+  readonly minEigenvalue: number | null;
   /** Index into `distinctFailures` of this level. */
   readonly pointId: number;
 }
@@ -66,7 +72,7 @@ export function noisyStarts(spec: NoisySpec): NoisyResult {
   const successLoss = spec.successLoss ?? 1e-8;
   const a = spec.a ?? new Float64Array(K).fill(1);
   const teacher = orthonormalTeacher(K, d, a);
-  const pop = new FcPopulation(reluPairKernel, teacher, K);
+  const pop = new FcPopulation(fcPairKernelFor(spec.activation ?? "relu"), teacher, K);
   const levels = spec.noises.map((noise, level) => {
     let successes = 0;
     const failures: NoisyFailure[] = [];
@@ -84,7 +90,9 @@ export function noisyStarts(spec: NoisySpec): NoisyResult {
         successes++;
         continue;
       }
-      const spectrum = hessianSpectrum(pop.hessian({ W: run.W, a }, false));
+      const spectrum =
+        run.outcome === "diverged" ? undefined : hessianSpectrum(pop.hessian({ W: run.W, a }, false));
+      const finite = spectrum?.eigenvalues.every(Number.isFinite) === true;
       let pointId = points.findIndex(
         (p) => Math.abs(p.loss - run.loss) < 1e-6 && equalUpToPermutation(p.W, run.W, K, d, 1e-3),
       );
@@ -98,8 +106,8 @@ export function noisyStarts(spec: NoisySpec): NoisyResult {
         outcome: run.outcome,
         loss: run.loss,
         gradNorm: run.gradNorm,
-        hessianIndex: spectrum.index,
-        minEigenvalue: spectrum.eigenvalues[0],
+        hessianIndex: finite && spectrum ? spectrum.index : null,
+        minEigenvalue: finite && spectrum ? spectrum.eigenvalues[0] : null,
         pointId,
       });
     }

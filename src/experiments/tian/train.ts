@@ -2,13 +2,15 @@
  * One population-GD run of the two-layer network from a seeded start: the general entry point behind
  * `minima fc train`. Teacher: orthonormal, Gaussian or given; start: Gaussian (per-entry std), uniform
  * in a ball, or given. The start uses Rng.fromSeed(seed, 1) and a Gaussian teacher Rng.fromSeed(seed, 0).
+ * Any activation: σ's pair kernel comes from `fcPairKernelFor` (ReLU: the closed form, unchanged).
+ * The outcome rules use only J and ‖∇J‖ (fcGradientDescent), so they hold for every σ as they are.
  */
 import { hessianSpectrum } from "../../landscape/spectrum.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { type FcOutcome, type FcTracePoint, fcGradientDescent } from "../../models/fc/gradient-descent.js";
+import { fcPairKernelFor } from "../../models/fc/kernels.js";
 import type { FcNetwork } from "../../models/fc/network.js";
 import { FcPopulation } from "../../models/fc/population.js";
-import { reluPairKernel } from "../../models/fc/relu-kernel.js";
 import { gaussianTeacher, orthonormalTeacher } from "../../models/fc/teachers.js";
 import { matchRows } from "./permutation.js";
 
@@ -35,6 +37,8 @@ export interface TrainSpec {
   readonly recordEvery?: number;
   /** Compute the Hessian spectrum at the end (O((Kd)³)). */
   readonly hessian?: boolean;
+  /** σ of teacher and student (a name of the activations registry); default "relu". */
+  readonly activation?: string;
 }
 
 export interface TrainResult {
@@ -65,7 +69,7 @@ export function buildTeacher(spec: Pick<TrainSpec, "K" | "Kstar" | "d" | "teache
 export function trainFc(spec: TrainSpec): TrainResult {
   const { K, d } = spec;
   const teacher = buildTeacher(spec);
-  const pop = new FcPopulation(reluPairKernel, teacher, K);
+  const pop = new FcPopulation(fcPairKernelFor(spec.activation ?? "relu"), teacher, K);
   const rng = Rng.fromSeed(spec.seed, 1);
   let W: Float64Array;
   let a = new Float64Array(K).fill(1);
@@ -102,7 +106,8 @@ export function trainFc(spec: TrainSpec): TrainResult {
   let hessian: TrainResult["hessian"];
   if (spec.hessian && run.outcome !== "diverged") {
     const s = hessianSpectrum(pop.hessian({ W: run.W, a: run.a }, spec.trainA));
-    hessian = { index: s.index, zeroModes: s.zeroModes, minEigenvalue: s.eigenvalues[0] };
+    if (s.eigenvalues.every(Number.isFinite))
+      hessian = { index: s.index, zeroModes: s.zeroModes, minEigenvalue: s.eigenvalues[0] };
   }
   return {
     outcome: run.outcome,
