@@ -332,14 +332,19 @@ export function exampleComparison(e: DingEscape) {
 }
 
 export function controlClaims(r: DingResults): Claim[] {
-  const c = r.controls;
+  // The notes' control has a second unit in the last hidden layer: a W₁ move of two units whose
+  // output changes cancel at first order has no Gauss–Newton curvature, so only the flipped
+  // σ''-term remains. With d_H = 1 there is no such move; those rows are reported apart.
+  const all = r.controls;
+  const c = all.filter((x) => x.widths[x.widths.length - 1] >= 2);
+  const single = all.filter((x) => x.widths[x.widths.length - 1] < 2);
   const saddles = countOf(c, (x) => x.label === "saddle" && x.minEigenvalue < 0);
   const escaped = c.filter((x) => x.escaped);
   const notEscaped = c.filter((x) => !x.escaped);
   const deep = c.filter((x) => x.widths.length > 1);
   const allFlipped = countOf(deep, (x) => x.flipped === x.widths[x.widths.length - 1]);
-  const flat = countOf(c, (x) => x.valleyDeviation <= 1e-12 * Math.max(1, x.lossAtPoint));
-  const descends = countOf(c, (x) => x.descentCurvature < 0);
+  const flat = countOf(all, (x) => x.valleyDeviation <= 1e-12 * Math.max(1, x.lossAtPoint));
+  const descends = countOf(all, (x) => x.descentCurvature < 0);
   const escapes = [r.example, ...r.escapes];
   const fell = escapes.filter((e) => e.path.descent.some((q) => q.loss < e.path.referenceLoss));
   const rose = escapes.filter((e) => e.path.rise.every((q) => q.loss > e.path.referenceLoss));
@@ -359,27 +364,36 @@ export function controlClaims(r: DingResults): Claim[] {
           ? "agrees"
           : "partly agrees"
         : "differs";
+  const singleSaddles = countOf(single, (x) => x.label === "saddle");
+  const singleText =
+    single.length > 0
+      ? ` Outside the control's setting, d_H = 1: ${singleSaddles} of ${single.length} flipped points are saddles, GD left ${countOf(single, (x) => x.escaped)} of them; the Gauss–Newton term outweighs the flipped curvature there, and the escape needs ρ nearer 0 (see the valley claim).`
+      : "";
+  const whys: string[] = [];
+  if (notEscaped.length > 0)
+    whys.push(
+      "the escape direction's curvature is small against λ_max (GD step 0.5/λ_max), so GD needs many steps to leave the saddle",
+    );
+  if (deep.length > 0)
+    whys.push(
+      "in deep nets a single flipped output weight is outweighed by the other units; flipping all of them reverses the curvature, as the construction predicts",
+    );
   return [
     {
       id: "ding-negative-control",
       paper:
-        "Negative control: flipping the sign of one output weight (so v_jσ''(a) < 0, b₀ compensated, same loss) must give negative Hessian eigenvalues, and gradient descent from a 1e-3 perturbation must escape (notes §3.6).",
+        "Negative control (with at least two units in the last hidden layer): flipping the sign of one output weight (so v_jσ''(a) < 0, b₀ compensated, same loss) must give negative Hessian eigenvalues, and gradient descent from a 1e-3 perturbation must escape (notes §3.6).",
       provenance: "derived",
-      measured: `${saddles} of ${c.length} flipped points are saddles${lambdaRange}; GD escaped below L*·(1 − 1e-3) in ${escaped.length} of ${c.length}${escaped.length > 0 ? ` (after ${Math.min(...escaped.map((x) => x.iterations))} to ${Math.max(...escaped.map((x) => x.iterations))} steps)` : ""}${notEscaped.length > 0 ? `; not within the budget: ${notEscaped.map((x) => `${x.activation} [${x.widths.join(",")}] (${x.iterationBudget} steps)`).join(", ")}` : ""}. In deep nets one flip leaves ∇²F definite, so all ${deep.length > 0 ? `d_H output weights were flipped (${allFlipped} of ${deep.length})` : "output weights would be flipped (none run)"}.`,
+      measured: `d_H ≥ 2: ${saddles} of ${c.length} flipped points are saddles${lambdaRange}; GD escaped below L*·(1 − 1e-3) in ${escaped.length} of ${c.length}${escaped.length > 0 ? ` (after ${Math.min(...escaped.map((x) => x.iterations))} to ${Math.max(...escaped.map((x) => x.iterations))} steps)` : ""}${notEscaped.length > 0 ? `; not within the budget: ${notEscaped.map((x) => `${x.activation} [${x.widths.join(",")}] (${x.iterationBudget} steps)`).join(", ")}` : ""}.${deep.length > 0 ? ` In deep nets all d_H output weights were flipped (${allFlipped} of ${deep.length}).` : ""}${singleText}`,
       verdict: controlVerdict,
-      why:
-        notEscaped.length > 0
-          ? "the escape direction's curvature is small against λ_max (GD step 0.5/λ_max), so GD needs many steps to leave the saddle"
-          : deep.length > 0
-            ? "in deep nets a single flipped output weight is outweighed by the other units; flipping all of them reverses the curvature, as the construction predicts"
-            : undefined,
+      why: whys.length > 0 ? whys.join("; ") : undefined,
     },
     {
       id: "ding-escape-valley",
       paper:
         "The minimum can be left at constant loss: moving output weights through 0 along the flat manifold keeps L = L*, after which a first-layer move lowers the loss; so it is not a basin, consistent with the authors' result that wide networks have no sub-optimal basins (Li, Ding & Sun) and with Petzka & Sminchisescu's non-attracting regions.",
       provenance: "derived",
-      measured: `Along the valley |L − L*| ≤ ${fmt(maxValley, 2)} (every path drawn) and ≤ 1e-12·L* in ${flat} of ${c.length} controlled configurations; the curvature along the descent direction at the valley's end is negative in ${descends} of ${c.length}; the loss falls below L* in ${fell.length} of ${escapes.length} drawn paths, while the same move from θ* raises it in ${rose.length} of ${escapes.length}.`,
+      measured: `Along the valley |L − L*| ≤ ${fmt(maxValley, 2)} (every path drawn) and ≤ 1e-12·L* in ${flat} of ${all.length} controlled configurations; the curvature along the descent direction at the valley's end is negative in ${descends} of ${all.length}; the loss falls below L* in ${fell.length} of ${escapes.length} drawn paths, while the same move from θ* raises it in ${rose.length} of ${escapes.length}.`,
       verdict:
         flat === c.length &&
         descends === c.length &&

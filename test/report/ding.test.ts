@@ -184,6 +184,21 @@ test("control claims follow the numbers: a point that is not a saddle makes the 
   assert.equal(claim(controlClaims(smoke), "ding-escape-example").verdict, "agrees");
 });
 
+test("a width-1 control that is not a saddle is reported apart: the control's claim is about d_H ≥ 2", () => {
+  const ok = smoke.controls.map((c) => ({ ...c, escaped: true }));
+  const single = {
+    ...ok[0],
+    widths: [1],
+    flipped: 1,
+    label: "not a saddle" as const,
+    minEigenvalue: 0,
+    escaped: false,
+  };
+  const claims = controlClaims({ ...smoke, controls: [...ok, single] });
+  assert.equal(claim(claims, "ding-negative-control").verdict, "agrees");
+  assert.match(claim(claims, "ding-negative-control").measured, /d_H = 1: 0 of 1 flipped points are saddles/);
+});
+
 test("the Yu–Chen claim agrees only when every regime is certified sub-optimal", () => {
   assert.equal(claim(yuChenClaims(smoke), "ding-yu-chen").verdict, "agrees");
   const broken = {
