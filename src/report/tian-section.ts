@@ -443,6 +443,32 @@ function noisySubsection(r: TianResults): Subsection {
           ]),
         ),
       },
+      {
+        id: "tian-spurious-minima",
+        caption:
+          "Where the failed runs stop: each distinct point modulo permutation of the hidden units (Hessian index 0 with λ_min > 0 and ‖∇J‖ ≈ 0: a spurious local minimum)",
+        columns: ["K", "noise", "J", "runs", "outcome", "max ‖∇J‖", "Hessian index", "λ_min"],
+        rows: results.flatMap((res) =>
+          res.levels.flatMap((l) =>
+            l.distinctFailures.map((point, id) => {
+              const at = l.failures.filter((f) => f.pointId === id);
+              const first = at[0];
+              return [
+                res.K,
+                l.noise,
+                fmt(point.loss, 6),
+                point.count,
+                first?.outcome ?? "—",
+                fmt(Math.max(...at.map((f) => f.gradNorm)), 2),
+                first?.hessianIndex ?? "—",
+                first?.minEigenvalue === undefined || first.minEigenvalue === null
+                  ? "—"
+                  : fmt(first.minEigenvalue, 3),
+              ];
+            }),
+          ),
+        ),
+      },
     ],
     figures: [fig],
     data: { noisy: r.noisy },

@@ -106,6 +106,7 @@ test("Conjecture 4.3's verdict: agrees without failures, differs once a failure 
   for (const res of clean.noisy.results)
     for (const level of res.levels) {
       (level as { failures: unknown[] }).failures = [];
+      (level as { distinctFailures: unknown[] }).distinctFailures = [];
       (level.success as { count: number }).count = level.success.n;
     }
   assert.equal(claim(clean, "tian-conjecture-4-3").verdict, "agrees");
@@ -125,8 +126,15 @@ test("Conjecture 4.3's verdict: agrees without failures, differs once a failure 
       pointId: 0,
     },
   ];
+  (big.levels[0] as { distinctFailures: unknown[] }).distinctFailures = [{ loss: 0.0187, count: 1 }];
   assert.equal(claim(trapped, "tian-conjecture-4-3").verdict, "differs");
   assert.equal(claim(trapped, "tian-spurious-minima").verdict, "agrees");
+  const table = tianSection(trapped)
+    .subsections.flatMap((sub) => sub.tables)
+    .find((t) => t.id === "tian-spurious-minima");
+  assert.deepEqual(table?.rows, [
+    [big.K, big.levels[0].noise, "0.0187", 1, "stationary", "1.0e-9", 0, "0.03"],
+  ]);
 });
 
 test("slopeOf recovers the slope of an exact line", () => {
