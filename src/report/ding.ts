@@ -131,8 +131,26 @@ export const NOTES_ESCAPE = {
   ],
 } as const;
 
+/** Excluded by the theorem's condition (σ'' = 0 wherever defined): `certify` must say so, not fail. */
+export const DING_EXCLUDED: readonly ActivationName[] = ["relu", "leaky-relu", "linear"];
+
+/** An activation against the theorem's condition: the construction's point a, σ'(a) and σ''(a), or why it is excluded. */
+export interface DingActivationRow {
+  readonly activation: ActivationName;
+  readonly formula: string;
+  readonly theoremCondition: boolean;
+  /** The construction's pre-activation a (σ'(a) > 0, σ''(a) > 0), when the condition holds. */
+  readonly point?: number;
+  readonly d1?: number;
+  readonly d2?: number;
+  /** `runDingExperiment`'s verdict for an excluded activation, with its reason. */
+  readonly verdict?: DingVerdict;
+  readonly reason?: string;
+}
+
 export interface DingResults {
   readonly seed: number;
+  readonly activations: readonly DingActivationRow[];
   readonly restartCount: number;
   readonly restartIterations: number;
   readonly trainingStarts: number;
@@ -322,6 +340,38 @@ export function controlRow(
   };
 }
 
+/** Rows for the activations the certificates ran (`covered`) and for the excluded ones. */
+export function activationRows(covered: readonly ActivationName[], seed: number): DingActivationRow[] {
+  const coveredRows = covered.map((name): DingActivationRow => {
+    const a = activationByName(name);
+    const point = a.suggestedPoint;
+    return {
+      activation: name,
+      formula: a.formula,
+      theoremCondition: a.theoremCondition,
+      ...(point === undefined ? {} : { point, d1: a.d1(point), d2: a.d2(point) }),
+    };
+  });
+  const excluded = DING_EXCLUDED.map((name): DingActivationRow => {
+    const activation = activationByName(name);
+    const r = runDingExperiment({
+      activation,
+      widths: [2],
+      seed,
+      inputDim: DING_INPUT_DIM,
+      samples: DING_SAMPLES,
+    });
+    return {
+      activation: name,
+      formula: activation.formula,
+      theoremCondition: activation.theoremCondition,
+      verdict: r.verdict,
+      reason: r.reason,
+    };
+  });
+  return [...coveredRows, ...excluded];
+}
+
 /** The notes' §6.1 example: x = (−1.5, −0.5, 0.5, 1.5), y = (−1, 1, 1, −1), two sigmoid units at w = 0, b = −1, v = 1. */
 export function notesExampleEscape(): DingEscape {
   const point = buildDingPoint({
@@ -389,6 +439,7 @@ export async function computeDing(settings: ReportSettings): Promise<DingResults
 
   return {
     seed,
+    activations: activationRows([...new Set(configs.map((c) => c.activation))], seed),
     restartCount: options.restarts,
     restartIterations: options.restartIterations,
     trainingStarts: options.trainingStarts,

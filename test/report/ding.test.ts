@@ -199,6 +199,29 @@ test("a width-1 control that is not a saddle is reported apart: the control's cl
   assert.match(claim(claims, "ding-negative-control").measured, /d_H = 1: 0 of 1 flipped points are saddles/);
 });
 
+test("the activation-class claim: each certified activation has σ'(a) > 0 and σ''(a) > 0 at its point; relu, leaky-relu and linear are outside the theorem", () => {
+  // the activations the smoke certificates ran, then the three excluded ones
+  assert.deepEqual(
+    smoke.activations.map((x) => x.activation),
+    ["sigmoid", "tanh", "relu", "leaky-relu", "linear"],
+  );
+  for (const row of smoke.activations) {
+    if (row.theoremCondition)
+      assert.ok(row.point !== undefined && row.d1! > 0 && row.d2! > 0, row.activation);
+    else assert.equal(row.verdict, "outside the theorem", row.activation);
+  }
+  assert.equal(claim(certificateClaims(smoke), "ding-activation-class").verdict, "agrees");
+  const notCertified = { ...smoke, certificates: smoke.certificates.filter((x) => x.activation !== "tanh") };
+  assert.equal(claim(certificateClaims(notCertified), "ding-activation-class").verdict, "differs");
+  const reluCertified = {
+    ...smoke,
+    activations: smoke.activations.map((x) =>
+      x.activation === "relu" ? { ...x, verdict: "sub-optimal local minimum" as const } : x,
+    ),
+  };
+  assert.equal(claim(certificateClaims(reluCertified), "ding-activation-class").verdict, "differs");
+});
+
 test("the Yu–Chen claim agrees only when every regime is certified sub-optimal", () => {
   assert.equal(claim(yuChenClaims(smoke), "ding-yu-chen").verdict, "agrees");
   const broken = {
