@@ -267,7 +267,7 @@ function certificateSubsection(r: DingResults): Subsection {
       {
         id: "ding-activations",
         caption:
-          "The activations against the theorem's condition: the construction's point a with σ'(a) > 0 and σ''(a) > 0, or the verdict of `minima certify` for an excluded activation",
+          "The activations against the theorem's condition: the construction's point a with σ'(a) > 0 and σ''(a) > 0, or the verdict of minima certify for an excluded activation",
         columns: ["σ", "formula", "condition σ''(a) ≠ 0 holds", "a", "σ'(a)", "σ''(a)", "certify verdict"],
         rows: r.activations.map((x) => [
           x.activation,

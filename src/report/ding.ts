@@ -411,7 +411,8 @@ export async function computeDing(settings: ReportSettings): Promise<DingResults
     if (hasControl(config, size) && report.point) {
       const { control, path } = controlRow(config, report.point, seed, controlIterations);
       controls.push(control);
-      if (config.widths.length === 1)
+      // one drawn path per activation (the figure has a panel for each)
+      if (config.widths.length === 1 && config.widths[0] === bySize(size, { smoke: 2, quick: 10, full: 10 }))
         escapes.push({
           label: `${config.activation} [${config.widths.join(",")}]`,
           activation: config.activation,
