@@ -69,6 +69,8 @@ const OPCODES: Record<
   "i32.ge_u": { code: [0x4f] },
   "i32.shl": { code: [0x74] },
   "f64.add": { code: [0xa0] },
+  "f64.load": { code: [0x2b, 3], imm: "mem" },
+  "f64x2.splat": { code: [0xfd, 0x14] },
   "f64.store": { code: [0x39, 3], imm: "mem" },
   "v128.load": { code: [0xfd, 0x00, 3], imm: "mem" },
   "v128.store": { code: [0xfd, 0x0b, 3], imm: "mem" },
@@ -190,6 +192,67 @@ function abtFunction(): number[] {
   );
 }
 
+const AB_PARAMS = ["$a", "$m", "$b", "$n", "$len", "$c"];
+
+/**
+ * C = A·B (offsets in bytes) for A m×len, B len×n and C m×n, all row-major and contiguous: blocks of
+ * 4 rows × 4 columns, each A entry broadcast to both lanes. m and n multiples of 4, len ≥ 1. Each output
+ * is a plain sequential sum over the len products.
+ */
+function abFunction(): number[] {
+  const rows = range(4);
+  const listing = `
+    local.get $len i32.const 3 i32.shl local.set $lenB
+    local.get $n i32.const 3 i32.shl local.set $nB
+    i32.const 0 local.set $p
+    block loop
+      local.get $p local.get $m i32.ge_u br_if 1
+      local.get $a local.get $p local.get $lenB i32.mul i32.add local.set $pa0
+      ${[1, 2, 3].map((r) => `local.get $pa${r - 1} local.get $lenB i32.add local.set $pa${r}`).join("\n")}
+      i32.const 0 local.set $q
+      block loop
+        local.get $q local.get $nB i32.ge_u br_if 1
+        ${rows.map((r) => `f64x2.const 0 local.set $acc${r}0 f64x2.const 0 local.set $acc${r}1`).join("\n")}
+        local.get $b local.get $q i32.add local.set $pb
+        i32.const 0 local.set $k
+        loop
+          local.get $pb v128.load 0 local.set $b0
+          local.get $pb v128.load 16 local.set $b1
+          ${rows
+            .map(
+              (r) => `local.get $pa${r} local.get $k i32.add f64.load 0 f64x2.splat local.set $x
+                local.get $acc${r}0 local.get $x local.get $b0 f64x2.mul f64x2.add local.set $acc${r}0
+                local.get $acc${r}1 local.get $x local.get $b1 f64x2.mul f64x2.add local.set $acc${r}1`,
+            )
+            .join("\n")}
+          local.get $pb local.get $nB i32.add local.set $pb
+          local.get $k i32.const 8 i32.add local.tee $k local.get $lenB i32.lt_u br_if 0
+        end
+        local.get $c local.get $p local.get $nB i32.mul i32.add local.get $q i32.add local.set $pc
+        ${rows
+          .map(
+            (
+              r,
+            ) => `local.get $pc local.get $acc${r}0 v128.store 0 local.get $pc local.get $acc${r}1 v128.store 16
+              local.get $pc local.get $nB i32.add local.set $pc`,
+          )
+          .join("\n")}
+        local.get $q i32.const 32 i32.add local.set $q
+        br 0
+      end end
+      local.get $p i32.const 4 i32.add local.set $p
+      br 0
+    end end`;
+  return assemble(
+    AB_PARAMS,
+    {
+      i32: ["$lenB", "$nB", "$p", "$q", "$k", "$pa0", "$pa1", "$pa2", "$pa3", "$pb", "$pc"],
+      v128: ["$b0", "$b1", "$x", ...rows.flatMap((r) => [`$acc${r}0`, `$acc${r}1`])],
+    },
+    listing,
+  );
+}
+
 const ACOS_PARAMS = ["$cos", "$theta", "$sin", "$count"];
 
 /**
@@ -272,18 +335,19 @@ function acosFunction(): number[] {
 
 /** The module's bytes: imports env.mem (memory), exports abt and acos. */
 export function gramModuleBytes(): Uint8Array<ArrayBuffer> {
-  const functions = [abtFunction(), acosFunction()];
+  const functions = [abtFunction(), abFunction(), acosFunction()];
   const signature = (params: string[]) => [0x60, ...vec(params.map(() => [I32])), 0];
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
-    ...section(1, vec([signature(ABT_PARAMS), signature(ACOS_PARAMS)])),
+    ...section(1, vec([signature(ABT_PARAMS), signature(AB_PARAMS), signature(ACOS_PARAMS)])),
     ...section(2, vec([[...utf8("env"), ...utf8("mem"), 0x02, 0x00, 1]])),
-    ...section(3, vec([[0], [1]])),
+    ...section(3, vec([[0], [1], [2]])),
     ...section(
       7,
       vec([
         [...utf8("abt"), 0x00, 0],
-        [...utf8("acos"), 0x00, 1],
+        [...utf8("ab"), 0x00, 1],
+        [...utf8("acos"), 0x00, 2],
       ]),
     ),
     ...section(10, vec(functions.map((body) => [...uleb(body.length), ...body]))),
@@ -305,6 +369,8 @@ export interface GramKernel {
     symmetricCols: number,
   ): void;
   /** θ = acos(cos) and sin θ = √(1 − cos²) for `count` (even) entries; offsets in float64 elements. */
+  /** C = A·B for row-major A (m×len), B (len×n), C (m×n); m, n multiples of 4; offsets in float64 elements. */
+  ab(a: number, m: number, b: number, n: number, len: number, c: number): void;
   acos(cos: number, theta: number, sin: number, count: number): void;
 }
 
@@ -329,8 +395,10 @@ export function gramKernel(doubles: number): GramKernel | undefined {
   const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((doubles * 8) / 65536)) });
   const instance = new WebAssembly.Instance(mod, { env: { mem: memory } });
   const abtRaw = instance.exports.abt as (...args: number[]) => void;
+  const abRaw = instance.exports.ab as (...args: number[]) => void;
   const acosRaw = instance.exports.acos as (...args: number[]) => void;
   return {
+    ab: (a, m, b, n, len, c) => abRaw(8 * a, m, 8 * b, n, len, 8 * c),
     acos: (cos, theta, sin, count) => acosRaw(8 * cos, 8 * theta, 8 * sin, count),
     f64: new Float64Array(memory.buffer),
     abt: (a, m, b, n, len, c, ldc, symmetricCols) =>

@@ -28,36 +28,24 @@ function clampCos(c: number): number {
   return c > 1 ? 1 : c < -1 ? -1 : c;
 }
 
-/** The padded layout of the kernel's memory (offsets and sizes in float64 entries). */
+/**
+ * The padded layout of the kernel's memory (offsets and sizes in float64 entries): V = [W; W*] with Kp
+ * and Ksp rows (multiples of 4) of width dw (d rounded up to 4), G and M with n = Kp + Ksp columns, the
+ * gradient Out (Kp × dw), and the pair buffers. Padding stays zero.
+ */
 function layout(K: number, Ks: number, d: number) {
   const Kp = roundUp(K, 4);
   const n = Kp + roundUp(Ks, 4);
-  const dp = roundUp(d, 2);
-  const dq = roundUp(d, 4);
+  const dw = roundUp(d, 4);
   const pairs = roundUp((K * (K - 1)) / 2 + K * Ks, 2);
   const offV = 0;
-  const offG = offV + n * dp;
+  const offG = offV + n * dw;
   const offM = offG + Kp * n;
-  const offVt = offM + Kp * n;
-  const offOut = offVt + dq * n;
-  const offCos = offOut + Kp * dq;
+  const offOut = offM + Kp * n;
+  const offCos = offOut + Kp * dw;
   const offTheta = offCos + pairs;
   const offSin = offTheta + pairs;
-  return {
-    Kp,
-    n,
-    dp,
-    dq,
-    offV,
-    offG,
-    offM,
-    offVt,
-    offOut,
-    offCos,
-    offTheta,
-    offSin,
-    doubles: offSin + pairs,
-  };
+  return { Kp, n, dw, offV, offG, offM, offOut, offCos, offTheta, offSin, doubles: offSin + pairs };
 }
 
 export class ReluGramPopulation {
@@ -69,9 +57,15 @@ export class ReluGramPopulation {
   private readonly teacherSelfTerm: number;
   /** Where everything lives in the kernel's memory (see `layout`). */
   private readonly L: ReturnType<typeof layout>;
+  private readonly teacherInvNorms: Float64Array;
+  /** a*_k‖w*_k‖. */
+  private readonly teacherANorms: Float64Array;
+  // Per-call scratch of length K.
   private readonly norms: Float64Array;
-  private readonly selfCoef: Float64Array;
-  private readonly kStudent: Float64Array;
+  private readonly invNorms: Float64Array;
+  private readonly aNorms: Float64Array;
+  private readonly sinSum: Float64Array;
+  private readonly kSum: Float64Array;
   private readonly scratchAngle = { theta: 0, cos: 1, sin: 0 };
 
   private constructor(teacher: FcNetwork, K: number, kernel: GramKernel, L: ReturnType<typeof layout>) {
@@ -83,18 +77,16 @@ export class ReluGramPopulation {
     this.kernel = kernel;
     this.L = L;
     this.norms = new Float64Array(K);
-    this.selfCoef = new Float64Array(K);
-    this.kStudent = new Float64Array(K);
+    this.invNorms = new Float64Array(K);
+    this.aNorms = new Float64Array(K);
+    this.sinSum = new Float64Array(K);
+    this.kSum = new Float64Array(K);
     this.teacherNorms = rowNorms(teacher.W, Ks, d);
-    // The teacher's rows in V and its columns in Vt never change.
-    const f = kernel.f64;
-    for (let k = 0; k < Ks; k++) {
-      for (let i = 0; i < d; i++) {
-        const w = teacher.W[k * d + i];
-        f[L.offV + (L.Kp + k) * L.dp + i] = w;
-        f[L.offVt + i * L.n + L.Kp + k] = w;
-      }
-    }
+    this.teacherInvNorms = this.teacherNorms.map((v) => (v === 0 ? 0 : 1 / v));
+    this.teacherANorms = this.teacherNorms.map((v, k) => teacher.a[k] * v);
+    // The teacher's rows in V never change.
+    for (let k = 0; k < Ks; k++)
+      kernel.f64.set(teacher.W.subarray(k * d, (k + 1) * d), L.offV + (L.Kp + k) * L.dw);
     this.teacherSelfTerm = this.teacherSelf();
   }
 
@@ -143,8 +135,8 @@ export class ReluGramPopulation {
   /** sin θ = ‖ŵ − cos θ v̂‖ and θ = atan2(sin, cos) from the rows (|cos θ| > 0.99: √(1 − cos²) loses digits). */
   private alignedAngle(r: number, nr: number, s: number, ns: number, c: number): void {
     const f = this.kernel.f64;
-    const or = this.L.offV + r * this.L.dp;
-    const os = this.L.offV + s * this.L.dp;
+    const or = this.L.offV + r * this.L.dw;
+    const os = this.L.offV + s * this.L.dw;
     let s2 = 0;
     for (let i = 0; i < this.d; i++) {
       const t = f[or + i] / nr - (c * f[os + i]) / ns;
@@ -162,38 +154,44 @@ export class ReluGramPopulation {
     const T = this.teacher;
     const Ks = T.K;
     const f = kernel.f64;
-    const { Kp, n, dp, dq, offV, offG, offM, offVt, offOut, offCos, offTheta, offSin } = this.L;
-    for (let j = 0; j < K; j++) {
-      const o = offV + j * dp;
-      for (let i = 0; i < d; i++) f[o + i] = W[j * d + i];
-    }
-    kernel.abt(offV, Kp, offV, n, dp, offG, n, Kp);
+    const { Kp, n, dw, offV, offG, offM, offOut, offCos, offTheta, offSin } = this.L;
+    if (dw === d) f.set(W, offV);
+    else for (let j = 0; j < K; j++) f.set(W.subarray(j * d, (j + 1) * d), offV + j * dw);
+    kernel.abt(offV, Kp, offV, n, dw, offG, n, Kp);
 
     const norms = this.norms;
+    const inv = this.invNorms;
+    const an = this.aNorms;
     const tn = this.teacherNorms;
-    const selfCoef = this.selfCoef;
-    const kStudent = this.kStudent;
+    const tinv = this.teacherInvNorms;
+    const tan = this.teacherANorms;
+    const sinSum = this.sinSum;
+    const kSum = this.kSum;
     for (let j = 0; j < K; j++) {
       norms[j] = Math.sqrt(f[offG + j * n + j]);
-      selfCoef[j] = 0;
-      kStudent[j] = 0;
+      inv[j] = norms[j] === 0 ? 0 : 1 / norms[j];
+      an[j] = a[j] * norms[j];
+      sinSum[j] = 0;
+      kSum[j] = 0;
     }
     // Pass 1: the cosines of all pairs with nonzero norms (student pairs j < k, then the teacher),
     // then θ and sin θ for all of them in one SIMD call.
     let pairs = 0;
     for (let j = 0; j < K; j++) {
-      const nj = norms[j];
-      if (nj === 0) continue;
+      const ij = inv[j];
+      if (ij === 0) continue;
       const rowG = offG + j * n;
       for (let k = j + 1; k < K; k++)
-        if (norms[k] !== 0) f[offCos + pairs++] = clampCos(f[rowG + k] / (nj * norms[k]));
+        if (inv[k] !== 0) f[offCos + pairs++] = clampCos(f[rowG + k] * ij * inv[k]);
       for (let k = 0; k < Ks; k++)
-        if (tn[k] !== 0) f[offCos + pairs++] = clampCos(f[rowG + Kp + k] / (nj * tn[k]));
+        if (tinv[k] !== 0) f[offCos + pairs++] = clampCos(f[rowG + Kp + k] * ij * tinv[k]);
     }
     if (pairs % 2) f[offCos + pairs] = 0;
     kernel.acos(offCos, offTheta, offSin, pairs + (pairs % 2));
 
-    // Pass 2: the coefficients, in the same pair order.
+    // Pass 2, in the same pair order: cv into M, and per unit j the sums
+    //   sinSum_j = Σ_k a_k‖w_k‖ sin θ_jk − Σ_k a*_k‖w*_k‖ sin θ*_jk      (2π‖w_j‖ times the w_j coefficient)
+    //   kSum_j   = Σ_{k≠j} a_k‖w_k‖ [(π − θ_jk) cos θ_jk + sin θ_jk]    (2π/‖w_j‖ times Σ_{k≠j} a_k k(w_j, w_k))
     const angle = this.scratchAngle;
     let pair = 0;
     let ss = 0;
@@ -207,12 +205,10 @@ export class ReluGramPopulation {
         if (ga) ga[j] = 0;
         continue;
       }
-      // The pair (j, j): θ = 0, so cw = 0, cv = ½, k = ‖w_j‖²/2.
-      kStudent[j] += aj * nj * nj * 0.5;
+      const anj = an[j];
       // Student pairs (j, k > j), written to both (j, k) and (k, j).
       for (let k = j + 1; k < K; k++) {
-        const nk = norms[k];
-        if (nk === 0) {
+        if (inv[k] === 0) {
           f[rowM + k] = 0;
           f[offM + k * n + j] = 0;
           continue;
@@ -221,7 +217,7 @@ export class ReluGramPopulation {
         let theta = f[offTheta + pair];
         let sin = f[offSin + pair++];
         if (cos > NEAR_ALIGNED || cos < -NEAR_ALIGNED) {
-          this.alignedAngle(j, nj, k, nk, cos);
+          this.alignedAngle(j, nj, k, norms[k], cos);
           theta = angle.theta;
           sin = angle.sin;
         }
@@ -229,19 +225,17 @@ export class ReluGramPopulation {
         const cv = aj * a[k] * piMinus * INV_TWO_PI;
         f[rowM + k] = cv;
         f[offM + k * n + j] = cv;
-        const sinOver = sin * INV_TWO_PI;
-        selfCoef[j] += (a[k] * nk * sinOver) / nj;
-        selfCoef[k] += (aj * nj * sinOver) / nk;
-        const kjk = nj * nk * INV_TWO_PI * (piMinus * cos + sin);
-        kStudent[j] += a[k] * kjk;
-        kStudent[k] += aj * kjk;
+        sinSum[j] += an[k] * sin;
+        sinSum[k] += anj * sin;
+        const kPart = piMinus * cos + sin;
+        kSum[j] += an[k] * kPart;
+        kSum[k] += anj * kPart;
       }
       // Teacher pairs.
-      let kTeacher = 0;
-      let self = selfCoef[j];
+      let kTeacherSum = 0;
+      let sinS = sinSum[j];
       for (let k = 0; k < Ks; k++) {
-        const nk = tn[k];
-        if (nk === 0) {
+        if (tinv[k] === 0) {
           f[rowM + Kp + k] = 0;
           continue;
         }
@@ -249,32 +243,29 @@ export class ReluGramPopulation {
         let theta = f[offTheta + pair];
         let sin = f[offSin + pair++];
         if (cos > NEAR_ALIGNED || cos < -NEAR_ALIGNED) {
-          this.alignedAngle(j, nj, Kp + k, nk, cos);
+          this.alignedAngle(j, nj, Kp + k, tn[k], cos);
           theta = angle.theta;
           sin = angle.sin;
         }
         const piMinus = Math.PI - theta;
         f[rowM + Kp + k] = -aj * T.a[k] * piMinus * INV_TWO_PI;
-        self -= (T.a[k] * nk * sin * INV_TWO_PI) / nj;
-        kTeacher += T.a[k] * nj * nk * INV_TWO_PI * (piMinus * cos + sin);
+        sinS -= tan[k] * sin;
+        kTeacherSum += tan[k] * (piMinus * cos + sin);
       }
-      f[rowM + j] = aj * (0.5 * aj + self);
-      ss += aj * kStudent[j];
+      // The pair (j, j) has θ = 0: cw = 0, cv = ½, k = ‖w_j‖²/2.
+      f[rowM + j] = aj * (0.5 * aj + sinS * INV_TWO_PI * inv[j]);
+      const kStudent = nj * INV_TWO_PI * kSum[j] + 0.5 * aj * nj * nj;
+      const kTeacher = nj * INV_TWO_PI * kTeacherSum;
+      ss += aj * kStudent;
       st += aj * kTeacher;
-      if (ga) ga[j] = kStudent[j] - kTeacher;
+      if (ga) ga[j] = kStudent - kTeacher;
     }
     const loss = Math.max(0, 0.5 * ss - st + 0.5 * this.teacherSelfTerm);
     if (!gW) return loss;
 
-    for (let k = 0; k < K; k++) {
-      const o = k * d;
-      for (let i = 0; i < d; i++) f[offVt + i * n + k] = W[o + i];
-    }
-    kernel.abt(offM, Kp, offVt, dq, n, offOut, dq, 0);
-    for (let j = 0; j < K; j++) {
-      const o = offOut + j * dq;
-      for (let i = 0; i < d; i++) gW[j * d + i] = f[o + i];
-    }
+    kernel.ab(offM, Kp, offV, dw, n, offOut);
+    if (dw === d) gW.set(f.subarray(offOut, offOut + K * d));
+    else for (let j = 0; j < K; j++) gW.set(f.subarray(offOut + j * dw, offOut + j * dw + d), j * d);
     return loss;
   }
 }

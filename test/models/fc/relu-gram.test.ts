@@ -87,6 +87,31 @@ test("the SIMD product equals sequential dot products, including the skipped low
   }
 });
 
+test("the SIMD product A·B equals sequential sums (rows and columns in blocks of 4, any inner length)", () => {
+  const kernel = gramKernel(4096);
+  assert.ok(kernel);
+  const f = kernel.f64;
+  const rng = Rng.fromSeed(406);
+  for (const [m, n, len] of [
+    [4, 4, 1],
+    [8, 12, 7],
+    [12, 8, 20],
+  ]) {
+    const A = 0;
+    const B = m * len;
+    const C = B + len * n;
+    f.set(rng.normals(m * len + len * n), A);
+    kernel.ab(A, m, B, n, len, C);
+    for (let p = 0; p < m; p++) {
+      for (let q = 0; q < n; q++) {
+        let s = 0;
+        for (let k = 0; k < len; k++) s += f[A + p * len + k] * f[B + k * n + q];
+        assert.ok(Math.abs(f[C + p * n + q] - s) <= 1e-14 * len, `m=${m} n=${n} len=${len} (${p},${q})`);
+      }
+    }
+  }
+});
+
 test("SIMD acos equals Math.acos bit for bit and sin θ equals √(1 − cos²) bit for bit", () => {
   const special = [1, -1, 0, -0, 0.5, -0.5, 0.5 - 2 ** -54, -0.5 + 2 ** -54, 0.5 + 2 ** -53, 0.99, -0.99];
   const tiny = [1e-300, -1e-300, 2 ** -57, 2 ** -60, 1 - 2 ** -53, -1 + 2 ** -53, 1 - 1e-12, -1 + 1e-12];
