@@ -232,7 +232,11 @@ function hasControl(config: DingConfig, size: ReportSettings["size"]): boolean {
   });
 }
 
-export function certificateRow(config: DingConfig, r: DingExperimentReport): DingCertificateRow {
+export function certificateRow(
+  config: DingConfig,
+  r: DingExperimentReport,
+  restartIterations: number,
+): DingCertificateRow {
   const c = r.certificate;
   const restarts = r.restarts;
   const best = r.bestLoss;
@@ -270,7 +274,7 @@ export function certificateRow(config: DingConfig, r: DingExperimentReport): Din
     certificateHolds: c.holds,
     restarts: {
       count: restarts.finalLosses.length,
-      iterations: 0,
+      iterations: restartIterations,
       returned: restarts.finalLosses.filter(
         (l) => l >= L - restarts.tolerance && l <= L + 1e-6 * Math.max(1, Math.abs(L)),
       ).length,
@@ -304,10 +308,6 @@ function runConfig(config: DingConfig, o: RunOptions): DingExperimentReport {
     featureDraws: o.featureDraws,
     skipControls: true,
   });
-}
-
-function withIterations(row: DingCertificateRow, iterations: number): DingCertificateRow {
-  return { ...row, restarts: { ...row.restarts, iterations } };
 }
 
 export function controlRow(
@@ -407,7 +407,7 @@ export async function computeDing(settings: ReportSettings): Promise<DingResults
   const escapes: DingEscape[] = [];
   for (const config of configs) {
     const report = runConfig(config, options);
-    certificates.push(withIterations(certificateRow(config, report), options.restartIterations));
+    certificates.push(certificateRow(config, report, options.restartIterations));
     if (hasControl(config, size) && report.point) {
       const { control, path } = controlRow(config, report.point, seed, controlIterations);
       controls.push(control);
@@ -432,9 +432,9 @@ export async function computeDing(settings: ReportSettings): Promise<DingResults
     restartIterations: bySize(size, { smoke: 300, quick: 5000, full: 20_000 }),
   };
   const yuChen = yuConfigs.map((config) => {
-    const row = certificateRow(config, runConfig(config, yuOptions));
+    const row = certificateRow(config, runConfig(config, yuOptions), yuOptions.restartIterations);
     progress.advance();
-    return withIterations(row, yuOptions.restartIterations);
+    return row;
   });
   progress.finish();
 
