@@ -84,6 +84,8 @@ const OPCODES: Record<
   "f64x2.sqrt": { code: [0xfd, ...uleb(0xef)] },
   "f64x2.sub": { code: [0xfd, ...uleb(0xf1)] },
   "f64x2.div": { code: [0xfd, ...uleb(0xf3)] },
+  "f64x2.min": { code: [0xfd, ...uleb(0xf4)] },
+  "f64x2.max": { code: [0xfd, ...uleb(0xf5)] },
   "f64x2.extract_lane": { code: [0xfd, 0x21], imm: "lane" },
   "f64x2.add": { code: [0xfd, ...uleb(0xf0)] },
   "f64x2.mul": { code: [0xfd, ...uleb(0xf2)] },
@@ -253,14 +255,17 @@ function abFunction(): number[] {
   );
 }
 
-const ACOS_PARAMS = ["$cos", "$theta", "$sin", "$count"];
+const ANGLES_PARAMS = ["$g", "$n", "$rows", "$invNorm", "$theta", "$sin"];
 
 /**
- * θ = acos(x) and sin θ = √(1 − x²) for `count` (even) cosines in [−1, 1], two at a time: fdlibm's
- * e_acos.c (the algorithm and constants behind V8's Math.acos), its three branches computed for both
- * lanes and selected by masks. acos(1) = 0 and acos(−1) = π exactly.
+ * The pair angles from a Gram matrix G (rows × n, row stride n, byte offsets): for each row j < rows and
+ * each column k from j (or j + 1, to keep lanes aligned) to n, cos θ_jk = clamp(G_jk/‖·‖_j/‖·‖_k) with
+ * the inverse norms in invNorm (n entries; 0 for zero rows and padding) replaces G_jk, and θ_jk = acos,
+ * sin θ_jk = √(1 − cos²) go to the matrices theta and sin (same shape). acos is fdlibm's e_acos.c (the
+ * algorithm and constants behind V8's Math.acos), its three branches computed for both lanes and
+ * selected by masks; acos(1) = 0 and acos(−1) = π exactly. n must be even.
  */
-function acosFunction(): number[] {
+function anglesFunction(): number[] {
   // R(z) = p(z)/q(z) ≈ (asin(√z)/√z − 1)/z; fdlibm's coefficients (as the shortest float64 literals).
   const pS = [
     0.16666666666666666, -0.3255658186224009, 0.20121253213486293, -0.04005553450067941,
@@ -281,7 +286,10 @@ function acosFunction(): number[] {
   const pio2Hi = Math.PI / 2;
   const pio2Lo = 6.123233995736766e-17;
   const loopBody = `
-      local.get $cos local.get $i i32.add v128.load 0 local.set $x
+      local.get $g local.get $i i32.add local.tee $at v128.load 0 local.get $scale f64x2.mul
+      local.get $invNorm local.get $k i32.add v128.load 0 f64x2.mul
+      ${k(-1)} f64x2.max ${k(1)} f64x2.min local.set $x
+      local.get $at local.get $x v128.store 0
       local.get $x f64x2.abs local.set $ax
       local.get $ax ${k(0.5)} f64x2.lt local.set $small
       ;; z = x² where |x| < ½, else (1 − |x|)/2
@@ -312,34 +320,44 @@ function acosFunction(): number[] {
   const setConstants = [...constants]
     .map(([value, local]) => `f64x2.const ${value} local.set ${local}`)
     .join("\n");
+  // $i is the byte offset of (j, k) from the matrices' starts, $k that of column k.
   const listing = `
     ${setConstants}
     v128.const_hex 00000000ffffffff00000000ffffffff local.set $hi32
-    local.get $count i32.const 3 i32.shl local.set $count
-    i32.const 0 local.set $i
+    local.get $n i32.const 3 i32.shl local.set $nB
+    i32.const 0 local.set $j
     block loop
-      local.get $i local.get $count i32.ge_u br_if 1
-      ${loopBody}
-      local.get $i i32.const 16 i32.add local.set $i
+      local.get $j local.get $rows i32.ge_u br_if 1
+      local.get $invNorm local.get $j i32.const 3 i32.shl i32.add f64.load 0 f64x2.splat local.set $scale
+      local.get $j i32.const 1 i32.add i32.const -2 i32.and i32.const 3 i32.shl local.set $k
+      local.get $j local.get $nB i32.mul local.get $k i32.add local.set $i
+      block loop
+        local.get $k local.get $nB i32.ge_u br_if 1
+        ${loopBody}
+        local.get $i i32.const 16 i32.add local.set $i
+        local.get $k i32.const 16 i32.add local.set $k
+        br 0
+      end end
+      local.get $j i32.const 1 i32.add local.set $j
       br 0
     end end`.replace(/;;[^\n]*/g, "");
   return assemble(
-    ACOS_PARAMS,
+    ANGLES_PARAMS,
     {
-      i32: ["$i"],
-      v128: ["$x", "$ax", "$small", "$z", "$r", "$s", "$df", "$t", "$hi32", ...constants.values()],
+      i32: ["$nB", "$j", "$k", "$i", "$at"],
+      v128: ["$scale", "$x", "$ax", "$small", "$z", "$r", "$s", "$df", "$t", "$hi32", ...constants.values()],
     },
     listing,
   );
 }
 
-/** The module's bytes: imports env.mem (memory), exports abt and acos. */
+/** The module's bytes: imports env.mem (memory), exports abt, ab and angles. */
 export function gramModuleBytes(): Uint8Array<ArrayBuffer> {
-  const functions = [abtFunction(), abFunction(), acosFunction()];
+  const functions = [abtFunction(), abFunction(), anglesFunction()];
   const signature = (params: string[]) => [0x60, ...vec(params.map(() => [I32])), 0];
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
-    ...section(1, vec([signature(ABT_PARAMS), signature(AB_PARAMS), signature(ACOS_PARAMS)])),
+    ...section(1, vec([signature(ABT_PARAMS), signature(AB_PARAMS), signature(ANGLES_PARAMS)])),
     ...section(2, vec([[...utf8("env"), ...utf8("mem"), 0x02, 0x00, 1]])),
     ...section(3, vec([[0], [1], [2]])),
     ...section(
@@ -347,7 +365,7 @@ export function gramModuleBytes(): Uint8Array<ArrayBuffer> {
       vec([
         [...utf8("abt"), 0x00, 0],
         [...utf8("ab"), 0x00, 1],
-        [...utf8("acos"), 0x00, 2],
+        [...utf8("angles"), 0x00, 2],
       ]),
     ),
     ...section(10, vec(functions.map((body) => [...uleb(body.length), ...body]))),
@@ -368,10 +386,13 @@ export interface GramKernel {
     ldc: number,
     symmetricCols: number,
   ): void;
-  /** θ = acos(cos) and sin θ = √(1 − cos²) for `count` (even) entries; offsets in float64 elements. */
   /** C = A·B for row-major A (m×len), B (len×n), C (m×n); m, n multiples of 4; offsets in float64 elements. */
   ab(a: number, m: number, b: number, n: number, len: number, c: number): void;
-  acos(cos: number, theta: number, sin: number, count: number): void;
+  /**
+   * Pair angles from the Gram matrix g (rows × n, n even): cos θ in place of g, θ and sin θ into the
+   * matrices theta and sin, for columns k ≥ j (see `anglesFunction`); offsets in float64 elements.
+   */
+  angles(g: number, n: number, rows: number, invNorm: number, theta: number, sin: number): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -396,10 +417,10 @@ export function gramKernel(doubles: number): GramKernel | undefined {
   const instance = new WebAssembly.Instance(mod, { env: { mem: memory } });
   const abtRaw = instance.exports.abt as (...args: number[]) => void;
   const abRaw = instance.exports.ab as (...args: number[]) => void;
-  const acosRaw = instance.exports.acos as (...args: number[]) => void;
+  const anglesRaw = instance.exports.angles as (...args: number[]) => void;
   return {
     ab: (a, m, b, n, len, c) => abRaw(8 * a, m, 8 * b, n, len, 8 * c),
-    acos: (cos, theta, sin, count) => acosRaw(8 * cos, 8 * theta, 8 * sin, count),
+    angles: (g, n, rows, invNorm, theta, sin) => anglesRaw(8 * g, n, rows, 8 * invNorm, 8 * theta, 8 * sin),
     f64: new Float64Array(memory.buffer),
     abt: (a, m, b, n, len, c, ldc, symmetricCols) =>
       abtRaw(8 * a, m, 8 * b, n, 8 * len, 8 * c, 8 * ldc, symmetricCols),

@@ -30,22 +30,21 @@ function clampCos(c: number): number {
 
 /**
  * The padded layout of the kernel's memory (offsets and sizes in float64 entries): V = [W; W*] with Kp
- * and Ksp rows (multiples of 4) of width dw (d rounded up to 4), G and M with n = Kp + Ksp columns, the
- * gradient Out (Kp × dw), and the pair buffers. Padding stays zero.
+ * and Ksp rows (multiples of 4) of width dw (d rounded up to 4); G (then cos θ), θ, sin θ and M, each
+ * Kp × n with n = Kp + Ksp; the gradient Out (Kp × dw); the inverse row norms of V (n). Padding stays zero.
  */
 function layout(K: number, Ks: number, d: number) {
   const Kp = roundUp(K, 4);
   const n = Kp + roundUp(Ks, 4);
   const dw = roundUp(d, 4);
-  const pairs = roundUp((K * (K - 1)) / 2 + K * Ks, 2);
   const offV = 0;
   const offG = offV + n * dw;
-  const offM = offG + Kp * n;
+  const offTheta = offG + Kp * n;
+  const offSin = offTheta + Kp * n;
+  const offM = offSin + Kp * n;
   const offOut = offM + Kp * n;
-  const offCos = offOut + Kp * dw;
-  const offTheta = offCos + pairs;
-  const offSin = offTheta + pairs;
-  return { Kp, n, dw, offV, offG, offM, offOut, offCos, offTheta, offSin, doubles: offSin + pairs };
+  const offInv = offOut + Kp * dw;
+  return { Kp, n, dw, offV, offG, offTheta, offSin, offM, offOut, offInv, doubles: offInv + n };
 }
 
 export class ReluGramPopulation {
@@ -60,6 +59,8 @@ export class ReluGramPopulation {
   private readonly teacherInvNorms: Float64Array;
   /** a*_k‖w*_k‖. */
   private readonly teacherANorms: Float64Array;
+  /** a*_k/2π. */
+  private readonly teacherCv: Float64Array;
   // Per-call scratch of length K.
   private readonly norms: Float64Array;
   private readonly invNorms: Float64Array;
@@ -84,9 +85,11 @@ export class ReluGramPopulation {
     this.teacherNorms = rowNorms(teacher.W, Ks, d);
     this.teacherInvNorms = this.teacherNorms.map((v) => (v === 0 ? 0 : 1 / v));
     this.teacherANorms = this.teacherNorms.map((v, k) => teacher.a[k] * v);
-    // The teacher's rows in V never change.
+    this.teacherCv = teacher.a.map((v) => v * INV_TWO_PI);
+    // The teacher's rows in V and inverse norms never change.
     for (let k = 0; k < Ks; k++)
       kernel.f64.set(teacher.W.subarray(k * d, (k + 1) * d), L.offV + (L.Kp + k) * L.dw);
+    kernel.f64.set(this.teacherInvNorms, L.offInv + L.Kp);
     this.teacherSelfTerm = this.teacherSelf();
   }
 
@@ -154,7 +157,7 @@ export class ReluGramPopulation {
     const T = this.teacher;
     const Ks = T.K;
     const f = kernel.f64;
-    const { Kp, n, dw, offV, offG, offM, offOut, offCos, offTheta, offSin } = this.L;
+    const { Kp, n, dw, offV, offG, offM, offOut, offInv, offTheta, offSin } = this.L;
     if (dw === d) f.set(W, offV);
     else for (let j = 0; j < K; j++) f.set(W.subarray(j * d, (j + 1) * d), offV + j * dw);
     kernel.abt(offV, Kp, offV, n, dw, offG, n, Kp);
@@ -163,37 +166,25 @@ export class ReluGramPopulation {
     const inv = this.invNorms;
     const an = this.aNorms;
     const tn = this.teacherNorms;
-    const tinv = this.teacherInvNorms;
+    const tcv = this.teacherCv;
     const tan = this.teacherANorms;
     const sinSum = this.sinSum;
     const kSum = this.kSum;
     for (let j = 0; j < K; j++) {
       norms[j] = Math.sqrt(f[offG + j * n + j]);
       inv[j] = norms[j] === 0 ? 0 : 1 / norms[j];
+      f[offInv + j] = inv[j];
       an[j] = a[j] * norms[j];
       sinSum[j] = 0;
       kSum[j] = 0;
     }
-    // Pass 1: the cosines of all pairs with nonzero norms (student pairs j < k, then the teacher),
-    // then θ and sin θ for all of them in one SIMD call.
-    let pairs = 0;
-    for (let j = 0; j < K; j++) {
-      const ij = inv[j];
-      if (ij === 0) continue;
-      const rowG = offG + j * n;
-      for (let k = j + 1; k < K; k++)
-        if (inv[k] !== 0) f[offCos + pairs++] = clampCos(f[rowG + k] * ij * inv[k]);
-      for (let k = 0; k < Ks; k++)
-        if (tinv[k] !== 0) f[offCos + pairs++] = clampCos(f[rowG + Kp + k] * ij * tinv[k]);
-    }
-    if (pairs % 2) f[offCos + pairs] = 0;
-    kernel.acos(offCos, offTheta, offSin, pairs + (pairs % 2));
+    // Pass 1 (SIMD): cos θ, θ and sin θ of every pair (j, k ≥ j), in place of G and beside it.
+    kernel.angles(offG, n, K, offInv, offTheta, offSin);
 
-    // Pass 2, in the same pair order: cv into M, and per unit j the sums
+    // Pass 2: cv into M, and per unit j the sums
     //   sinSum_j = Σ_k a_k‖w_k‖ sin θ_jk − Σ_k a*_k‖w*_k‖ sin θ*_jk      (2π‖w_j‖ times the w_j coefficient)
     //   kSum_j   = Σ_{k≠j} a_k‖w_k‖ [(π − θ_jk) cos θ_jk + sin θ_jk]    (2π/‖w_j‖ times Σ_{k≠j} a_k k(w_j, w_k))
     const angle = this.scratchAngle;
-    let pair = 0;
     let ss = 0;
     let st = 0;
     for (let j = 0; j < K; j++) {
@@ -206,17 +197,15 @@ export class ReluGramPopulation {
         continue;
       }
       const anj = an[j];
-      // Student pairs (j, k > j), written to both (j, k) and (k, j).
+      // Student pairs (j, k > j), written to both (j, k) and (k, j). A zero row k needs no branch: its
+      // inverse norm 0 gives cos θ = 0, so every term it adds is a multiple of ‖w_k‖ = 0 or, in M·V, of
+      // its zero row (the σ'(0) = 0 convention); its own sums are never read. Likewise for the teacher.
       for (let k = j + 1; k < K; k++) {
-        if (inv[k] === 0) {
-          f[rowM + k] = 0;
-          f[offM + k * n + j] = 0;
-          continue;
-        }
-        const cos = f[offCos + pair];
-        let theta = f[offTheta + pair];
-        let sin = f[offSin + pair++];
-        if (cos > NEAR_ALIGNED || cos < -NEAR_ALIGNED) {
+        const at = j * n + k;
+        const cos = f[offG + at];
+        let theta = f[offTheta + at];
+        let sin = f[offSin + at];
+        if (Math.abs(cos) > NEAR_ALIGNED) {
           this.alignedAngle(j, nj, k, norms[k], cos);
           theta = angle.theta;
           sin = angle.sin;
@@ -235,20 +224,17 @@ export class ReluGramPopulation {
       let kTeacherSum = 0;
       let sinS = sinSum[j];
       for (let k = 0; k < Ks; k++) {
-        if (tinv[k] === 0) {
-          f[rowM + Kp + k] = 0;
-          continue;
-        }
-        const cos = f[offCos + pair];
-        let theta = f[offTheta + pair];
-        let sin = f[offSin + pair++];
-        if (cos > NEAR_ALIGNED || cos < -NEAR_ALIGNED) {
+        const at = j * n + Kp + k;
+        const cos = f[offG + at];
+        let theta = f[offTheta + at];
+        let sin = f[offSin + at];
+        if (Math.abs(cos) > NEAR_ALIGNED) {
           this.alignedAngle(j, nj, Kp + k, tn[k], cos);
           theta = angle.theta;
           sin = angle.sin;
         }
         const piMinus = Math.PI - theta;
-        f[rowM + Kp + k] = -aj * T.a[k] * piMinus * INV_TWO_PI;
+        f[rowM + Kp + k] = -aj * tcv[k] * piMinus;
         sinS -= tan[k] * sin;
         kTeacherSum += tan[k] * (piMinus * cos + sin);
       }

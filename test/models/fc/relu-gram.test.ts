@@ -112,7 +112,7 @@ test("the SIMD product A·B equals sequential sums (rows and columns in blocks o
   }
 });
 
-test("SIMD acos equals Math.acos bit for bit and sin θ equals √(1 − cos²) bit for bit", () => {
+test("SIMD pair angles: acos equals Math.acos bit for bit and sin θ equals √(1 − cos²) bit for bit", () => {
   const special = [1, -1, 0, -0, 0.5, -0.5, 0.5 - 2 ** -54, -0.5 + 2 ** -54, 0.5 + 2 ** -53, 0.99, -0.99];
   const tiny = [1e-300, -1e-300, 2 ** -57, 2 ** -60, 1 - 2 ** -53, -1 + 2 ** -53, 1 - 1e-12, -1 + 1e-12];
   const rng = Rng.fromSeed(402);
@@ -126,12 +126,15 @@ test("SIMD acos equals Math.acos bit for bit and sin θ equals √(1 − cos²) 
     // Uniform on [−1, 1], and crowded towards ±1 where the third branch of the algorithm works.
     x[i] = i % 3 === 0 ? 2 * u - 1 : i % 3 === 1 ? 1 - u ** 6 : u ** 6 - 1;
   }
-  const kernel = gramKernel(3 * N);
+  // One Gram row with unit inverse norms: its entries are the cosines themselves.
+  const kernel = gramKernel(4 * N);
   assert.ok(kernel);
   kernel.f64.set(x, 0);
-  kernel.acos(0, N, 2 * N, N);
+  kernel.f64.fill(1, 3 * N, 4 * N);
+  kernel.angles(0, N, 1, 3 * N, N, 2 * N);
   let worst = 0;
   for (let i = 0; i < N; i++) {
+    assert.equal(kernel.f64[i], x[i], "cos θ is left in place");
     worst = Math.max(worst, bitsDiffer(kernel.f64[N + i], Math.acos(x[i])));
     assert.equal(kernel.f64[2 * N + i], Math.sqrt(1 - x[i] * x[i]), `sin at cos = ${x[i]}`);
   }
@@ -188,6 +191,10 @@ test("ReLU Gram path equals the generic path at θ = 0 and π (student–student
   for (let p = 0; p < g.length; p++) assert.ok(Math.abs(g[p] - ref[p]) <= 1e-12, `zero row: ${p}`);
   for (let i = 0; i < d; i++) assert.equal(g[2 * d + i], 0, "the zero unit receives zero gradient");
   assertSamePath(teacher, Wz, a, 1e-12, "zero row");
+  // A teacher with a zero row (makeNetwork allows it; the JSON readers do not).
+  const Wsz = Float64Array.from(Ws);
+  row(Wsz, 1).fill(0);
+  assertSamePath(makeNetwork(3, d, Wsz, Float64Array.of(1, -0.5, 2)), Wz, a, 1e-12, "zero teacher row");
 });
 
 test("FcPopulation takes the Gram path for the ReLU kernel: identical to ReluGramPopulation", () => {
