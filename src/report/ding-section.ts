@@ -442,8 +442,8 @@ export function controlClaims(r: DingResults): Claim[] {
       provenance: "derived",
       measured: `Along the valley |L − L*| ≤ ${fmt(maxValley, 2)} (every path drawn) and ≤ 1e-12·L* in ${flat} of ${all.length} controlled configurations; the curvature along the descent direction at the valley's end is negative in ${descends} of ${all.length}; the loss falls below L* in ${fell.length} of ${escapes.length} drawn paths, while the same move from θ* raises it in ${rose.length} of ${escapes.length}.`,
       verdict:
-        flat === c.length &&
-        descends === c.length &&
+        flat === all.length &&
+        descends === all.length &&
         fell.length === escapes.length &&
         rose.length === escapes.length
           ? "agrees"

@@ -197,6 +197,10 @@ test("a width-1 control that is not a saddle is reported apart: the control's cl
   const claims = controlClaims({ ...smoke, controls: [...ok, single] });
   assert.equal(claim(claims, "ding-negative-control").verdict, "agrees");
   assert.match(claim(claims, "ding-negative-control").measured, /d_H = 1: 0 of 1 flipped points are saddles/);
+  // its valley and descent still count for the escape claim
+  assert.equal(claim(claims, "ding-escape-valley").verdict, "agrees");
+  const flatFails = controlClaims({ ...smoke, controls: [...ok, { ...single, valleyDeviation: 1e-3 }] });
+  assert.equal(claim(flatFails, "ding-escape-valley").verdict, "differs");
 });
 
 test("the activation-class claim: each certified activation has σ'(a) > 0 and σ''(a) > 0 at its point; relu, leaky-relu and linear are outside the theorem", () => {
