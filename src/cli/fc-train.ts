@@ -21,10 +21,13 @@ or --teacher-file with {"W":[[…d…],…K* rows],"a":[…]?}. The top weights 
 trained only with --train-a. Start: N(0, s²) entries (default s = 1e-3), uniform in a ball of radius r per
 unit, or --init-file {"W":…,"a":…?}. Random streams: teacher Rng(seed, 0), start Rng(seed, 1).
 
-Prints the outcome (global: J < 1e-10; stationary: ‖∇J‖ < 1e-10 above that; max-steps; diverged), final J,
+Prints the outcome (global: J < 1e-10; stationary: ‖∇J‖ < 1e-10 above that; max-steps; diverged;
+out-of-range: a unit's norm passed 20, the range of a smooth σ's quadrature — J, ‖∇J‖ of the step before), final J,
 ‖∇J‖, W, a, a thinned trace, the distance to the teacher up to a permutation of units (when K = K*), and with
---hessian the Hessian's index, zero modes and smallest eigenvalue (exact for ReLU, leaky ReLU and smooth σ;
-central differences of the gradient for elu). The outcome rules use only J and ‖∇J‖, for every σ.
+--hessian the Hessian's index, zero modes and smallest eigenvalue (from the kernel's second-order terms
+for relu, leaky-relu and elu; central differences of the gradient for smooth σ). The outcome rules use
+only J and ‖∇J‖, for every σ. For an odd σ (tanh, erf) with --train-a, (−w_j, −a_j) is the same unit as
+(w_j, a_j), so J ≈ 0 may come with a large distance to the teacher.
 
 Flags:
   --K K, --d D      hidden units and input dimension (integers >= 1)

@@ -33,13 +33,16 @@ export interface NoisySpec {
 
 export interface NoisyFailure {
   readonly run: number;
-  /** "stationary" (‖∇J‖ < 1e-12), "max-steps" (budget spent: see gradNorm) or "diverged". */
+  /**
+   * "stationary" (‖∇J‖ < 1e-12), "max-steps" (budget spent: see gradNorm), "diverged", or
+   * "out-of-range" (a unit's norm left the range of σ's quadrature kernel).
+   */
   readonly outcome: string;
   readonly loss: number;
   readonly gradNorm: number;
   /**
    * Number of negative eigenvalues of the Hessian at the stopping point (0 = a local minimum); null,
-   * with minEigenvalue, when the run diverged (no finite Hessian to speak of).
+   * with minEigenvalue, when the run diverged or went out of range (no finite Hessian to speak of).
    */
   readonly hessianIndex: number | null;
   readonly minEigenvalue: number | null;
@@ -91,7 +94,9 @@ export function noisyStarts(spec: NoisySpec): NoisyResult {
         continue;
       }
       const spectrum =
-        run.outcome === "diverged" ? undefined : hessianSpectrum(pop.hessian({ W: run.W, a }, false));
+        run.outcome === "diverged" || run.outcome === "out-of-range"
+          ? undefined
+          : hessianSpectrum(pop.hessian({ W: run.W, a }, false));
       const finite = spectrum?.eigenvalues.every(Number.isFinite) === true;
       let pointId = points.findIndex(
         (p) => Math.abs(p.loss - run.loss) < 1e-6 && equalUpToPermutation(p.W, run.W, K, d, 1e-3),

@@ -5,11 +5,13 @@
  * Any activation: σ's pair kernel comes from `fcPairKernelFor` (ReLU: the closed form, unchanged).
  * The outcome rules use only J and ‖∇J‖ (fcGradientDescent), so they hold for every σ as they are.
  */
+import { InputError } from "../../core/errors.js";
 import { hessianSpectrum } from "../../landscape/spectrum.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { type FcOutcome, type FcTracePoint, fcGradientDescent } from "../../models/fc/gradient-descent.js";
 import { fcPairKernelFor } from "../../models/fc/kernels.js";
-import type { FcNetwork } from "../../models/fc/network.js";
+import { type FcNetwork, rowNorms } from "../../models/fc/network.js";
+import type { PairKernel } from "../../models/fc/pair-kernel.js";
 import { FcPopulation } from "../../models/fc/population.js";
 import { gaussianTeacher, orthonormalTeacher } from "../../models/fc/teachers.js";
 import { matchRows } from "./permutation.js";
@@ -66,10 +68,30 @@ export function buildTeacher(spec: Pick<TrainSpec, "K" | "Kstar" | "d" | "teache
   }
 }
 
+/** Quadrature kernels serve ‖w‖ ≤ kernel.maxNorm: a teacher or start beyond it is an input error. */
+export function checkNormRange(
+  kernel: PairKernel,
+  field: string,
+  W: Float64Array,
+  K: number,
+  d: number,
+): void {
+  if (kernel.maxNorm === undefined) return;
+  const largest = Math.max(...rowNorms(W, K, d));
+  if (!(largest <= kernel.maxNorm))
+    throw new InputError(
+      field,
+      `rows must have norm <= ${kernel.maxNorm} for activation ${kernel.activation} (the range its quadrature serves; scale them down or use relu)`,
+      largest,
+    );
+}
+
 export function trainFc(spec: TrainSpec): TrainResult {
   const { K, d } = spec;
   const teacher = buildTeacher(spec);
-  const pop = new FcPopulation(fcPairKernelFor(spec.activation ?? "relu"), teacher, K);
+  const kernel = fcPairKernelFor(spec.activation ?? "relu");
+  checkNormRange(kernel, "teacher", teacher.W, teacher.K, d);
+  const pop = new FcPopulation(kernel, teacher, K);
   const rng = Rng.fromSeed(spec.seed, 1);
   let W: Float64Array;
   let a = new Float64Array(K).fill(1);
@@ -87,6 +109,7 @@ export function trainFc(spec: TrainSpec): TrainResult {
       if (spec.start.a) a = Float64Array.from(spec.start.a);
       break;
   }
+  checkNormRange(kernel, "start", W, K, d);
   const run = fcGradientDescent(
     pop,
     { W, a },

@@ -1,11 +1,14 @@
 /**
  * Population gradient descent for the two-layer network: W ← W − η∇_W J (and a ← a − η∇_a J when the
  * top layer is trained), the discrete version of the flow Tian analyses. Stops at the teacher's loss
- * level, at a stationary point, when the loss blows up, or after maxSteps; the outcome says which.
+ * level, at a stationary point, when the loss blows up, when a hidden unit's norm leaves the range its
+ * kernel serves (quadrature kernels: `PairKernel.maxNorm`), or after maxSteps; the outcome says which.
+ * None of these rules depends on σ.
  */
+import { rowNorms } from "./network.js";
 import type { FcPoint, FcPopulation } from "./population.js";
 
-export type FcOutcome = "global" | "stationary" | "max-steps" | "diverged";
+export type FcOutcome = "global" | "stationary" | "max-steps" | "diverged" | "out-of-range";
 
 export interface FcGdOptions {
   readonly eta: number;
@@ -53,7 +56,21 @@ export function fcGradientDescent(pop: FcPopulation, start: FcPoint, options: Fc
   let step = 0;
   let lastLoss = 0;
   let lastGradNorm = 0;
+  const maxNorm = pop.kernel.maxNorm;
+  const norms = new Float64Array(x.a.length);
   for (;;) {
+    if (maxNorm !== undefined && rowNorms(x.W, x.a.length, pop.d, norms).some((n) => !(n <= maxNorm))) {
+      // J and ‖∇J‖ are those of the last point evaluated (one step earlier); callers check the start.
+      return {
+        outcome: "out-of-range",
+        steps: step,
+        loss: lastLoss,
+        gradNorm: lastGradNorm,
+        W: x.W,
+        a: x.a,
+        trace,
+      };
+    }
     const loss = pop.lossAndGradient(x, gW, trainA ? ga : undefined);
     let sq = 0;
     for (const g of gW) sq += g * g;

@@ -5,7 +5,7 @@
  * - activations without kinks: the trapezoidal rule of smooth-pair-kernel.ts, accurate to ~1e-13 at
  *   every weight scale (a fixed Gauss–Hermite rule is not: 3e-5 for tanh at ‖w‖ = 2). It has no
  *   second-order part, so the Hessian is central differences of this gradient (population.ts), which
- *   keeps it consistent with the gradient at every scale (~1e-9);
+ *   keeps it consistent with the gradient at every scale (~1e-9). It serves ‖w‖ ≤ 20 (`maxNorm`);
  * - others (elu): the generic quadrature kernel of src/activations/gaussian/fc-pair-kernel.ts, split
  *   at the kink (slow: Gauss–Legendre pieces).
  *
@@ -17,7 +17,7 @@ import { activationByName } from "../../activations/registry.js";
 import { leakyReluPairKernel } from "./leaky-relu-kernel.js";
 import type { PairKernel } from "./pair-kernel.js";
 import { reluPairKernel } from "./relu-kernel.js";
-import { smoothPairFirst } from "./smooth-pair-kernel.js";
+import { MAX_SMOOTH_SCALE, smoothPairFirst } from "./smooth-pair-kernel.js";
 
 const kernelCache = new Map<string, PairKernel>();
 
@@ -34,7 +34,7 @@ export function fcPairKernelFor(name: unknown, field = "activation"): PairKernel
     else {
       const smooth = (activation.kinks ?? []).length === 0;
       kernel = smooth
-        ? { activation: activation.name, first: smoothPairFirst(activation) }
+        ? { activation: activation.name, first: smoothPairFirst(activation), maxNorm: MAX_SMOOTH_SCALE }
         : quadraturePairKernel(activation);
     }
     kernelCache.set(activation.name, kernel);

@@ -55,6 +55,11 @@ export interface PairKernel {
   first(normW: number, normV: number, angle: PairAngle, out: PairFirst): void;
   /** Fills `out` with the second-order quantities (optional: without it the Hessian is taken by differences). */
   second?(normW: number, normV: number, angle: PairAngle, out: PairSecond): void;
+  /**
+   * Largest hidden-unit norm ‖w‖ the kernel serves (a quadrature's cost grows with the scale of σ(wᵀx));
+   * absent: any norm (closed forms). Gradient descent stops as "out-of-range" beyond it.
+   */
+  readonly maxNorm?: number;
 }
 
 export function emptyPairFirst(): PairFirst {

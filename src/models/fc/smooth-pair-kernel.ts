@@ -39,8 +39,11 @@ function trapezoid(scale: number, nodes: Float64Array, weights: Float64Array): n
   return n;
 }
 
-/** Scales above this are refused (the grid would exceed 2·CUTOFF·MAX_SCALE/H nodes per variable). */
-export const MAX_SMOOTH_SCALE = 1e4;
+/**
+ * Largest scale served: the grid has (2·9.5·scale/H)² points (2.3 million per pair at 20, ~0.1 s), so
+ * weights beyond this norm stop gradient descent as "out-of-range" (kernels.ts sets `maxNorm`).
+ */
+export const MAX_SMOOTH_SCALE = 20;
 
 export function smoothPairFirst(
   activation: Activation,
@@ -58,7 +61,7 @@ export function smoothPairFirst(
     const tScale = normV * s;
     const top = Math.max(uScale, tScale);
     if (!(top <= MAX_SMOOTH_SCALE)) {
-      // Beyond any sensible weight norm (or not finite): report non-finite, which GD calls divergence.
+      // Beyond the served range (or not finite): non-finite values, never a silently coarse grid.
       out.k = Number.NaN;
       out.cw = Number.NaN;
       out.cv = Number.NaN;
