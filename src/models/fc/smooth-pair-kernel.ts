@@ -76,7 +76,8 @@ export function smoothPairFirst(
       tWeights = new Float64Array(need);
     }
     const nu = trapezoid(uScale, uNodes, uWeights);
-    const nt = trapezoid(tScale, tNodes, tWeights);
+    // Aligned pairs (s = 0, e.g. a unit with itself): v = ±u, the inner expectation is g itself.
+    const nt = s === 0 ? 0 : trapezoid(tScale, tNodes, tWeights);
     let k = 0;
     let cv = 0;
     let cw = 0;
@@ -84,8 +85,8 @@ export function smoothPairFirst(
     for (let i = 0; i < nu; i++) {
       const u = uNodes[i];
       const centre = normV * rho * u;
-      let g0 = 0;
-      let g1 = 0;
+      let g0 = nt === 0 ? value(centre) : 0;
+      let g1 = nt === 0 ? d1(centre) : 0;
       for (let j = 0; j < nt; j++) {
         const y = centre + spread * tNodes[j];
         const wj = tWeights[j];
