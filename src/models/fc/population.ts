@@ -8,8 +8,9 @@
  *
  * with the pair expectations k, T, Q, R of `pair-kernel.ts`. The cost is O(K(K + K*)d) per gradient:
  * two Gram matrices, K(K + K*) kernel calls and one matrix product.
- * For the ReLU kernel itself, `loss` and `lossAndGradient` take the Gram-matrix path of `relu-gram.ts`
- * (WebAssembly SIMD, the same formulas; equal to this generic path to ~1e-15); the Hessian stays here.
+ * For the ReLU kernel itself with K ≥ 2, `loss` and `lossAndGradient` take the Gram-matrix path of
+ * `relu-gram.ts` (WebAssembly SIMD, the same formulas; equal to this generic path to ~1e-15); the
+ * Hessian stays here.
  *
  * Zero hidden units: w_j = 0 is the model's singular point (the gradient's limit depends on the
  * direction of approach). The loss is continuous there; for the gradient and Hessian we use the
@@ -233,7 +234,8 @@ export class FcPopulation {
 
   constructor(kernel: PairKernel, teacher: FcNetwork, K: number) {
     this.kernel = kernel;
-    this.reluGram = kernel === reluPairKernel ? ReluGramPopulation.create(teacher, K) : undefined;
+    // At K = 1 the Gram path's fixed cost (three WebAssembly calls, copies) outweighs its gain.
+    this.reluGram = kernel === reluPairKernel && K >= 2 ? ReluGramPopulation.create(teacher, K) : undefined;
     this.teacher = teacher;
     this.K = K;
     this.d = teacher.d;

@@ -31,19 +31,20 @@ function assertSamePath(
   label: string,
 ) {
   const K = a.length;
-  const fast = new FcPopulation(reluPairKernel, teacher, K);
+  const fast = ReluGramPopulation.create(teacher, K);
+  assert.ok(fast, "WebAssembly SIMD is available in Node 20");
   const slow = new FcPopulation(genericRelu, teacher, K);
   const gFast = new Float64Array(W.length);
   const gSlow = new Float64Array(W.length);
   const aFast = new Float64Array(K);
   const aSlow = new Float64Array(K);
-  const jFast = fast.lossAndGradient({ W, a }, gFast, aFast);
+  const jFast = fast.evaluate(W, a, gFast, aFast);
   const jSlow = slow.lossAndGradient({ W, a }, gSlow, aSlow);
   assert.ok(
     Math.abs(jFast - jSlow) <= rel * Math.max(1, Math.abs(jSlow)),
     `${label}: J ${jFast} vs ${jSlow}`,
   );
-  assert.equal(fast.loss({ W, a }), jFast, `${label}: loss() and lossAndGradient() agree`);
+  assert.equal(fast.evaluate(W, a), jFast, `${label}: the loss alone equals the loss beside the gradient`);
   for (const [x, y, name] of [
     [gFast, gSlow, "∇W"],
     [aFast, aSlow, "∇a"],
@@ -186,7 +187,7 @@ test("ReLU Gram path equals the generic path at θ = 0 and π (student–student
   pop.gradient({ W, a }, true);
   const Wz = Float64Array.from(W);
   row(Wz, 2).fill(0);
-  const g = pop.gradient({ W: Wz, a }, true);
+  const g = pop.gradient({ W: Wz, a }, true); // the Gram path (K ≥ 2)
   const ref = new FcPopulation(genericRelu, teacher, 6).gradient({ W: Wz, a }, true);
   for (let p = 0; p < g.length; p++) assert.ok(Math.abs(g[p] - ref[p]) <= 1e-12, `zero row: ${p}`);
   for (let i = 0; i < d; i++) assert.equal(g[2 * d + i], 0, "the zero unit receives zero gradient");
@@ -197,7 +198,7 @@ test("ReLU Gram path equals the generic path at θ = 0 and π (student–student
   assertSamePath(makeNetwork(3, d, Wsz, Float64Array.of(1, -0.5, 2)), Wz, a, 1e-12, "zero teacher row");
 });
 
-test("FcPopulation takes the Gram path for the ReLU kernel: identical to ReluGramPopulation", () => {
+test("FcPopulation takes the Gram path for the ReLU kernel when K ≥ 2 (identical results), the generic one at K = 1", () => {
   const rng = Rng.fromSeed(405);
   const teacher = makeNetwork(4, 6, rng.normals(24));
   const W = rng.normals(24);
@@ -210,4 +211,10 @@ test("FcPopulation takes the Gram path for the ReLU kernel: identical to ReluGra
   const j2 = new FcPopulation(reluPairKernel, teacher, 4).lossAndGradient({ W, a }, g2);
   assert.equal(j1, j2);
   assert.deepEqual(g1, g2);
+  const one = makeNetwork(1, 6, rng.normals(6));
+  const x = { W: rng.normals(6), a: Float64Array.of(1) };
+  assert.deepEqual(
+    new FcPopulation(reluPairKernel, one, 1).gradient(x, true),
+    new FcPopulation(genericRelu, one, 1).gradient(x, true),
+  );
 });
