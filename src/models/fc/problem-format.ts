@@ -8,9 +8,9 @@
  * student "a" means a = 1 fixed (the paper's setting), not a parameter; a given student "a" is trained
  * unless "trainA": false. A missing teacher "a" means ones. K* may differ from K; d must agree.
  * The gradient printed is ∇J (not the descent direction −∇J). "activation" (default "relu") picks σ's
- * pair kernel (kernels.ts): ReLU and leaky ReLU in closed form with the exact Hessian; other activations
- * by quadrature, with the Hessian from the kernel's second-order quantities when σ' has no jumps
- * (otherwise central differences of the gradient).
+ * pair kernel (kernels.ts): relu, leaky-relu and elu give the exact Hessian (second-order terms); the
+ * smooth σ's trapezoid kernel has none, so the problem offers no `hessian` and eval/classify take
+ * central differences of the gradient (and report that they did).
  */
 import { InputError } from "../../core/errors.js";
 import type { Problem, ProblemFormat } from "../problem.js";
@@ -73,7 +73,9 @@ export function fcProblem(spec: FcProblemSpec): Problem {
     blocks,
     loss: (x) => population.loss(at(x)),
     gradient: (x) => population.gradient(at(x), trainA),
-    hessian: (x) => population.hessian(at(x), trainA),
+    // Only kernels with second-order terms give an exact Hessian; for the others the generic tools
+    // take differences of the gradient themselves and say so.
+    ...(kernel.second ? { hessian: (x: Float64Array) => population.hessian(at(x), trainA) } : {}),
     structure: (flat) => {
       const out: Record<string, unknown> = { W: rowsOf(K, d, flat.subarray(0, nW)) };
       if (trainA) out.a = Array.from(flat.subarray(nW, nW + K));

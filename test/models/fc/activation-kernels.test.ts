@@ -200,6 +200,9 @@ test('fc problem format: "activation" selects σ (default relu, bit for bit), ba
   const x = { W: Float64Array.from([0.9, 0.2, 0.1, -0.3, 0.8, 0.4]), a: new Float64Array(2).fill(1) };
   assert.equal(tanh.loss(tanh.point), pop.loss(x));
   assert.notEqual(tanh.loss(tanh.point), plain.loss(plain.point));
+  // Exact Hessians only where the kernel has second-order terms; tanh's is left to differences.
+  assert.ok(plain.hessian && fcProblemFormat.parse({ ...base, activation: "leaky-relu" }).hessian);
+  assert.equal(tanh.hessian, undefined);
   assert.throws(
     () => fcProblemFormat.parse({ ...base, activation: "sine" }),
     /activation: must be one of relu/,
