@@ -1,19 +1,15 @@
 /**
- * The one hot loop of the ReLU Gram path (`relu-gram.ts`), C = A·Bᵀ over contiguous float64 rows, as a
- * WebAssembly SIMD function (f64x2). Scalar TypeScript tops out near 1.3·10⁹ multiply-adds per second
- * on this loop; the two-lane version runs it about 3.5× faster, which is what the 10×-NumPy target needs
- * at K = d = 100 (bench/fc.bench.ts).
+ * The hot loops of the ReLU Gram path (`relu-gram.ts`) as WebAssembly SIMD functions (f64x2), in one
+ * module that works on one memory: `abt` (C = A·Bᵀ, the Gram matrix), `ab` (C = A·B, the gradient),
+ * `angles` (cos θ, θ, sin θ of every pair) and `teacherTerms` (the teacher columns of the coefficients).
+ * Scalar TypeScript tops out near 1.3·10⁹ multiply-adds per second on the products, the two-lane versions
+ * reach 4–6·10⁹; Math.acos costs ~25 ns, the two-lane fdlibm acos ~8 ns per angle. Together they are what
+ * the 10×-NumPy target of bench/fc.bench.ts needs.
  *
- * The module is ~700 bytes, assembled here from opcodes at first use: no toolchain, no binary file in
- * the repository, nothing fetched. Where WebAssembly SIMD is unavailable `gramKernel` returns undefined
- * and callers keep the generic TypeScript path.
- *
- * abt(a, m, b, n, len, c, ldc, symmetricCols), all byte offsets/strides into one memory:
- *   C[p][q] = Σ_{i<len} A[p][i]·B[q][i]   for p < m (step 2), q < n (step 4)
- * Requirements (the caller pads with zeros): m even, n a multiple of 4, len even and ≥ 2.
- * Blocks of 2×4 outputs with q + 4 ≤ p and q < symmetricCols are skipped (read their mirror instead).
- * Each output sums even and odd i in separate lanes and adds them at the end, so results differ from a
- * sequential sum by rounding only.
+ * The module (~2 KB) is assembled here from a WAT-like listing at first use: no toolchain, no binary file
+ * in the repository, nothing fetched. Where WebAssembly SIMD is unavailable `gramKernel` returns undefined
+ * and callers keep the generic TypeScript path. Each function's comment gives its contract; the caller
+ * pads with zeros to the sizes they require.
  */
 
 const I32 = 0x7f;
@@ -131,7 +127,12 @@ const range = (n: number) => Array.from({ length: n }, (_, k) => k);
 
 const ABT_PARAMS = ["$a", "$m", "$b", "$n", "$len", "$c", "$ldc", "$symmetricCols"];
 
-/** The 2×4-blocked C = A·Bᵀ (offsets and strides in bytes). */
+/**
+ * C[p][q] = Σ_{i<len} A[p][i]·B[q][i] for p < m, q < n (byte offsets and strides), in blocks of 2×4
+ * outputs: m even, n a multiple of 4, len even and ≥ 2. Blocks with q + 4 ≤ p and q < symmetricCols are
+ * skipped (the caller reads their mirror). Each output sums even and odd i in separate lanes and adds
+ * them at the end, so it differs from a sequential sum by rounding only.
+ */
 function abtFunction(): number[] {
   const cols = range(4);
   const acc = (r: number, k: number) => `$acc${r}${k}`;
@@ -255,6 +256,72 @@ function abFunction(): number[] {
   );
 }
 
+const TEACHER_PARAMS = [
+  "$g",
+  "$theta",
+  "$sin",
+  "$m",
+  "$n",
+  "$rows",
+  "$col0",
+  "$cols",
+  "$a",
+  "$cv",
+  "$an",
+  "$out",
+];
+
+/**
+ * The teacher columns of the ReLU coefficients, row by row (byte offsets; matrices of row length n, the
+ * teacher's columns col0 … col0 + cols − 1, cols even): from cos θ (in g), θ and sin θ,
+ *   M_jk = −a_j·cv_k·(π − θ_jk),   out_2j = Σ_k an_k sin θ_jk,   out_2j+1 = Σ_k an_k [(π − θ_jk) cos θ_jk + sin θ_jk]
+ * with cv_k = a*_k/2π and an_k = a*_k‖w*_k‖ (zero in padding columns).
+ */
+function teacherFunction(): number[] {
+  const listing = `
+    local.get $col0 i32.const 3 i32.shl local.set $col0B
+    local.get $cols i32.const 3 i32.shl local.set $colsB
+    i32.const 0 local.set $j
+    block loop
+      local.get $j local.get $rows i32.ge_u br_if 1
+      f64x2.const 0 local.get $a local.get $j i32.const 3 i32.shl i32.add f64.load 0 f64x2.splat f64x2.sub
+      local.set $minusA
+      f64x2.const 0 local.set $sumS
+      f64x2.const 0 local.set $sumK
+      local.get $j local.get $n i32.mul local.get $col0 i32.add i32.const 3 i32.shl local.set $row
+      i32.const 0 local.set $k
+      block loop
+        local.get $k local.get $colsB i32.ge_u br_if 1
+        local.get $row local.get $k i32.add local.set $at
+        f64x2.const ${Math.PI} local.get $theta local.get $at i32.add v128.load 0 f64x2.sub local.set $piMinus
+        local.get $sin local.get $at i32.add v128.load 0 local.set $s
+        local.get $an local.get $k i32.add v128.load 0 local.set $w
+        local.get $m local.get $at i32.add
+        local.get $minusA local.get $cv local.get $k i32.add v128.load 0 f64x2.mul local.get $piMinus f64x2.mul
+        v128.store 0
+        local.get $sumS local.get $w local.get $s f64x2.mul f64x2.add local.set $sumS
+        local.get $sumK local.get $w
+        local.get $piMinus local.get $g local.get $at i32.add v128.load 0 f64x2.mul local.get $s f64x2.add
+        f64x2.mul f64x2.add local.set $sumK
+        local.get $k i32.const 16 i32.add local.set $k
+        br 0
+      end end
+      local.get $out local.get $j i32.const 4 i32.shl i32.add local.tee $at
+      local.get $sumS f64x2.extract_lane 0 local.get $sumS f64x2.extract_lane 1 f64.add f64.store 0
+      local.get $at local.get $sumK f64x2.extract_lane 0 local.get $sumK f64x2.extract_lane 1 f64.add f64.store 8
+      local.get $j i32.const 1 i32.add local.set $j
+      br 0
+    end end`;
+  return assemble(
+    TEACHER_PARAMS,
+    {
+      i32: ["$col0B", "$colsB", "$j", "$k", "$row", "$at"],
+      v128: ["$minusA", "$sumS", "$sumK", "$piMinus", "$s", "$w"],
+    },
+    listing,
+  );
+}
+
 const ANGLES_PARAMS = ["$g", "$n", "$rows", "$invNorm", "$theta", "$sin"];
 
 /**
@@ -351,21 +418,25 @@ function anglesFunction(): number[] {
   );
 }
 
-/** The module's bytes: imports env.mem (memory), exports abt, ab and angles. */
+/** The module's bytes: imports env.mem (memory), exports abt, ab, angles and teacherTerms. */
 export function gramModuleBytes(): Uint8Array<ArrayBuffer> {
-  const functions = [abtFunction(), abFunction(), anglesFunction()];
+  const functions = [abtFunction(), abFunction(), anglesFunction(), teacherFunction()];
   const signature = (params: string[]) => [0x60, ...vec(params.map(() => [I32])), 0];
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
-    ...section(1, vec([signature(ABT_PARAMS), signature(AB_PARAMS), signature(ANGLES_PARAMS)])),
+    ...section(
+      1,
+      vec([signature(ABT_PARAMS), signature(AB_PARAMS), signature(ANGLES_PARAMS), signature(TEACHER_PARAMS)]),
+    ),
     ...section(2, vec([[...utf8("env"), ...utf8("mem"), 0x02, 0x00, 1]])),
-    ...section(3, vec([[0], [1], [2]])),
+    ...section(3, vec([[0], [1], [2], [3]])),
     ...section(
       7,
       vec([
         [...utf8("abt"), 0x00, 0],
         [...utf8("ab"), 0x00, 1],
         [...utf8("angles"), 0x00, 2],
+        [...utf8("teacherTerms"), 0x00, 3],
       ]),
     ),
     ...section(10, vec(functions.map((body) => [...uleb(body.length), ...body]))),
@@ -393,6 +464,21 @@ export interface GramKernel {
    * matrices theta and sin, for columns k ≥ j (see `anglesFunction`); offsets in float64 elements.
    */
   angles(g: number, n: number, rows: number, invNorm: number, theta: number, sin: number): void;
+  /** The teacher columns of M and the per-row teacher sums (see `teacherFunction`); offsets in float64 elements. */
+  teacherTerms(
+    g: number,
+    theta: number,
+    sin: number,
+    m: number,
+    n: number,
+    rows: number,
+    col0: number,
+    cols: number,
+    a: number,
+    cv: number,
+    an: number,
+    out: number,
+  ): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -418,9 +504,12 @@ export function gramKernel(doubles: number): GramKernel | undefined {
   const abtRaw = instance.exports.abt as (...args: number[]) => void;
   const abRaw = instance.exports.ab as (...args: number[]) => void;
   const anglesRaw = instance.exports.angles as (...args: number[]) => void;
+  const teacherRaw = instance.exports.teacherTerms as (...args: number[]) => void;
   return {
     ab: (a, m, b, n, len, c) => abRaw(8 * a, m, 8 * b, n, len, 8 * c),
     angles: (g, n, rows, invNorm, theta, sin) => anglesRaw(8 * g, n, rows, 8 * invNorm, 8 * theta, 8 * sin),
+    teacherTerms: (g, theta, sin, m, n, rows, col0, cols, a, cv, an, out) =>
+      teacherRaw(8 * g, 8 * theta, 8 * sin, 8 * m, n, rows, col0, cols, 8 * a, 8 * cv, 8 * an, 8 * out),
     f64: new Float64Array(memory.buffer),
     abt: (a, m, b, n, len, c, ldc, symmetricCols) =>
       abtRaw(8 * a, m, 8 * b, n, 8 * len, 8 * c, 8 * ldc, symmetricCols),

@@ -8,11 +8,12 @@
  *   ∇_W J = M·[W; W*]                      M_jk = a_j a_k cv_jk, M_j,K+k = −a_j a*_k cv*_jk,
  *                                          M_jj = a_j²/2 + a_j (Σ_k a_k cw_jk − Σ_k a*_k cw*_jk)
  *
- * Both products run in the WebAssembly SIMD kernel of `relu-gram-wasm.ts` on zero-padded copies in its
- * memory. The per-pair scalars are symmetric in (j, k) for student pairs (θ, k and cv; cw differs by the
- * norm ratio), so each student pair is visited once. Near-aligned pairs (|cos θ| > 0.99) recompute
+ * In the WebAssembly SIMD module of `relu-gram-wasm.ts`, on zero-padded copies in its memory: both
+ * products, the angles of all pairs (fdlibm's acos, bit-identical to Math.acos) and the teacher columns of
+ * M with their per-row sums. In TypeScript: the student pairs, which are symmetric in (j, k) (θ, k and cv;
+ * cw differs by the norm ratio) and so visited once each. Near-aligned pairs (|cos θ| > 0.99) recompute
  * sin θ = ‖ŵ − cos θ v̂‖ from the rows and take θ = atan2(sin, cos), exactly as the generic path does, so
- * θ → 0 and θ → π keep full relative accuracy. Zero rows get zero coefficients (σ'(0) = 0 convention).
+ * θ → 0 and θ → π keep full relative accuracy. Zero rows contribute nothing (σ'(0) = 0 convention).
  */
 
 import type { FcNetwork } from "./network.js";
@@ -31,7 +32,8 @@ function clampCos(c: number): number {
 /**
  * The padded layout of the kernel's memory (offsets and sizes in float64 entries): V = [W; W*] with Kp
  * and Ksp rows (multiples of 4) of width dw (d rounded up to 4); G (then cos θ), θ, sin θ and M, each
- * Kp × n with n = Kp + Ksp; the gradient Out (Kp × dw); the inverse row norms of V (n). Padding stays zero.
+ * Kp × n with n = Kp + Ksp; the gradient Out (Kp × dw); the inverse row norms of V (n); a; the teacher's
+ * a*_k/2π and a*_k‖w*_k‖ (Ksp each); per student row the two teacher sums (2·Kp). Padding stays zero.
  */
 function layout(K: number, Ks: number, d: number) {
   const Kp = roundUp(K, 4);
@@ -44,7 +46,27 @@ function layout(K: number, Ks: number, d: number) {
   const offM = offSin + Kp * n;
   const offOut = offM + Kp * n;
   const offInv = offOut + Kp * dw;
-  return { Kp, n, dw, offV, offG, offTheta, offSin, offM, offOut, offInv, doubles: offInv + n };
+  const offA = offInv + n;
+  const offTeacherCv = offA + Kp;
+  const offTeacherANorms = offTeacherCv + (n - Kp);
+  const offTeacherSums = offTeacherANorms + (n - Kp);
+  return {
+    Kp,
+    n,
+    dw,
+    offV,
+    offG,
+    offTheta,
+    offSin,
+    offM,
+    offOut,
+    offInv,
+    offA,
+    offTeacherCv,
+    offTeacherANorms,
+    offTeacherSums,
+    doubles: offTeacherSums + 2 * Kp,
+  };
 }
 
 export class ReluGramPopulation {
@@ -90,6 +112,8 @@ export class ReluGramPopulation {
     for (let k = 0; k < Ks; k++)
       kernel.f64.set(teacher.W.subarray(k * d, (k + 1) * d), L.offV + (L.Kp + k) * L.dw);
     kernel.f64.set(this.teacherInvNorms, L.offInv + L.Kp);
+    kernel.f64.set(this.teacherCv, L.offTeacherCv);
+    kernel.f64.set(this.teacherANorms, L.offTeacherANorms);
     this.teacherSelfTerm = this.teacherSelf();
   }
 
@@ -157,7 +181,7 @@ export class ReluGramPopulation {
     const T = this.teacher;
     const Ks = T.K;
     const f = kernel.f64;
-    const { Kp, n, dw, offV, offG, offM, offOut, offInv, offTheta, offSin } = this.L;
+    const { Kp, n, dw, offV, offG, offM, offOut, offInv, offTheta, offSin, offA, offTeacherSums } = this.L;
     if (dw === d) f.set(W, offV);
     else for (let j = 0; j < K; j++) f.set(W.subarray(j * d, (j + 1) * d), offV + j * dw);
     kernel.abt(offV, Kp, offV, n, dw, offG, n, Kp);
@@ -166,8 +190,6 @@ export class ReluGramPopulation {
     const inv = this.invNorms;
     const an = this.aNorms;
     const tn = this.teacherNorms;
-    const tcv = this.teacherCv;
-    const tan = this.teacherANorms;
     const sinSum = this.sinSum;
     const kSum = this.kSum;
     for (let j = 0; j < K; j++) {
@@ -180,11 +202,40 @@ export class ReluGramPopulation {
     }
     // Pass 1 (SIMD): cos θ, θ and sin θ of every pair (j, k ≥ j), in place of G and beside it.
     kernel.angles(offG, n, K, offInv, offTheta, offSin);
+    // Near-aligned student–teacher pairs get θ and sin θ from the rows; then the teacher columns of M
+    // and the teacher sums of every row in one SIMD pass.
+    const angle = this.scratchAngle;
+    for (let j = 0; j < K; j++) {
+      if (inv[j] === 0) continue;
+      const row = j * n + Kp;
+      for (let k = 0; k < Ks; k++) {
+        const cos = f[offG + row + k];
+        if (Math.abs(cos) > NEAR_ALIGNED) {
+          this.alignedAngle(j, norms[j], Kp + k, tn[k], cos);
+          f[offTheta + row + k] = angle.theta;
+          f[offSin + row + k] = angle.sin;
+        }
+      }
+    }
+    f.set(a, offA);
+    kernel.teacherTerms(
+      offG,
+      offTheta,
+      offSin,
+      offM,
+      n,
+      K,
+      Kp,
+      n - Kp,
+      offA,
+      this.L.offTeacherCv,
+      this.L.offTeacherANorms,
+      offTeacherSums,
+    );
 
     // Pass 2: cv into M, and per unit j the sums
     //   sinSum_j = Σ_k a_k‖w_k‖ sin θ_jk − Σ_k a*_k‖w*_k‖ sin θ*_jk      (2π‖w_j‖ times the w_j coefficient)
     //   kSum_j   = Σ_{k≠j} a_k‖w_k‖ [(π − θ_jk) cos θ_jk + sin θ_jk]    (2π/‖w_j‖ times Σ_{k≠j} a_k k(w_j, w_k))
-    const angle = this.scratchAngle;
     let ss = 0;
     let st = 0;
     for (let j = 0; j < K; j++) {
@@ -220,24 +271,9 @@ export class ReluGramPopulation {
         kSum[j] += an[k] * kPart;
         kSum[k] += anj * kPart;
       }
-      // Teacher pairs.
-      let kTeacherSum = 0;
-      let sinS = sinSum[j];
-      for (let k = 0; k < Ks; k++) {
-        const at = j * n + Kp + k;
-        const cos = f[offG + at];
-        let theta = f[offTheta + at];
-        let sin = f[offSin + at];
-        if (Math.abs(cos) > NEAR_ALIGNED) {
-          this.alignedAngle(j, nj, Kp + k, tn[k], cos);
-          theta = angle.theta;
-          sin = angle.sin;
-        }
-        const piMinus = Math.PI - theta;
-        f[rowM + Kp + k] = -aj * tcv[k] * piMinus;
-        sinS -= tan[k] * sin;
-        kTeacherSum += tan[k] * (piMinus * cos + sin);
-      }
+      // Teacher pairs (from the SIMD pass).
+      const sinS = sinSum[j] - f[offTeacherSums + 2 * j];
+      const kTeacherSum = f[offTeacherSums + 2 * j + 1];
       // The pair (j, j) has θ = 0: cw = 0, cv = ½, k = ‖w_j‖²/2.
       f[rowM + j] = aj * (0.5 * aj + sinS * INV_TWO_PI * inv[j]);
       const kStudent = nj * INV_TWO_PI * kSum[j] + 0.5 * aj * nj * nj;
