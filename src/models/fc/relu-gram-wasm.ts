@@ -65,6 +65,7 @@ const OPCODES: Record<
   "i32.ge_u": { code: [0x4f] },
   "i32.shl": { code: [0x74] },
   "f64.add": { code: [0xa0] },
+  "f64.max": { code: [0xa5] },
   "f64.load": { code: [0x2b, 3], imm: "mem" },
   "f64x2.splat": { code: [0xfd, 0x14] },
   "f64.store": { code: [0x39, 3], imm: "mem" },
@@ -274,7 +275,8 @@ const TEACHER_PARAMS = [
 /**
  * The teacher columns of the ReLU coefficients, row by row (byte offsets; matrices of row length n, the
  * teacher's columns col0 … col0 + cols − 1, cols even): from cos θ (in g), θ and sin θ,
- *   M_jk = −a_j·cv_k·(π − θ_jk),   out_2j = Σ_k an_k sin θ_jk,   out_2j+1 = Σ_k an_k [(π − θ_jk) cos θ_jk + sin θ_jk]
+ *   M_jk = −a_j·cv_k·(π − θ_jk),   out_3j = Σ_k an_k sin θ_jk,   out_3j+1 = Σ_k an_k [(π − θ_jk) cos θ_jk + sin θ_jk],
+ *   out_3j+2 = max_k |cos θ_jk|   (the caller fixes near-aligned pairs and repeats such a row alone)
  * with cv_k = a*_k/2π and an_k = a*_k‖w*_k‖ (zero in padding columns).
  */
 function teacherFunction(): number[] {
@@ -288,6 +290,7 @@ function teacherFunction(): number[] {
       local.set $minusA
       f64x2.const 0 local.set $sumS
       f64x2.const 0 local.set $sumK
+      f64x2.const 0 local.set $maxAbs
       local.get $j local.get $n i32.mul local.get $col0 i32.add i32.const 3 i32.shl local.set $row
       i32.const 0 local.set $k
       block loop
@@ -295,20 +298,23 @@ function teacherFunction(): number[] {
         local.get $row local.get $k i32.add local.set $at
         f64x2.const ${Math.PI} local.get $theta local.get $at i32.add v128.load 0 f64x2.sub local.set $piMinus
         local.get $sin local.get $at i32.add v128.load 0 local.set $s
+        local.get $g local.get $at i32.add v128.load 0 local.set $c
+        local.get $maxAbs local.get $c f64x2.abs f64x2.max local.set $maxAbs
         local.get $an local.get $k i32.add v128.load 0 local.set $w
         local.get $m local.get $at i32.add
         local.get $minusA local.get $cv local.get $k i32.add v128.load 0 f64x2.mul local.get $piMinus f64x2.mul
         v128.store 0
         local.get $sumS local.get $w local.get $s f64x2.mul f64x2.add local.set $sumS
         local.get $sumK local.get $w
-        local.get $piMinus local.get $g local.get $at i32.add v128.load 0 f64x2.mul local.get $s f64x2.add
+        local.get $piMinus local.get $c f64x2.mul local.get $s f64x2.add
         f64x2.mul f64x2.add local.set $sumK
         local.get $k i32.const 16 i32.add local.set $k
         br 0
       end end
-      local.get $out local.get $j i32.const 4 i32.shl i32.add local.tee $at
+      local.get $out local.get $j i32.const 24 i32.mul i32.add local.tee $at
       local.get $sumS f64x2.extract_lane 0 local.get $sumS f64x2.extract_lane 1 f64.add f64.store 0
       local.get $at local.get $sumK f64x2.extract_lane 0 local.get $sumK f64x2.extract_lane 1 f64.add f64.store 8
+      local.get $at local.get $maxAbs f64x2.extract_lane 0 local.get $maxAbs f64x2.extract_lane 1 f64.max f64.store 16
       local.get $j i32.const 1 i32.add local.set $j
       br 0
     end end`;
@@ -316,7 +322,7 @@ function teacherFunction(): number[] {
     TEACHER_PARAMS,
     {
       i32: ["$col0B", "$colsB", "$j", "$k", "$row", "$at"],
-      v128: ["$minusA", "$sumS", "$sumK", "$piMinus", "$s", "$w"],
+      v128: ["$minusA", "$sumS", "$sumK", "$maxAbs", "$piMinus", "$s", "$c", "$w"],
     },
     listing,
   );

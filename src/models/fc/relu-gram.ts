@@ -33,7 +33,8 @@ function clampCos(c: number): number {
  * The padded layout of the kernel's memory (offsets and sizes in float64 entries): V = [W; W*] with Kp
  * and Ksp rows (multiples of 4) of width dw (d rounded up to 4); G (then cos θ), θ, sin θ and M, each
  * Kp × n with n = Kp + Ksp; the gradient Out (Kp × dw); the inverse row norms of V (n); a; the teacher's
- * a*_k/2π and a*_k‖w*_k‖ (Ksp each); per student row the two teacher sums (2·Kp). Padding stays zero.
+ * a*_k/2π and a*_k‖w*_k‖ (Ksp each); per student row the two teacher sums and max |cos θ| (3·Kp). Padding
+ * stays zero.
  */
 function layout(K: number, Ks: number, d: number) {
   const Kp = roundUp(K, 4);
@@ -65,7 +66,7 @@ function layout(K: number, Ks: number, d: number) {
     offTeacherCv,
     offTeacherANorms,
     offTeacherSums,
-    doubles: offTeacherSums + 2 * Kp,
+    doubles: offTeacherSums + 3 * Kp,
   };
 }
 
@@ -202,21 +203,11 @@ export class ReluGramPopulation {
     }
     // Pass 1 (SIMD): cos θ, θ and sin θ of every pair (j, k ≥ j), in place of G and beside it.
     kernel.angles(offG, n, K, offInv, offTheta, offSin);
-    // Near-aligned student–teacher pairs get θ and sin θ from the rows; then the teacher columns of M
-    // and the teacher sums of every row in one SIMD pass.
+    // The teacher columns of M and the teacher sums of every row in one SIMD pass; a row with a
+    // near-aligned teacher pair gets θ and sin θ from the rows there and is done again alone.
     const angle = this.scratchAngle;
-    for (let j = 0; j < K; j++) {
-      if (inv[j] === 0) continue;
-      const row = j * n + Kp;
-      for (let k = 0; k < Ks; k++) {
-        const cos = f[offG + row + k];
-        if (Math.abs(cos) > NEAR_ALIGNED) {
-          this.alignedAngle(j, norms[j], Kp + k, tn[k], cos);
-          f[offTheta + row + k] = angle.theta;
-          f[offSin + row + k] = angle.sin;
-        }
-      }
-    }
+    const { offTeacherCv, offTeacherANorms } = this.L;
+    const cols = n - Kp;
     f.set(a, offA);
     kernel.teacherTerms(
       offG,
@@ -226,12 +217,39 @@ export class ReluGramPopulation {
       n,
       K,
       Kp,
-      n - Kp,
+      cols,
       offA,
-      this.L.offTeacherCv,
-      this.L.offTeacherANorms,
+      offTeacherCv,
+      offTeacherANorms,
       offTeacherSums,
     );
+    for (let j = 0; j < K; j++) {
+      if (inv[j] === 0 || !(f[offTeacherSums + 3 * j + 2] > NEAR_ALIGNED)) continue;
+      const row = j * n;
+      for (let k = 0; k < Ks; k++) {
+        const cos = f[offG + row + Kp + k];
+        if (Math.abs(cos) > NEAR_ALIGNED) {
+          this.alignedAngle(j, norms[j], Kp + k, tn[k], cos);
+          f[offTheta + row + Kp + k] = angle.theta;
+          f[offSin + row + Kp + k] = angle.sin;
+        }
+      }
+      const [g, th, sn, m] = [offG + row, offTheta + row, offSin + row, offM + row];
+      kernel.teacherTerms(
+        g,
+        th,
+        sn,
+        m,
+        n,
+        1,
+        Kp,
+        cols,
+        offA + j,
+        offTeacherCv,
+        offTeacherANorms,
+        offTeacherSums + 3 * j,
+      );
+    }
 
     // Pass 2: cv into M, and per unit j the sums
     //   sinSum_j = Σ_k a_k‖w_k‖ sin θ_jk − Σ_k a*_k‖w*_k‖ sin θ*_jk      (2π‖w_j‖ times the w_j coefficient)
@@ -272,8 +290,8 @@ export class ReluGramPopulation {
         kSum[k] += anj * kPart;
       }
       // Teacher pairs (from the SIMD pass).
-      const sinS = sinSum[j] - f[offTeacherSums + 2 * j];
-      const kTeacherSum = f[offTeacherSums + 2 * j + 1];
+      const sinS = sinSum[j] - f[offTeacherSums + 3 * j];
+      const kTeacherSum = f[offTeacherSums + 3 * j + 1];
       // The pair (j, j) has θ = 0: cw = 0, cv = ½, k = ‖w_j‖²/2.
       f[rowM + j] = aj * (0.5 * aj + sinS * INV_TWO_PI * inv[j]);
       const kStudent = nj * INV_TWO_PI * kSum[j] + 0.5 * aj * nj * nj;
