@@ -26,8 +26,8 @@ out-of-range: a unit's norm passed 20, the range of a smooth σ's quadrature —
 ‖∇J‖, W, a, a thinned trace, the distance to the teacher up to a permutation of units (when K = K*), and with
 --hessian the Hessian's index, zero modes and smallest eigenvalue (from the kernel's second-order terms
 for relu, leaky-relu and elu; central differences of the gradient for smooth σ). The outcome rules use
-only J and ‖∇J‖, for every σ. For an odd σ (tanh, erf) with --train-a, (−w_j, −a_j) is the same unit as
-(w_j, a_j), so J ≈ 0 may come with a large distance to the teacher.
+only J and ‖∇J‖, for every σ. For an odd σ (tanh, erf, linear) with --train-a, (−w_j, −a_j) is the same
+unit as (w_j, a_j): the teacher distance compares units up to that mirror (rows taken with a_j ≥ 0).
 
 Flags:
   --K K, --d D      hidden units and input dimension (integers >= 1)

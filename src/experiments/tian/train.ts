@@ -5,6 +5,7 @@
  * Any activation: σ's pair kernel comes from `fcPairKernelFor` (ReLU: the closed form, unchanged).
  * The outcome rules use only J and ‖∇J‖ (fcGradientDescent), so they hold for every σ as they are.
  */
+import { activationByName } from "../../activations/registry.js";
 import { InputError } from "../../core/errors.js";
 import { hessianSpectrum } from "../../landscape/spectrum.js";
 import { Rng, type Seed } from "../../math/rng.js";
@@ -51,7 +52,10 @@ export interface TrainResult {
   readonly W: number[][];
   readonly a: number[];
   readonly trace: FcTracePoint[];
-  /** When K = K*: max over units of ‖w_j − w*_π(j)‖ for the best greedy matching π, and π. */
+  /**
+   * When K = K*: max over units of ‖w_j − w*_π(j)‖ for the best greedy matching π, and π. For an odd σ
+   * with trained a, units are compared up to their mirror (−w_j, −a_j) (rows taken with a_j ≥ 0).
+   */
   readonly teacherDistance?: { readonly max: number; readonly permutation: number[] };
   readonly hessian?: { readonly index: number; readonly zeroModes: number; readonly minEigenvalue: number };
 }
@@ -66,6 +70,19 @@ export function buildTeacher(spec: Pick<TrainSpec, "K" | "Kstar" | "d" | "teache
     case "given":
       return spec.teacher.network;
   }
+}
+
+/** σ(−x) = −σ(x) (tanh, erf, linear): then (−w, −a) computes what (w, a) computes. */
+function isOdd(name: string): boolean {
+  const act = activationByName(name);
+  return [0.3, 1.7, 2.9].every((x) => act.value(-x) === -act.value(x));
+}
+
+/** Rows flipped to the representative with a_j ≥ 0 of each unit's mirror pair {(w, a), (−w, −a)}. */
+function signNormalised(W: Float64Array, a: Float64Array, d: number): Float64Array {
+  const out = Float64Array.from(W);
+  for (let j = 0; j < a.length; j++) if (a[j] < 0) for (let i = 0; i < d; i++) out[j * d + i] = -W[j * d + i];
+  return out;
 }
 
 /** Quadrature kernels serve ‖w‖ ≤ kernel.maxNorm: a teacher or start beyond it is an input error. */
@@ -123,7 +140,11 @@ export function trainFc(spec: TrainSpec): TrainResult {
   const rows = Array.from({ length: K }, (_, j) => Array.from(run.W.subarray(j * d, (j + 1) * d)));
   let teacherDistance: TrainResult["teacherDistance"];
   if (teacher.K === K) {
-    const m = matchRows(run.W, teacher.W, K, d);
+    // An odd σ with trained a: (−w_j, −a_j) is the same unit, so compare sign-normalised units.
+    const mirror = spec.trainA && isOdd(spec.activation ?? "relu");
+    const m = mirror
+      ? matchRows(signNormalised(run.W, run.a, d), signNormalised(teacher.W, teacher.a, d), K, d)
+      : matchRows(run.W, teacher.W, K, d);
     teacherDistance = { max: m.maxDistance, permutation: m.match };
   }
   let hessian: TrainResult["hessian"];

@@ -61,3 +61,24 @@ test("fc noisy with tanh: near-symmetric starts reach the tanh teacher (success 
   assert.equal(r.levels[0].success.count, 2);
   assert.equal(r.levels[0].failures.length, 0);
 });
+
+test("odd σ with trained a: a run that reaches the mirror (−W*, −a*) is at distance ≈ 0 from the teacher", () => {
+  const r = trainFc({
+    ...base,
+    start: {
+      kind: "given",
+      W: Float64Array.from([-1.02, 0.01, 0.02, -0.98]),
+      a: Float64Array.from([-0.97, -1.03]),
+    },
+    trainA: true,
+    eta: 1.5,
+    maxSteps: 3000,
+    activation: "tanh",
+  });
+  assert.equal(r.outcome, "global");
+  assert.ok(
+    r.a.every((x) => x < 0),
+    "the run stays in the mirror basin (a < 0), so the check can fail",
+  );
+  assert.ok(r.teacherDistance && r.teacherDistance.max < 1e-3, `${r.teacherDistance?.max}`);
+});
