@@ -7,29 +7,30 @@
  * accuracy fast as the scale grows (order 128: 2e-11 at a = 1, 3e-5 at a = 2, 2e-3 at a = 3). The
  * trapezoidal rule with step h on a Gaussian-weighted integrand analytic in the strip |Im u| < δ
  * converges like exp(−2πδ/h), so a step proportional to 1/scale keeps the error fixed at every scale:
- * h = H/max(1, scale) per variable, with scale max(a, b|ρ|) for u and b·s for t. With H = 0.25,
- * exp(−π²/H) ≈ 7e-18 times the pole's weight: measured against H = 0.12, 3e-13 for tanh (δ = π/2 at
- * scale 1; triple pole in σ''), 1e-14 for softplus (δ = π), 2e-15 for the entire erf and GELU, at
- * scales 1 to 5; erf matches its closed form (2/π)·asin(2ab·ρ/√((1+2a²)(1+2b²))) to 2e-16. The
- * Gaussian is cut at |u|, |t| ≤ 9.5 (mass beyond: 2e-21). Cost: (2·9.5·max(1, scale)/H)² grid points,
- * one pass serving all three expectations (σ and σ' at each inner node are computed once).
+ * h = H/max(1, scale) per variable, with scale max(a, b|ρ|) for u and b·s for t. For tanh (δ = π/2 at
+ * scale 1; triple pole in σ'') H = 0.25 gives exp(−π²/H) ≈ 7e-18 times the pole's weight, measured
+ * 8e-13 against H = 0.1; σ with a wider strip take a larger H (kernels.ts picks H per σ). erf matches
+ * its closed form (2/π)·asin(2ab·ρ/√((1+2a²)(1+2b²))) to 1e-13 (tested). The Gaussian is cut at
+ * |u|, |t| ≤ 9.5 (mass beyond: 2e-21). Cost: (2·9.5·max(1, scale)/H)² grid points, one pass serving
+ * all three expectations (σ and σ' at each inner node are computed once).
  */
 import type { Activation } from "../../activations/activation.js";
 import type { PairAngle, PairFirst } from "./pair-kernel.js";
 
-const STEP_AT_UNIT_SCALE = 0.25;
+/** H for σ with poles at distance π/2 from the real axis (tanh), the narrowest strip among ours. */
+export const DEFAULT_UNIT_STEP = 0.25;
 const CUTOFF = 9.5;
 const INV_SQRT_2PI = 0.3989422804014327;
 
 /** The trapezoid's step and half-count of nodes for an integrand of this scale. */
-function grid(scale: number): { h: number; m: number } {
-  const h = STEP_AT_UNIT_SCALE / Math.max(1, scale);
+function grid(unitStep: number, scale: number): { h: number; m: number } {
+  const h = unitStep / Math.max(1, scale);
   return { h, m: Math.ceil(CUTOFF / h) };
 }
 
 /** Trapezoid nodes and weights (h·φ(x)) on [−CUTOFF, CUTOFF] for the scale of the integrand in x. */
-function trapezoid(scale: number, nodes: Float64Array, weights: Float64Array): number {
-  const { h, m } = grid(scale);
+function trapezoid(unitStep: number, scale: number, nodes: Float64Array, weights: Float64Array): number {
+  const { h, m } = grid(unitStep, scale);
   const n = 2 * m + 1;
   for (let i = 0; i < n; i++) {
     const x = (i - m) * h;
@@ -45,8 +46,10 @@ function trapezoid(scale: number, nodes: Float64Array, weights: Float64Array): n
  */
 export const MAX_SMOOTH_SCALE = 20;
 
+/** `unitStep` is H: the step at scale ≤ 1 (see the header for the choice per σ). */
 export function smoothPairFirst(
   activation: Activation,
+  unitStep = DEFAULT_UNIT_STEP,
 ): (normW: number, normV: number, angle: PairAngle, out: PairFirst) => void {
   const { value, d1, d2 } = activation;
   let capacity = 0;
@@ -67,7 +70,7 @@ export function smoothPairFirst(
       out.cv = Number.NaN;
       return;
     }
-    const need = 2 * grid(top).m + 1;
+    const need = 2 * grid(unitStep, top).m + 1;
     if (need > capacity) {
       capacity = need;
       uNodes = new Float64Array(need);
@@ -75,9 +78,9 @@ export function smoothPairFirst(
       tNodes = new Float64Array(need);
       tWeights = new Float64Array(need);
     }
-    const nu = trapezoid(uScale, uNodes, uWeights);
+    const nu = trapezoid(unitStep, uScale, uNodes, uWeights);
     // Aligned pairs (s = 0, e.g. a unit with itself): v = ±u, the inner expectation is g itself.
-    const nt = s === 0 ? 0 : trapezoid(tScale, tNodes, tWeights);
+    const nt = s === 0 ? 0 : trapezoid(unitStep, tScale, tNodes, tWeights);
     let k = 0;
     let cv = 0;
     let cw = 0;

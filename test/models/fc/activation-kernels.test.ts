@@ -85,8 +85,8 @@ test("ReLU by quadrature agrees with the closed form to 1e-9 (loss and gradient,
   }
 });
 
-test("trapezoid kernel: erf's closed forms at scales 0.5 to 5, and the Gauss–Hermite kernel at unit scale", () => {
-  const f = smoothPairFirst(activationByName("erf"));
+test("trapezoid kernels (the steps fcPairKernelFor picks): erf's closed forms at scales 0.5 to 5, Gauss–Hermite at unit scale", () => {
+  const f = fcPairKernelFor("erf").first;
   const out = { k: 0, cw: 0, cv: 0 };
   for (const [a, b] of [
     [0.5, 0.7],
@@ -107,7 +107,7 @@ test("trapezoid kernel: erf's closed forms at scales 0.5 to 5, and the Gauss–H
   for (const name of ["tanh", "softplus", "gelu", "sigmoid"]) {
     const act = activationByName(name);
     const generic = quadraturePairKernel(act);
-    const fast = smoothPairFirst(act);
+    const fast = fcPairKernelFor(name).first;
     for (const theta of [0, 1e-6, 0.7, 2, Math.PI - 1e-6, Math.PI]) {
       const angle = { theta, cos: Math.cos(theta), sin: Math.sin(theta) };
       const g = { k: 0, cw: 0, cv: 0 };
@@ -116,6 +116,28 @@ test("trapezoid kernel: erf's closed forms at scales 0.5 to 5, and the Gauss–H
       assert.ok(maxAbsDiff([g.k, g.cw, g.cv], [out.k, out.cw, out.cv]) < 1e-11, `${name} θ = ${theta}`);
     }
   }
+});
+
+test("tanh's trapezoid kernel at ‖w‖ = 2, 3 agrees with a 2.5× finer step (where Gauss–Hermite-128 is off by 1e-5)", () => {
+  const act = activationByName("tanh");
+  const fine = smoothPairFirst(act, 0.1);
+  const used = fcPairKernelFor("tanh").first;
+  const hermite = quadraturePairKernel(act);
+  const [f, u, h] = [0, 1, 2].map(() => ({ k: 0, cw: 0, cv: 0 }));
+  let hermiteWorst = 0;
+  for (const [a, b] of [
+    [2, 1.8],
+    [3, 2.5],
+  ])
+    for (const theta of [0, 0.4, 1.5, 2.9]) {
+      const angle = { theta, cos: Math.cos(theta), sin: Math.sin(theta) };
+      fine(a, b, angle, f);
+      used(a, b, angle, u);
+      hermite.first(a, b, angle, h);
+      assert.ok(maxAbsDiff([f.k, f.cw, f.cv], [u.k, u.cw, u.cv]) < 2e-12, `a ${a}, θ ${theta}`);
+      hermiteWorst = Math.max(hermiteWorst, maxAbsDiff([f.k, f.cw, f.cv], [h.k, h.cw, h.cv]));
+    }
+  assert.ok(hermiteWorst > 1e-6, "the fixed Hermite rule is measurably off at these scales");
 });
 
 for (const name of ["tanh", "softplus"]) {
