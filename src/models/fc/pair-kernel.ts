@@ -12,8 +12,8 @@
  * Because x is rotation invariant, each depends only on ‖w‖, ‖v‖ and the angle θ between them, T lies
  * in span{w, v}, and Q and R are c·I plus a symmetric 2×2 matrix in the orthonormal in-plane basis
  * (ŵ, u), u = (v̂ − cos θ ŵ)/sin θ. A kernel therefore returns a handful of scalars per pair, and the
- * O(K²d) assembly in `population.ts` is shared by every activation. ReLU (closed forms, `relu-kernel.ts`)
- * implements this now; smooth activations can implement it by Gauss–Hermite quadrature.
+ * O(K²d) assembly in `population.ts` is shared by every activation. Kernels by activation name:
+ * `fcPairKernelFor` (kernels.ts): ReLU and leaky ReLU in closed form, other activations by quadrature.
  *
  * Callers never pass a zero vector: the assembly handles ‖w‖ = 0 or ‖v‖ = 0 itself (see population.ts).
  */
