@@ -218,3 +218,21 @@ test("FcPopulation takes the Gram path for the ReLU kernel when K ≥ 2 (identic
     new FcPopulation(genericRelu, one, 1).gradient(x, true),
   );
 });
+
+test("ReLU Gram path equals the generic path near the teacher, where every unit is nearly aligned with one", () => {
+  const rng = Rng.fromSeed(407);
+  const K = 6;
+  const d = 8;
+  const aT = Float64Array.of(1, 1, -1, 0.5, 2, 1);
+  const teacher = makeNetwork(K, d, rng.normals(K * d), aT);
+  for (const noise of [1e-3, 1e-6, 1e-9]) {
+    // A permuted, slightly perturbed copy of the teacher: each row near-aligned with one teacher row.
+    const W = new Float64Array(K * d);
+    for (let j = 0; j < K; j++) {
+      const src = (j + 2) % K;
+      for (let i = 0; i < d; i++) W[j * d + i] = teacher.W[src * d + i] * (1 + noise * rng.normal());
+    }
+    const a = Float64Array.from({ length: K }, (_, j) => aT[(j + 2) % K]);
+    assertSamePath(teacher, W, a, 1e-12, `noise ${noise}`);
+  }
+});
