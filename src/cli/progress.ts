@@ -28,6 +28,8 @@ export class Progress {
   private done: number;
   private lastDraw = Number.NEGATIVE_INFINITY;
   private drawnLines = 0;
+  /** The amount done at the last plain line (off a terminal), so finish does not repeat it. */
+  private printedDone = Number.NaN;
 
   constructor(options: ProgressOptions) {
     this.total = options.total;
@@ -69,6 +71,8 @@ export class Progress {
 
   private draw(details: readonly string[]): void {
     if (!this.tty) {
+      if (this.done === this.printedDone) return;
+      this.printedDone = this.done;
       this.stream.write(`${this.statusLine()}\n`);
       return;
     }

@@ -34,10 +34,24 @@ test("elsewhere it writes a plain line at most every few seconds, and always at 
   p.update(2);
   now = 6000;
   p.update(5);
+  now = 7000;
+  p.update(7);
   p.finish();
   assert.equal(writes.length, 3);
   for (const w of writes) assert.ok(!w.includes("\x1b") && w.endsWith("\n"));
-  assert.match(writes[2], /100\.0% {2}5\/10|50\.0% {2}5\/10/);
+  assert.match(writes[1], / {2}5\/10 /);
+  assert.match(writes[2], /70\.0% {2}7\/10 /, "the end state, not shown by the throttled update");
+});
+
+test("off a terminal, finish does not repeat a line that already showed the end state", () => {
+  let now = 0;
+  const { stream, writes } = fakeStream(false);
+  const p = new Progress({ total: 10, stream, plainEverySeconds: 5, now: () => now });
+  now = 6000;
+  p.update(10);
+  p.finish();
+  assert.equal(writes.length, 1);
+  assert.match(writes[0], /100\.0% {2}10\/10 /);
 });
 
 test("formatDuration reads naturally from seconds to hours", () => {
