@@ -24,6 +24,7 @@ export function streamProgress(stream: NodeJS.WriteStream = process.stderr): Pro
       display?.finish();
       done = 0;
       display = new ProgressDisplay({ total: Math.max(1, total), label, stream });
+      display.update(0); // announce the step at once: its first unit may take minutes
     },
     advance(units = 1) {
       done += units;
