@@ -25,9 +25,10 @@ import {
 } from "../models/cnn/stationary.js";
 import { cnnTeacherFromRatio } from "../models/cnn/teacher.js";
 import { streamKeyOf } from "../sweep/canonical.js";
+import { builtInModels } from "../sweep/model.js";
 import { resolveCnnParams, stepsForHorizon } from "../sweep/models/cnn.js";
 import { planSweep } from "../sweep/plan.js";
-import { executeTrials } from "../sweep/pool.js";
+import { executeTrials, type TrialSource } from "../sweep/pool.js";
 import { parseSweepSpec, type SweepSpec } from "../sweep/spec.js";
 import { batchRecords } from "../sweep/worker.js";
 import { bySize, type ReportSettings } from "./settings.js";
@@ -90,24 +91,36 @@ export function runCell(
   return { spec, results };
 }
 
+/** A cell of trials: its settings and the stream key its trials draw from. */
+interface KeyedCell {
+  readonly spec: CnnTrialSpec;
+  readonly key: number;
+}
+
+const keyed = (spec: CnnTrialSpec, key = streamKeyOf("cnn", spec)): KeyedCell => ({ spec, key });
+
 /**
- * The success table's cells in DU_KS × DU_RATIOS order: on the sweep worker pool when there is more
- * than one worker (trials interleaved over the cells), else in this thread. Same trials either way.
+ * Runs `trials` trials of each cell: on the sweep worker pool when there is more than one worker
+ * (trials interleaved over the cells), else in this thread. The same trials either way.
  */
-async function runDuTable(
+async function runCells(
+  cells: readonly KeyedCell[],
   trials: number,
   settings: ReportSettings,
   onTrials: (n: number) => void,
 ): Promise<CellTrials[]> {
-  const plan = await planSweep(duTableSpec(trials, settings.seed), process.cwd());
-  const cells = plan.cells.map((c) => c.params as CnnTrialSpec);
   if (settings.workers <= 1)
-    return plan.cells.map((c, i) => runCell(cells[i], trials, settings.seed, () => onTrials(1), c.streamKey));
+    return cells.map((c) => runCell(c.spec, trials, settings.seed, () => onTrials(1), c.key));
+  const source: TrialSource = {
+    modelUrl: builtInModels.cnn,
+    seed: settings.seed,
+    cells: cells.map((c) => ({ streamKey: c.key, raw: { ...c.spec } })),
+  };
   const results: CnnTrialResult[][] = cells.map(() => new Array<CnnTrialResult>(trials));
   const todo = [];
   for (let trial = 0; trial < trials; trial++)
     for (let cell = 0; cell < cells.length; cell++) todo.push({ cell, trial });
-  await executeTrials(plan, todo, {
+  await executeTrials(source, todo, {
     workers: settings.workers,
     onBatch: (batch) => {
       // records keep every field of the trial result (non-finite numbers as null)
@@ -115,7 +128,18 @@ async function runDuTable(
       onTrials(batch.cells.length);
     },
   });
-  return cells.map((spec, i) => ({ spec, results: results[i] }));
+  return cells.map((c, i) => ({ spec: c.spec, results: results[i] }));
+}
+
+/** The success table's cells in DU_KS × DU_RATIOS order, as the du-table sweep plans them. */
+async function runDuTable(
+  trials: number,
+  settings: ReportSettings,
+  onTrials: (n: number) => void,
+): Promise<CellTrials[]> {
+  const plan = await planSweep(duTableSpec(trials, settings.seed), process.cwd());
+  const cells = plan.cells.map((c) => keyed(c.params as CnnTrialSpec, c.streamKey));
+  return runCells(cells, trials, settings, onTrials);
 }
 
 export function countOutcomes(results: readonly CnnTrialResult[]): OutcomeCounts {
@@ -399,25 +423,32 @@ function slice(settings: ReportSettings): DuSlice {
   };
 }
 
-function sensitivity(settings: ReportSettings, trials: number, tick: () => void): DuSensitivity[] {
+async function sensitivity(
+  settings: ReportSettings,
+  trials: number,
+  onTrials: (n: number) => void,
+): Promise<DuSensitivity[]> {
   const base = duSpec(25, 1, { eta: 0.2 });
   const axes: { parameter: DuSensitivity["parameter"]; values: number[] }[] = [
     { parameter: "p", values: [5, 10, 25, 50, 100] },
     { parameter: "anorm", values: [0.25, 0.5, 1, 2, 4] },
     { parameter: "eta", values: [0.02, 0.05, 0.1, 0.2] },
   ];
+  const cells = axes.flatMap(({ parameter, values }) =>
+    values.map((value) =>
+      parameter === "eta"
+        ? // η rows share the base cell's starts: in the gradient-flow limit their outcomes should coincide
+          keyed({ ...base, eta: value, maxSteps: stepsForHorizon(6000, value) }, streamKeyOf("cnn", base))
+        : keyed({ ...base, [parameter]: value }),
+    ),
+  );
+  const done = await runCells(cells, trials, settings, onTrials);
+  let next = 0;
   return axes.map(({ parameter, values }) => ({
     parameter,
     base,
     rows: values.map((value) => {
-      const spec =
-        parameter === "eta"
-          ? { ...base, eta: value, maxSteps: stepsForHorizon(6000, value) }
-          : { ...base, [parameter]: value };
-      // η rows share the base cell's starts: in the gradient-flow limit their outcomes should coincide
-      const key = parameter === "eta" ? streamKeyOf("cnn", base) : undefined;
-      const cell = runCell(spec, trials, settings.seed, tick, key);
-      const counts = countOutcomes(cell.results);
+      const counts = countOutcomes(done[next++].results);
       return {
         value,
         counts,
@@ -428,12 +459,22 @@ function sensitivity(settings: ReportSettings, trials: number, tick: () => void)
   }));
 }
 
-function samplesVsPopulation(settings: ReportSettings, tick: () => void): DuSamples {
+async function samplesVsPopulation(
+  settings: ReportSettings,
+  onTrials: (n: number) => void,
+): Promise<DuSamples> {
   // Small k and p: finite-sample GD costs n·k·p per step.
   const base = duSpec(9, 1, { p: 9, eta: 0.2, maxSteps: 4000 });
   const ns = bySize(settings.size, { smoke: [20], quick: [25, 100, 400], full: [25, 100, 400, 1600] });
   const trials = bySize(settings.size, { smoke: 3, quick: 16, full: 100 });
-  const population = runCell(base, trials, settings.seed, tick);
+  // every row draws from the population cell's streams: the same starts, with data from a child stream
+  const key = streamKeyOf("cnn", base);
+  const [population, ...sampled] = await runCells(
+    [keyed(base), ...ns.map((n) => keyed({ ...base, samples: n }, key))],
+    trials,
+    settings,
+    onTrials,
+  );
   const rowOf = (samples: number, results: readonly CnnTrialResult[]): DuSampleRow => {
     const counts = countOutcomes(results);
     const same = results.filter((r, i) => r.outcome === population.results[i].outcome).length;
@@ -445,19 +486,7 @@ function samplesVsPopulation(settings: ReportSettings, tick: () => void): DuSamp
       sameAsPopulation: wilsonInterval(same, results.length),
     };
   };
-  const rows = [rowOf(0, population.results)];
-  const key = streamKeyOf("cnn", base);
-  for (const n of ns) {
-    const spec = { ...base, samples: n };
-    const results: CnnTrialResult[] = [];
-    // the same stream as the population cell: the same start, with data from its child stream
-    for (let t = 0; t < trials; t++) {
-      results.push(runCnnTrial(spec, Rng.fromSeed(settings.seed, key, t)));
-      tick();
-    }
-    rows.push(rowOf(n, results));
-  }
-  return { base, rows };
+  return { base, rows: [rowOf(0, population.results), ...sampled.map((c, i) => rowOf(ns[i], c.results))] };
 }
 
 export async function computeDu(settings: ReportSettings): Promise<DuResults> {
@@ -482,12 +511,12 @@ export async function computeDu(settings: ReportSettings): Promise<DuResults> {
 
   const sensTrials = bySize(settings.size, { smoke: 8, quick: 200, full: 2000 });
   progress.step(`Du: sensitivity to p, ‖a*‖, η (${14 * sensTrials} trials)`, 14 * sensTrials);
-  const sens = sensitivity(settings, sensTrials, () => progress.advance());
+  const sens = await sensitivity(settings, sensTrials, (n) => progress.advance(n));
   progress.finish();
 
   const sampleTrials = bySize(settings.size, { smoke: 3 * 2, quick: 16 * 4, full: 100 * 5 });
   progress.step("Du: population vs finite-sample GD", sampleTrials);
-  const samples = samplesVsPopulation(settings, () => progress.advance());
+  const samples = await samplesVsPopulation(settings, (n) => progress.advance(n));
   progress.finish();
 
   return {

@@ -9,6 +9,16 @@ import { ownExtension } from "./model.js";
 import type { SweepPlan } from "./plan.js";
 import type { BatchCell, BatchResult, TrialBatch } from "./worker.js";
 
+/**
+ * What the pool needs to run trials: the model's module, the root seed and each cell's stream key
+ * and raw parameters. A sweep plan is one; the report builds others for cells that are not a grid.
+ */
+export interface TrialSource {
+  readonly modelUrl: string;
+  readonly seed: number;
+  readonly cells: readonly { readonly streamKey: number; readonly raw: Readonly<Record<string, unknown>> }[];
+}
+
 export interface TrialRef {
   readonly cell: number;
   readonly trial: number;
@@ -51,11 +61,15 @@ class BatchSizer {
 }
 
 export async function executeTrials(
-  plan: SweepPlan,
+  planOrSource: SweepPlan | TrialSource,
   todo: readonly TrialRef[],
   options: ExecuteOptions,
 ): Promise<void> {
   if (todo.length === 0) return;
+  const source: TrialSource =
+    "spec" in planOrSource
+      ? { modelUrl: planOrSource.modelUrl, seed: planOrSource.spec.seed, cells: planOrSource.cells }
+      : planOrSource;
   const workers = Math.max(1, options.workers ?? defaultWorkers());
   const sizer = new BatchSizer(workers);
   const pool = new Piscina({
@@ -72,7 +86,7 @@ export async function executeTrials(
     while (next < todo.length || inFlight.size > 0) {
       while (failure === undefined && !stopped() && next < todo.length && inFlight.size < workers * 2) {
         const size = options.batchSize ?? sizer.next(todo.length - next);
-        const batch = toBatch(plan, todo.slice(next, next + size));
+        const batch = toBatch(source, todo.slice(next, next + size));
         next += size;
         const task: Promise<void> = pool.run(batch).then(
           (result: BatchResult) => {
@@ -106,7 +120,7 @@ function workerUrl(): string {
   return new URL(name, import.meta.url).href;
 }
 
-function toBatch(plan: SweepPlan, refs: readonly TrialRef[]): TrialBatch {
+function toBatch(source: TrialSource, refs: readonly TrialRef[]): TrialBatch {
   const cells: BatchCell[] = [];
   const position = new Map<number, number>();
   const items: number[] = [];
@@ -115,10 +129,10 @@ function toBatch(plan: SweepPlan, refs: readonly TrialRef[]): TrialBatch {
     if (pos === undefined) {
       pos = cells.length;
       position.set(cell, pos);
-      const c = plan.cells[cell];
+      const c = source.cells[cell];
       cells.push({ cell, streamKey: c.streamKey, raw: c.raw });
     }
     items.push(pos, trial);
   }
-  return { modelUrl: plan.modelUrl, seed: plan.spec.seed, cells, items };
+  return { modelUrl: source.modelUrl, seed: source.seed, cells, items };
 }

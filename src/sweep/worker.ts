@@ -45,7 +45,8 @@ const resolvedParams = new Map<string, unknown>();
 export async function runBatch(batch: TrialBatch): Promise<BatchResult> {
   const model = await loadModel(batch.modelUrl);
   const params = batch.cells.map((c) => {
-    const key = `${batch.modelUrl}\u0000${c.streamKey}`;
+    // keyed by the parameters too: cells may share a stream on purpose (same starts, other settings)
+    const key = `${batch.modelUrl}\u0000${c.streamKey}\u0000${JSON.stringify(c.raw)}`;
     if (!resolvedParams.has(key)) resolvedParams.set(key, model.resolve(c.raw, "spec"));
     return resolvedParams.get(key);
   });

@@ -57,7 +57,7 @@ test("the report's success table is the du-table example sweep (same cells, prot
   assert.equal(duSpec(25, 0).maxSteps, 30000);
 });
 
-test("the success table is the same on the worker pool as in one thread", async () => {
+test("the table, sensitivity and finite-sample runs are the same on the worker pool as in one thread", async () => {
   const settings = { size: "smoke", seed: 5, progress: silentProgress } as const;
   const one = await computeDu({ ...settings, workers: 1 });
   const two = await computeDu({ ...settings, workers: 2 });
@@ -69,6 +69,8 @@ test("the success table is the same on the worker pool as in one thread", async 
     two.cells.map((c) => c.meanSteps),
     one.cells.map((c) => c.meanSteps),
   );
+  assert.deepEqual(two.sensitivity, one.sensitivity);
+  assert.deepEqual(two.samples, one.samples);
 });
 
 test("a cell's trials depend only on (seed, parameters, trial index)", () => {
