@@ -164,8 +164,6 @@ function textReport(r: DingExperimentReport): string {
 }
 
 export const certifyCommand: Command = {
-  name: "certify",
-  summary: "build and certify a sub-optimal local minimum of Ding, Li & Sun (2019) for any activation",
   usage,
   run(argv) {
     const flags = parseFlags(argv, {

@@ -53,8 +53,6 @@ function certificateSummary(c: DingCertificate) {
 }
 
 export const classifyCommand: Command = {
-  name: "classify",
-  summary: "classify the point of a problem JSON: strict/degenerate local minimum, saddle, not stationary",
   usage,
   run(argv) {
     const flags = parseFlags(

@@ -42,9 +42,6 @@ Flags:
 Example: minima cnn critical --k 25 --ratio 4`;
 
 export const cnnCriticalCommand: Command = {
-  name: "cnn critical",
-  summary:
-    "stationary points of the Du et al. CNN: losses, Hessian spectra, is the spurious point a local minimum",
   usage,
   run(argv) {
     const flags = parseFlags(argv, {

@@ -29,9 +29,6 @@ const FLAGS = {
 } as const;
 
 export const cnnProbabilityCommand: Command = {
-  name: "cnn probability",
-  summary:
-    "P(global), P(spurious), … of WN-GD from random starts for one CNN setting, with Wilson 95% intervals",
   usage: [
     "Usage: minima cnn probability --k K --ratio R [--p P] [--anorm A] [--eta E|auto] [--trials T]",
     "                              [--seed S] [--steps N] [--init paper|gaussian] [--workers N] [--json]",

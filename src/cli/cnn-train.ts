@@ -117,9 +117,6 @@ export function teacherFromFlags(flags: ParsedFlags, defaultP?: number): CnnTeac
 const degrees = (x: number) => `${formatNumber((x * 180) / Math.PI, 4)}°`;
 
 export const cnnTrainCommand: Command = {
-  name: "cnn train",
-  summary:
-    "train the Du et al. CNN (weight-normalised GD) from a seeded random start; outcome and trajectory",
   usage,
   run(argv) {
     const flags = parseFlags(argv, {

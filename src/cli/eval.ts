@@ -41,8 +41,6 @@ function allFinite(values: ArrayLike<number>): boolean {
 }
 
 export const evalCommand: Command = {
-  name: "eval",
-  summary: "loss, gradient and Hessian spectrum of a problem given as JSON (cnn, fc, mlp, …)",
   usage,
   run(argv) {
     const flags = parseFlags(argv, { hessian: { type: "boolean" }, json: { type: "boolean" } }, 1);

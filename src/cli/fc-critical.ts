@@ -23,8 +23,6 @@ Problem: for an fc problem file ({"model":"fc",…}, student a fixed at ones, K 
 ReLU only: --activation accepts relu alone (the M-matrix equations and the L12/L21 criterion are ReLU's).`;
 
 export const fcCriticalCommand: Command = {
-  name: "fc critical",
-  summary: "M-matrix critical-point equations and the K = 2 L12/L21 criterion with a grid scan",
   usage,
   run(argv) {
     const flags = parseFlags(argv, {

@@ -26,8 +26,6 @@ Example: minima fc dynamics2d --K 5 --x0 1e-3 --y0 0 --json
 ReLU only: --activation accepts relu alone (the 2-D (x, y) reduction is ReLU's closed-form dynamics).`;
 
 export const fcDynamics2dCommand: Command = {
-  name: "fc dynamics2d",
-  summary: "K ≥ 2, orthonormal teacher: the 2-D (x, y) dynamics, saddle vs symmetry breaking, full-GD check",
   usage,
   run(argv) {
     const flags = parseFlags(argv, {

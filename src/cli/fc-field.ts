@@ -27,8 +27,6 @@ function range(
 }
 
 export const fcFieldCommand: Command = {
-  name: "fc field",
-  summary: "the vector field of the 2-D (x, y) dynamics on a grid, for plotting",
   usage,
   run(argv) {
     const flags = parseFlags(argv, {

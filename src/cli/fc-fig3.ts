@@ -17,8 +17,6 @@ Defaults: --d 10 --N 100,1000,10000 --theta-N 1000 --pairs 20 --laws both --seed
 ReLU only: --activation accepts relu alone (it compares samples with ReLU's closed-form gradient term).`;
 
 export const fcFig3Command: Command = {
-  name: "fc fig3",
-  summary: "closed-form population term vs samples: relative error against θ and N (Fig. 3)",
   usage,
   run(argv) {
     const flags = parseFlags(argv, {

@@ -27,8 +27,6 @@ polar: --d 3 --r0 0.5 --theta0 3 --eta 0.01 --steps 5000 --every 100.
 ReLU only: --activation accepts relu alone (Ω, the ball probability and the polar (r, θ) dynamics are Tian's ReLU results).`;
 
 export const fcK1Command: Command = {
-  name: "fc k1",
-  summary: "K = 1: P(start in Ω) vs the (1−ε)/2 bound vs GD's success rate; polar (r, θ) dynamics",
   usage,
   run(argv) {
     const flags = parseFlags(argv, {

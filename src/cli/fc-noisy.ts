@@ -20,8 +20,6 @@ Defaults: --d K --noises 0,0.5,1,2,5,10,100 --runs 8 --eta 0.1 --steps 20000 --s
 Example (spurious minima, J ≈ 0.0187): minima fc noisy --K 10 --d 20 --noises 0.1,1,3,10 --runs 16 --eta 0.05`;
 
 export const fcNoisyCommand: Command = {
-  name: "fc noisy",
-  summary: "near-symmetric noisy starts: success counts, spurious minima (J, ‖∇J‖, Hessian index)",
   usage,
   run(argv) {
     const flags = parseFlags(argv, {

@@ -13,8 +13,6 @@ form, d = K); ‖∇J‖ at the saddle; and the index of the full K·d-dimension
 ReLU only: --activation accepts relu alone (the saddle x*_K of Thm 4.1 is ReLU's closed form).`;
 
 export const fcSaddlesCommand: Command = {
-  name: "fc saddles",
-  summary: "the symmetric saddle x*_K: Jacobian eigenvalues, J, Hessian index (Thm 4.1)",
   usage,
   run(argv) {
     const flags = parseFlags(argv, {

@@ -15,8 +15,6 @@ Defaults: --d K --x0 1e-3 --delta 1e-5 --shift 1 --trials 8 --eta 0.1 --steps 20
 ReLU only: --activation accepts relu alone (the symmetry-breaking analysis of Tian §4 is ReLU's).`;
 
 export const fcSsbCommand: Command = {
-  name: "fc ssb",
-  summary: "spontaneous symmetry breaking: the permutation a near-symmetric start converges to",
   usage,
   run(argv) {
     const flags = parseFlags(argv, {

@@ -39,9 +39,6 @@ Flags:
 Example: minima fc train --K 5 --d 5 --teacher orthonormal --init gaussian --init-std 1e-3 --steps 20000`;
 
 export const fcTrainCommand: Command = {
-  name: "fc train",
-  summary:
-    "population GD on Tian's two-layer network (ReLU or --activation σ; any teacher, K* ≠ K, trained or fixed a)",
   usage,
   run(argv) {
     const flags = parseFlags(argv, {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { InputError } from "../core/errors.js";
-import type { Command } from "./command.js";
+import type { CommandEntry } from "./command.js";
 import { commands } from "./commands.js";
 
 function version(): string {
@@ -31,8 +31,8 @@ function generalHelp(): string {
   ].join("\n");
 }
 
-function findCommand(argv: readonly string[]): { command: Command; rest: string[] } | undefined {
-  let best: Command | undefined;
+function findCommand(argv: readonly string[]): { entry: CommandEntry; rest: string[] } | undefined {
+  let best: CommandEntry | undefined;
   let bestWords = 0;
   for (const command of commands) {
     const words = command.name.split(" ");
@@ -41,7 +41,7 @@ function findCommand(argv: readonly string[]): { command: Command; rest: string[
       bestWords = words.length;
     }
   }
-  return best ? { command: best, rest: argv.slice(bestWords) } : undefined;
+  return best ? { entry: best, rest: argv.slice(bestWords) } : undefined;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -71,12 +71,13 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`minima: error: unknown command ${JSON.stringify(argv.slice(0, 2).join(" "))}${hint}`);
     return 2;
   }
-  if (found.rest.includes("--help") || found.rest.includes("-h")) {
-    console.log(found.command.usage);
-    return 0;
-  }
   try {
-    return await found.command.run(found.rest);
+    const command = await found.entry.load();
+    if (found.rest.includes("--help") || found.rest.includes("-h")) {
+      console.log(command.usage);
+      return 0;
+    }
+    return await command.run(found.rest);
   } catch (error) {
     return reportError(error);
   }

@@ -28,8 +28,6 @@ Flags:
   --quiet        no progress output`;
 
 export const reproduceCommand: Command = {
-  name: "reproduce",
-  summary: "reproduce the three papers' results as a report (HTML, Markdown, JSON, figures)",
   usage,
   async run(argv) {
     // The report stack (Observable Plot, linkedom, resvg) is loaded only here, so that every other

@@ -6,8 +6,6 @@ import type { Command } from "./command.js";
 import { optionalStringFlag, parseFlags } from "./flags.js";
 
 export const sweepMergeCommand: Command = {
-  name: "sweep merge",
-  summary: "merge sweep directories (shards) into one, deduplicating by trial",
   usage: [
     "Usage: minima sweep merge DIR... [--out DIR]",
     "",

@@ -46,8 +46,6 @@ class CellCounts {
 }
 
 export const sweepRunCommand: Command = {
-  name: "sweep run",
-  summary: "run or resume a Monte-Carlo sweep on all cores (one shard of it with --shard/--shards)",
   usage: [
     "Usage: minima sweep run SPEC --out DIR [--workers N] [--shard i --shards n] [--batch B] [--json]",
     "",

@@ -9,8 +9,6 @@ import { boolFlag, parseFlags } from "./flags.js";
 import { printJson } from "./output.js";
 
 export const sweepSummaryCommand: Command = {
-  name: "sweep summary",
-  summary: "per-cell outcome probabilities with Wilson 95% intervals, restarts and theory",
   usage: [
     "Usage: minima sweep summary DIR... [--json | --csv]",
     "",

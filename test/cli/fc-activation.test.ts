@@ -60,19 +60,19 @@ test("ReLU-only fc commands refuse another activation with the reason (exit 2, o
   const r = runCli(["fc", "dynamics2d", "--K", "3", "--x0", "0.1", "--y0", "0", "--activation", "tanh"]);
   assert.ok(isOneLineInputError(r), r.stderr);
   assert.match(r.stderr, /--activation: minima fc dynamics2d is ReLU only \(.+\)/);
-  const commands: Array<[Command, string[]]> = [
-    [fcK1Command, []],
-    [fcSaddlesCommand, []],
-    [fcCriticalCommand, []],
-    [fcFieldCommand, ["--K", "3"]],
-    [fcSsbCommand, ["--K", "3"]],
-    [fcFig3Command, []],
+  const commands: Array<[string, Command, string[]]> = [
+    ["fc k1", fcK1Command, []],
+    ["fc saddles", fcSaddlesCommand, []],
+    ["fc critical", fcCriticalCommand, []],
+    ["fc field", fcFieldCommand, ["--K", "3"]],
+    ["fc ssb", fcSsbCommand, ["--K", "3"]],
+    ["fc fig3", fcFig3Command, []],
   ];
-  for (const [command, args] of commands) {
+  for (const [name, command, args] of commands) {
     assert.throws(
       () => command.run([...args, "--activation", "softplus"]),
       (e: unknown) => e instanceof InputError && e.field === "--activation" && /ReLU only/.test(e.message),
-      command.name,
+      name,
     );
   }
   // The M-matrix equations of fc critical --problem are ReLU's too.
