@@ -6,7 +6,11 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { InputError } from "../core/errors.js";
+import { buildReport } from "../report/build.js";
+import { silentProgress, streamProgress } from "../report/progress.js";
+import { reportSections } from "../report/sections.js";
 import type { ReportSize } from "../report/types.js";
+import { writeReport } from "../report/write.js";
 import type { Command } from "./command.js";
 import { boolFlag, intFlag, parseFlags, stringFlag } from "./flags.js";
 
@@ -30,15 +34,6 @@ Flags:
 export const reproduceCommand: Command = {
   usage,
   async run(argv) {
-    // The report stack (Observable Plot, linkedom, resvg) is loaded only here, so that every other
-    // command starts without it.
-    const [{ buildReport }, { silentProgress, streamProgress }, { reportSections }, { writeReport }] =
-      await Promise.all([
-        import("../report/build.js"),
-        import("../report/progress.js"),
-        import("../report/sections.js"),
-        import("../report/write.js"),
-      ]);
     const flags = parseFlags(argv, {
       quick: { type: "boolean" },
       smoke: { type: "boolean" },
