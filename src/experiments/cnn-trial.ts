@@ -28,7 +28,7 @@ import { type CnnOutcome, CnnStopRules } from "../train/cnn-outcome.js";
 import { reduceCnn, runReducedWnGd, trajectoryPoint } from "../train/cnn-reduced.js";
 import type { CnnRunEnd, CnnSnapshot, CnnTrajectoryPoint } from "../train/cnn-snapshot.js";
 import { detectPhaseSwitch } from "../train/phase-switch.js";
-import { TeeSink, ThinnedRecorder } from "../train/trajectory.js";
+import { ThinnedRecorder, ThinnedSeries } from "../train/trajectory.js";
 
 export { cnnKernelFor } from "../models/cnn/kernels.js";
 export type { CnnOutcome } from "../train/cnn-outcome.js";
@@ -244,8 +244,13 @@ export function runCnnTrialDetailed(
   const population = method === "wn-gd" && !sampled;
   const rules = new CnnStopRules(teacher, spec.eta, population);
   const recorders = trialRecorders(options.trajectoryPoints);
-  const recorder = recorders.sink;
-  const runOptions = { eta: spec.eta, maxSteps: spec.maxSteps, earlyStop: spec.earlyStop ?? true, recorder };
+  const runOptions = {
+    eta: spec.eta,
+    maxSteps: spec.maxSteps,
+    earlyStop: spec.earlyStop ?? true,
+    recorder: recorders.display,
+    lossSeries: recorders.phase,
+  };
   const plain = method === "gd";
   const initial = reduceCnn(teacher, start.v, start.a);
   const begin = startGeometry(initial, spec.k);
@@ -331,14 +336,14 @@ function runKernelTrial(
   const odd = [0.3, 1.7, 2.9].every((x) => activation.value(-x) === -activation.value(x));
   const rules = new CnnKernelRules(teacher, kernel, spec.eta, odd);
   const recorders = trialRecorders(options.trajectoryPoints);
-  const recorder = recorders.sink;
   const sampled = spec.samples !== undefined || spec.batch !== undefined;
   const gradient = sampled ? sampledGradient(spec, teacher, rng.stream(1), true, activation) : undefined;
   const end = runKernelCnn(teacher, kernel, start.v, start.a, rules, {
     eta: spec.eta,
     maxSteps: spec.maxSteps,
     earlyStop: spec.earlyStop ?? true,
-    recorder,
+    recorder: recorders.display,
+    lossSeries: recorders.phase,
     gradient,
   });
   return finishTrial(
@@ -366,17 +371,17 @@ function startGeometry(initial: ReturnType<typeof reduceCnn>, k: number): StartG
 }
 
 interface TrialRecorders {
-  readonly phase: ThinnedRecorder<CnnTrajectoryPoint>;
+  /** The loss series the phase switch is read from. */
+  readonly phase: ThinnedSeries;
   readonly display?: ThinnedRecorder<CnnTrajectoryPoint>;
-  readonly sink: ThinnedRecorder<CnnTrajectoryPoint> | TeeSink<CnnTrajectoryPoint>;
 }
 
 /** The phase switch is always read from the same thinning, so it does not depend on trajectoryPoints. */
 function trialRecorders(trajectoryPoints: number | undefined): TrialRecorders {
-  const phase = new ThinnedRecorder<CnnTrajectoryPoint>(PHASE_POINTS);
+  const phase = new ThinnedSeries(PHASE_POINTS);
   const display =
     trajectoryPoints !== undefined ? new ThinnedRecorder<CnnTrajectoryPoint>(trajectoryPoints) : undefined;
-  return { phase, display, sink: display ? new TeeSink(phase, display) : phase };
+  return { phase, display };
 }
 
 /** The trial's result from the end of its run: outcome, last snapshot, start and phase switch. */
@@ -388,14 +393,8 @@ function finishTrial(
   begin: StartGeometry,
 ): CnnTrialDetail {
   const last = end.stop === "diverged" ? undefined : trajectoryPoint(end.steps, end.snapshot);
-  const phasePoints = recorders.phase.finish(last);
-  const phaseSwitch =
-    outcome === "global"
-      ? detectPhaseSwitch(
-          phasePoints.map((q) => q.step),
-          phasePoints.map((q) => q.loss),
-        )
-      : null;
+  const series = recorders.phase.finish(last?.step, last?.loss);
+  const phaseSwitch = outcome === "global" ? detectPhaseSwitch(series.steps, series.values) : null;
   const s = end.snapshot;
   const result: CnnTrialResult = {
     outcome,

@@ -92,7 +92,7 @@ function runFullWnGd(
   rules: CnnStopRules,
   options: CnnRunOptions,
 ): CnnRunEnd {
-  const { eta, maxSteps, recorder } = options;
+  const { eta, maxSteps, recorder, lossSeries } = options;
   const earlyStop = options.earlyStop ?? true;
   const p = v.length;
   const k = a.length;
@@ -150,6 +150,7 @@ function runFullWnGd(
         break;
       }
     }
+    if (lossSeries?.wants(t)) lossSeries.add(t, cnnPopulationState(teacher, v, a).loss);
     if (recorder?.wants(t)) recorder.push(trajectoryPoint(t, cnnPopulationState(teacher, v, a)));
     if (t >= maxSteps) break;
     const g = (PI - phi) * rho + sinPhi;
@@ -190,7 +191,7 @@ export function runFullCnn(
   rules: CnnStopRules,
   options: CnnRunOptions & { readonly plain?: boolean; readonly gradient?: CnnGradientStep },
 ): CnnRunEnd {
-  const { eta, maxSteps, recorder, gradient } = options;
+  const { eta, maxSteps, recorder, lossSeries, gradient } = options;
   const plain = options.plain ?? false;
   if (!plain && !gradient) return runFullWnGd(teacher, v, a, rules, options);
   const earlyStop = options.earlyStop ?? true;
@@ -220,6 +221,7 @@ export function runFullCnn(
         break;
       }
     }
+    if (lossSeries?.wants(t)) lossSeries.add(t, snap.loss);
     if (recorder?.wants(t)) recorder.push(trajectoryPoint(t, snap));
     if (t >= maxSteps) break;
     if (gradient) gradient(v, a, t, grad);

@@ -96,7 +96,7 @@ export function runKernelCnn(
   rules: CnnKernelRules,
   options: CnnRunOptions & { readonly gradient?: CnnGradientStep },
 ): CnnKernelRunEnd {
-  const { eta, maxSteps, recorder, gradient } = options;
+  const { eta, maxSteps, recorder, lossSeries, gradient } = options;
   const earlyStop = options.earlyStop ?? true;
   const grad = { v: new Float64Array(v.length), a: new Float64Array(a.length) };
   let stop: CnnKernelStop = "budget";
@@ -121,6 +121,7 @@ export function runKernelCnn(
         break;
       }
     }
+    if (lossSeries?.wants(t)) lossSeries.add(t, snap.loss);
     if (recorder?.wants(t)) recorder.push(trajectoryPoint(t, snap));
     if (t >= maxSteps) break;
     if (gradient) gradient(v, a, t, grad);

@@ -16,7 +16,7 @@ import { angleBetween } from "../math/angle.js";
 import type { CnnTeacher } from "../models/cnn/teacher.js";
 import { type CnnStopRules, DIVERGENCE_LIMIT } from "./cnn-outcome.js";
 import type { CnnRunEnd, CnnSnapshot, CnnStopReason, CnnTrajectoryPoint } from "./cnn-snapshot.js";
-import type { TrajectorySink } from "./trajectory.js";
+import type { ThinnedSeries, TrajectorySink } from "./trajectory.js";
 
 const PI = Math.PI;
 const TWO_PI = 2 * Math.PI;
@@ -89,6 +89,17 @@ export function reduceCnn(
   };
 }
 
+/** The population loss at the reduced state (phi, x, y, c); `reducedSnapshot` reports the same number. */
+export function reducedLoss(sys: CnnReducedSystem, phi: number, x: number, y: number, c: number): number {
+  const { k, sk, m } = sys;
+  const g = (PI - phi) * Math.cos(phi) + Math.sin(phi);
+  const s = x * sk + y * m;
+  const dx = x - sk;
+  const dy = y - m;
+  const aError2 = dx * dx + dy * dy + c * c;
+  return 0.5 * (((PI - 1) * aError2 + k * dx * dx) / TWO_PI) + ((PI - g) / TWO_PI) * s;
+}
+
 /** Everything a run reports, from the reduced state. */
 export function reducedSnapshot(sys: CnnReducedSystem, st: CnnReducedState): CnnSnapshot {
   const { k, sk, m } = sys;
@@ -98,7 +109,7 @@ export function reducedSnapshot(sys: CnnReducedSystem, st: CnnReducedState): Cnn
   const dx = x - sk;
   const dy = y - m;
   const aError2 = dx * dx + dy * dy + c * c;
-  const loss = 0.5 * (((PI - 1) * aError2 + k * dx * dx) / TWO_PI) + ((PI - g) / TWO_PI) * s;
+  const loss = reducedLoss(sys, phi, x, y, c);
   const gv = (s * (PI - phi) * Math.sin(phi)) / (TWO_PI * r);
   const gx = ((k + PI - 1) * x - (k + g - 1) * sk) / TWO_PI;
   const gy = ((PI - 1) * y - (g - 1) * m) / TWO_PI;
@@ -120,6 +131,8 @@ export interface CnnRunOptions {
   /** Stop as soon as an outcome is decided (cnn-outcome.ts); default true. */
   readonly earlyStop?: boolean;
   readonly recorder?: TrajectorySink<CnnTrajectoryPoint>;
+  /** The loss alone at the steps this series wants (cheaper than full points; for the phase switch). */
+  readonly lossSeries?: ThinnedSeries;
 }
 
 export function trajectoryPoint(step: number, snap: CnnSnapshot): CnnTrajectoryPoint {
@@ -143,7 +156,7 @@ export function runReducedWnGd(
   rules: CnnStopRules,
   options: CnnRunOptions,
 ): CnnRunEnd {
-  const { eta, maxSteps, recorder } = options;
+  const { eta, maxSteps, recorder, lossSeries } = options;
   const earlyStop = options.earlyStop ?? true;
   const { k, sk, m } = sys;
   const h = eta / TWO_PI;
@@ -170,6 +183,7 @@ export function runReducedWnGd(
         break;
       }
     }
+    if (lossSeries?.wants(t)) lossSeries.add(t, reducedLoss(sys, phi, x, y, c));
     if (recorder?.wants(t)) {
       recorder.push(trajectoryPoint(t, reducedSnapshot(sys, { phi, r, x, y, c })));
     }

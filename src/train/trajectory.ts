@@ -58,3 +58,55 @@ export class TeeSink<P extends { readonly step: number }> implements TrajectoryS
     for (const s of this.sinks) if (s.wants(point.step)) s.push(point);
   }
 }
+
+/**
+ * A thinned series of (step, value) pairs with the same thinning as `ThinnedRecorder`, kept in
+ * typed arrays: no object per point, for per-trial series such as the loss the phase-switch
+ * detector reads (recording it as objects was half of a CNN trial's time).
+ */
+export class ThinnedSeries {
+  private readonly maxPoints: number;
+  private stride = 1;
+  private n = 0;
+  private readonly steps: Float64Array;
+  private readonly values: Float64Array;
+
+  constructor(maxPoints = 1000) {
+    this.maxPoints = Math.max(2, Math.floor(maxPoints));
+    this.steps = new Float64Array(2 * this.maxPoints);
+    this.values = new Float64Array(2 * this.maxPoints);
+  }
+
+  wants(step: number): boolean {
+    return step % this.stride === 0;
+  }
+
+  add(step: number, value: number): void {
+    this.steps[this.n] = step;
+    this.values[this.n] = value;
+    this.n++;
+    if (this.n >= 2 * this.maxPoints) {
+      this.stride *= 2;
+      let j = 0;
+      for (let i = 0; i < this.n; i++) {
+        if (this.steps[i] % this.stride === 0) {
+          this.steps[j] = this.steps[i];
+          this.values[j] = this.values[i];
+          j++;
+        }
+      }
+      this.n = j;
+    }
+  }
+
+  /** The recorded pairs, with (lastStep, lastValue) appended when that step is not yet recorded. */
+  finish(lastStep?: number, lastValue?: number): { steps: number[]; values: number[] } {
+    const steps = Array.from(this.steps.subarray(0, this.n));
+    const values = Array.from(this.values.subarray(0, this.n));
+    if (lastStep !== undefined && lastValue !== undefined && (this.n === 0 || steps[this.n - 1] < lastStep)) {
+      steps.push(lastStep);
+      values.push(lastValue);
+    }
+    return { steps, values };
+  }
+}
