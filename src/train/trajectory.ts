@@ -42,23 +42,6 @@ export class ThinnedRecorder<P extends { readonly step: number }> implements Tra
   }
 }
 
-/** Sends each point to every sink that wants its step (e.g. a display trajectory and a detector's). */
-export class TeeSink<P extends { readonly step: number }> implements TrajectorySink<P> {
-  private readonly sinks: readonly TrajectorySink<P>[];
-
-  constructor(...sinks: TrajectorySink<P>[]) {
-    this.sinks = sinks;
-  }
-
-  wants(step: number): boolean {
-    return this.sinks.some((s) => s.wants(step));
-  }
-
-  push(point: P): void {
-    for (const s of this.sinks) if (s.wants(point.step)) s.push(point);
-  }
-}
-
 /**
  * A thinned series of (step, value) pairs with the same thinning as `ThinnedRecorder`, kept in
  * typed arrays: no object per point, for per-trial series such as the loss the phase-switch
