@@ -5,7 +5,8 @@
  */
 import { runCnnTrialDetailed } from "../../src/experiments/cnn-trial.js";
 import { Rng } from "../../src/math/rng.js";
-import { isSpuriousLocalMinimum, spuriousRatioThreshold } from "../../src/models/cnn/stationary.js";
+import { spuriousRatioThreshold } from "../../src/models/cnn/protocol.js";
+import { isSpuriousLocalMinimum } from "../../src/models/cnn/stationary.js";
 import type { CnnState } from "../state.js";
 import { type SliceGrid, type SliceMarker, sliceGrid, sliceMarkers } from "./cnn-slice.js";
 

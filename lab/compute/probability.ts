@@ -9,7 +9,7 @@
 import { type CnnTrialSpec, runCnnTrial } from "../../src/experiments/cnn-trial.js";
 import { Rng } from "../../src/math/rng.js";
 import { wilsonInterval } from "../../src/math/stats.js";
-import { spuriousRatioThreshold } from "../../src/models/cnn/stationary.js";
+import { cnnMonotoneStep, spuriousRatioThreshold } from "../../src/models/cnn/protocol.js";
 import { streamKeyOf } from "../../src/sweep/canonical.js";
 import cnnSweepModel, { resolveCnnParams } from "../../src/sweep/models/cnn.js";
 import type { ProbabilityState } from "../state.js";
@@ -48,7 +48,7 @@ export function cellSpec(state: ProbabilityState, k: number, ratio: number): Cnn
     p: state.p,
     ratio,
     anorm: state.aNorm,
-    eta: Math.min(state.eta, (2 * Math.PI) / (k + Math.PI - 1)),
+    eta: Math.min(state.eta, cnnMonotoneStep(k)),
     maxSteps: state.steps,
     init: "paper",
   };

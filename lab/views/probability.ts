@@ -4,6 +4,7 @@
  * the 1/4 lower bound of Theorem 4.2. Cells are shared out among workers; Cancel stops them.
  */
 
+import { spuriousRatioThreshold } from "../../src/models/cnn/protocol.js";
 import { probabilityCommand } from "../commands.js";
 import { type CellCounts, type CellSummary, probabilityCells, summarise } from "../compute/probability.js";
 import { exportBar, refreshExportBar } from "../export.js";
@@ -29,7 +30,7 @@ function listProblem(
 
 function probabilityFigure(cells: readonly CellSummary[], ks: readonly number[]): SVGSVGElement {
   const colour = (k: number) => OKABE_ITO[ks.indexOf(k) % OKABE_ITO.length];
-  const thresholds = ks.map((k) => ({ k, x: (k + Math.PI - 1) / Math.PI }));
+  const thresholds = ks.map((k) => ({ k, x: spuriousRatioThreshold(k) }));
   const maxRatio = Math.max(...cells.map((c) => c.ratio), 1);
   // Side by side: each k's intervals are shifted a little so that they do not hide each other.
   const shifted = (d: CellSummary) =>

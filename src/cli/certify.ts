@@ -8,6 +8,7 @@ import { activationByName, activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
 import { type DingExperimentReport, runDingExperiment } from "../experiments/ding/certify.js";
 import { parseLabelledCsv } from "../experiments/ding/data-csv.js";
+import { toJson } from "../io/json.js";
 import { mlpProblemJson } from "../models/mlp/format.js";
 import { Mlp, type MlpData } from "../models/mlp/network.js";
 import type { Command } from "./command.js";
@@ -20,7 +21,7 @@ import {
   parseFlags,
   stringFlag,
 } from "./flags.js";
-import { formatNumber, printJson, toJson } from "./output.js";
+import { formatNumber, printJson } from "./output.js";
 
 const usage = `Usage: minima certify --activation NAME --d0 D --samples N --widths W1[,W2,…] [--seed S]
                        [--data FILE.csv] [--weights random|unit] [--restarts K] [--iterations T]

@@ -7,11 +7,12 @@
 import { activationByName, activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
 import { cnnKernelFor } from "../experiments/cnn-trial.js";
-import { summariseSpectrum } from "../landscape/spectrum.js";
 import { symmetricEigen } from "../math/eigen.js";
+import { summariseSpectrum } from "../math/spectrum.js";
 import { cnnKernelCriticalPoints } from "../models/cnn/kernel-critical.js";
 import { cnnPopulationGradient, cnnPopulationHessian, cnnPopulationLoss } from "../models/cnn/population.js";
-import { cnnStationaryPoints, saddleG, spuriousRatioThreshold } from "../models/cnn/stationary.js";
+import { spuriousRatioThreshold } from "../models/cnn/protocol.js";
+import { cnnStationaryPoints, saddleG } from "../models/cnn/stationary.js";
 import { type CnnTeacherChoice, teacherFromFlags } from "./cnn-train.js";
 import type { Command } from "./command.js";
 import { boolFlag, optionalStringFlag, parseFlags } from "./flags.js";

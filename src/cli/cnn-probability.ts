@@ -3,6 +3,8 @@
  * streams as the cell with the same resolved parameters and seed in any sweep (e.g. the du-table
  * example), so the two agree trial for trial.
  */
+
+import { Progress } from "../io/progress.js";
 import { planSweep } from "../sweep/plan.js";
 import { defaultWorkers, executeTrials } from "../sweep/pool.js";
 import { parseSweepSpec } from "../sweep/spec.js";
@@ -12,7 +14,6 @@ import { batchRecords } from "../sweep/worker.js";
 import type { Command } from "./command.js";
 import { boolFlag, choiceFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
-import { Progress } from "./progress.js";
 
 const FLAGS = {
   k: { type: "string" },

@@ -14,6 +14,7 @@ import {
 } from "../experiments/cnn-trial.js";
 import { Rng } from "../math/rng.js";
 import { cnnKernelCriticalPoints } from "../models/cnn/kernel-critical.js";
+import { cnnStabilityBound } from "../models/cnn/protocol.js";
 import { isSpuriousLocalMinimum } from "../models/cnn/stationary.js";
 import {
   ANORM_MAX,
@@ -23,7 +24,6 @@ import {
   parseCnnTeacher,
   teacherRatio,
 } from "../models/cnn/teacher.js";
-import { cnnStabilityBound } from "../train/cnn-outcome.js";
 import type { Command } from "./command.js";
 import {
   boolFlag,

@@ -6,9 +6,9 @@
 
 import { activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
-import { summariseSpectrum } from "../landscape/spectrum.js";
 import { symmetricEigen } from "../math/eigen.js";
 import { centralHessian } from "../math/finite-difference.js";
+import { summariseSpectrum } from "../math/spectrum.js";
 import { readJsonFile } from "./json-file.js";
 import "../models/formats.js";
 import { parseProblem, problemFormats } from "../models/registry.js";

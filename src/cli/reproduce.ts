@@ -6,8 +6,8 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { InputError } from "../core/errors.js";
+import { silentProgress, streamProgress } from "../io/step-progress.js";
 import { buildReport } from "../report/build.js";
-import { silentProgress, streamProgress } from "../report/progress.js";
 import { reportSections } from "../report/sections.js";
 import type { ReportSize } from "../report/types.js";
 import { writeReport } from "../report/write.js";

@@ -2,6 +2,7 @@
 
 import { dirname, resolve } from "node:path";
 import { InputError } from "../core/errors.js";
+import { Progress } from "../io/progress.js";
 import { describeAxes, planSweep, type SweepPlan } from "../sweep/plan.js";
 import { defaultWorkers } from "../sweep/pool.js";
 import { runSweep } from "../sweep/run.js";
@@ -11,7 +12,6 @@ import type { Command } from "./command.js";
 import { intFlag, parseFlags, stringFlag } from "./flags.js";
 import { readJsonFile } from "./json-file.js";
 import { printJson } from "./output.js";
-import { Progress } from "./progress.js";
 
 const FLAGS = {
   out: { type: "string" },

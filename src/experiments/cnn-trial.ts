@@ -16,6 +16,7 @@
 import type { Activation } from "../activations/activation.js";
 import { activationByName } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
+import { finiteVector } from "../core/validate.js";
 import type { Rng } from "../math/rng.js";
 import type { CnnActivationKernel } from "../models/cnn/activation-kernel.js";
 import { cnnKernelFor } from "../models/cnn/kernels.js";
@@ -214,6 +215,20 @@ export function drawCnnStart(
   return { v, a };
 }
 
+/** The given start (checked and copied) or, without one, the start drawn from `rng`. */
+function startOf(
+  spec: CnnTrialSpec,
+  teacher: CnnTeacher,
+  rng: Rng,
+  given: CnnStart | undefined,
+): { v: Float64Array; a: Float64Array } {
+  if (!given) return drawCnnStart(spec, teacher, rng);
+  const v = finiteVector("start.v", Array.from(given.v), spec.p);
+  const a = finiteVector("start.a", Array.from(given.a), spec.k);
+  if (v.every((x) => x === 0)) throw new InputError("start.v", "must not be the zero vector");
+  return { v, a };
+}
+
 export interface CnnTrialDetail {
   readonly result: CnnTrialResult;
   readonly teacher: CnnTeacher;
@@ -224,21 +239,35 @@ export interface CnnTrialDetail {
 /** Maximum recorded points kept for the phase-switch detector in plain trials. */
 const PHASE_POINTS = 128;
 
-/**
- * The trial with optional extras: a thinned trajectory of about `trajectoryPoints` points, and an
- * explicit `teacher` (of size p × k) in place of the one built from (ratio, anorm).
- */
+/** A given starting point (v₀ of length p, a₀ of length k); it is copied, not changed. */
+export interface CnnStart {
+  readonly v: ArrayLike<number>;
+  readonly a: ArrayLike<number>;
+}
+
+export interface CnnTrialOptions {
+  /** Keep a thinned trajectory of about this many points. */
+  readonly trajectoryPoints?: number;
+  /** An explicit teacher (of size p × k) in place of the one built from (ratio, anorm). */
+  readonly teacher?: CnnTeacher;
+  /** Run through this activation kernel (tests run ReLU through its quadrature kernel). */
+  readonly kernel?: CnnActivationKernel;
+  /** Start here instead of drawing the start from the stream (the data stream is unchanged). */
+  readonly start?: CnnStart;
+}
+
+/** The trial with the optional extras of `CnnTrialOptions`. */
 export function runCnnTrialDetailed(
   spec: CnnTrialSpec,
   rng: Rng,
-  options: { trajectoryPoints?: number; teacher?: CnnTeacher; kernel?: CnnActivationKernel } = {},
+  options: CnnTrialOptions = {},
 ): CnnTrialDetail {
   const teacher = options.teacher ?? cnnTeacherFromRatio(spec.k, spec.p, spec.ratio, spec.anorm);
   if (teacher.w.length !== spec.p || teacher.a.length !== spec.k)
     throw new InputError("teacher", `must have w of length p = ${spec.p} and a of length k = ${spec.k}`);
   const activation = spec.activation ?? "relu";
   if (activation !== "relu" || options.kernel) return runKernelTrial(spec, teacher, rng, options);
-  const start = drawCnnStart(spec, teacher, rng);
+  const start = startOf(spec, teacher, rng, options.start);
   const method = spec.method ?? "wn-gd";
   const sampled = spec.samples !== undefined || spec.batch !== undefined;
   const population = method === "wn-gd" && !sampled;
@@ -318,7 +347,7 @@ function runKernelTrial(
   spec: CnnTrialSpec,
   teacher: CnnTeacher,
   rng: Rng,
-  options: { trajectoryPoints?: number; kernel?: CnnActivationKernel },
+  options: CnnTrialOptions,
 ): CnnTrialDetail {
   const activation = activationByName(spec.activation ?? "relu");
   if (!HOMOGENEOUS.has(activation.name) && Math.abs(teacher.wNorm - 1) > 1e-12)
@@ -330,7 +359,7 @@ function runKernelTrial(
   if ((spec.method ?? "wn-gd") !== "wn-gd")
     throw new InputError("method", '"gd" is only for activation "relu" (use "wn-gd")', spec.method);
   const kernel = options.kernel ?? cnnKernelFor(activation.name);
-  const start = drawCnnStart(spec, teacher, rng);
+  const start = startOf(spec, teacher, rng, options.start);
   const initial = reduceCnn(teacher, start.v, start.a);
   const begin = startGeometry(initial, spec.k);
   const odd = [0.3, 1.7, 2.9].every((x) => activation.value(-x) === -activation.value(x));

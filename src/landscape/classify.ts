@@ -12,10 +12,10 @@
  * gradient (step 1e-4, accurate to about 1e-8 relative), which the result names.
  */
 import { centralHessian } from "../math/finite-difference.js";
+import { hessianSpectrum, type SpectrumSummary } from "../math/spectrum.js";
 import { norm } from "../math/vector.js";
 import type { Problem } from "../models/problem.js";
 import { perturbedRestarts, type RestartSummary } from "./restarts.js";
-import { hessianSpectrum, type SpectrumSummary } from "./spectrum.js";
 
 export type PointLabel = "strict-local-min" | "degenerate-local-min" | "saddle" | "not-stationary";
 

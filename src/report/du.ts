@@ -17,16 +17,12 @@ import {
 import { Rng } from "../math/rng.js";
 import { atLeastOneOf, type ProportionEstimate, wilsonInterval } from "../math/stats.js";
 import { cnnPopulationLoss } from "../models/cnn/population.js";
-import {
-  saddleAngle,
-  spuriousLoss,
-  spuriousOutputWeights,
-  spuriousRatioThreshold,
-} from "../models/cnn/stationary.js";
+import { spuriousRatioThreshold, stepsForHorizon } from "../models/cnn/protocol.js";
+import { saddleAngle, spuriousLoss, spuriousOutputWeights } from "../models/cnn/stationary.js";
 import { cnnTeacherFromRatio } from "../models/cnn/teacher.js";
 import { streamKeyOf } from "../sweep/canonical.js";
 import { builtInModels } from "../sweep/model.js";
-import { resolveCnnParams, stepsForHorizon } from "../sweep/models/cnn.js";
+import { resolveCnnParams } from "../sweep/models/cnn.js";
 import { planSweep } from "../sweep/plan.js";
 import { executeTrials, type TrialSource } from "../sweep/pool.js";
 import { parseSweepSpec, type SweepSpec } from "../sweep/spec.js";

@@ -1,5 +1,5 @@
 /** What every section of the report is computed with. */
-import type { Progress } from "./progress.js";
+import type { StepProgress } from "../io/step-progress.js";
 import type { ReportSize } from "./types.js";
 
 export interface ReportSettings {
@@ -7,7 +7,7 @@ export interface ReportSettings {
   readonly size: ReportSize;
   readonly seed: number;
   readonly workers: number;
-  readonly progress: Progress;
+  readonly progress: StepProgress;
 }
 
 /** Picks a size-dependent setting. */

@@ -4,8 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { toJson } from "../cli/output.js";
 import { svgToPng } from "../figures/png.js";
+import { toJson } from "../io/json.js";
 import { reportHtml } from "./html.js";
 import { reportMarkdown } from "./markdown.js";
 import type { Report } from "./types.js";

@@ -10,13 +10,13 @@
  *             N·κ'(1)/r² on the directions of v orthogonal to v, with no cross term).
  * spurious    the end point (budget spent, or ‖∇ℓ‖ < 1e-12·max(1, √N) early) is stationary,
  *             ‖∇ℓ‖ < 1e-4·√N, not global, and its Hessian has no negative eigenvalue (index 0 of
- *             src/landscape/spectrum.ts; the one zero mode along v is the scale invariance of WN):
+ *             src/math/spectrum.ts; the one zero mode along v is the scale invariance of WN):
  *             a local minimum that is not global, judged numerically.
  * saddle      stationary as above with a negative Hessian eigenvalue.
  * diverged    a non-finite or huge (> 1e100) iterate.
  * unconverged none of these.
  */
-import { hessianSpectrum } from "../landscape/spectrum.js";
+import { hessianSpectrum } from "../math/spectrum.js";
 import type { CnnActivationKernel } from "../models/cnn/activation-kernel.js";
 import { cnnPopulationHessian } from "../models/cnn/population.js";
 import type { CnnTeacher } from "../models/cnn/teacher.js";

@@ -49,11 +49,6 @@ export const DIVERGENCE_LIMIT = 1e100;
 
 const TWO_PI = 2 * Math.PI;
 
-/** 4π/(k+π−1): above this the a-block of WN-GD is unstable. */
-export function cnnStabilityBound(k: number): number {
-  return (4 * Math.PI) / (k + Math.PI - 1);
-}
-
 export class CnnStopRules {
   readonly k: number;
   readonly S: number;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { formatDuration, Progress } from "../../src/cli/progress.js";
+import { formatDuration, Progress } from "../../src/io/progress.js";
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];

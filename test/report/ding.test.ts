@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { designResidual } from "../../src/experiments/ding/residual-design.js";
+import { silentProgress } from "../../src/io/step-progress.js";
 import { gaussianInputs } from "../../src/models/mlp/data.js";
 import {
   computeDing,
@@ -19,7 +20,6 @@ import {
   exampleComparison,
   yuChenClaims,
 } from "../../src/report/ding-section.js";
-import { silentProgress } from "../../src/report/progress.js";
 import type { Claim } from "../../src/report/types.js";
 
 let smoke: DingResults;

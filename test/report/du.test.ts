@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import type { CnnTrialResult } from "../../src/experiments/cnn-trial.js";
+import { silentProgress } from "../../src/io/step-progress.js";
 import { atLeastOneOf } from "../../src/math/stats.js";
 import { computeDu, duSpec, duTableSpec, logLossSlope, restartsOf, runCell } from "../../src/report/du.js";
-import { silentProgress } from "../../src/report/progress.js";
 
 function fake(outcomes: string): CnnTrialResult[] {
   return [...outcomes].map((c) => ({

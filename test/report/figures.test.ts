@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { before, test } from "node:test";
+import { silentProgress } from "../../src/io/step-progress.js";
 import { buildReport } from "../../src/report/build.js";
-import { silentProgress } from "../../src/report/progress.js";
 import { reportSections } from "../../src/report/sections.js";
 import type { Report } from "../../src/report/types.js";
 import { compareWithGolden, GOLDEN_DIR } from "../figures/snapshot.js";

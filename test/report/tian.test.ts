@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { toJson } from "../../src/cli/output.js";
 import { k2Criterion } from "../../src/experiments/tian/critical.js";
+import { toJson } from "../../src/io/json.js";
+import { silentProgress } from "../../src/io/step-progress.js";
 import { symmetricSaddle } from "../../src/models/fc/reduced-2d.js";
-import { silentProgress } from "../../src/report/progress.js";
 import { computeTian, slopeOf, type TianResults } from "../../src/report/tian.js";
 import { tianBuilder, tianSection } from "../../src/report/tian-section.js";
 import type { Claim } from "../../src/report/types.js";

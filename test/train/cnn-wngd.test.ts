@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type CnnTrialSpec, runCnnTrial, runCnnTrialDetailed } from "../../src/experiments/cnn-trial.js";
 import { Rng } from "../../src/math/rng.js";
+import { cnnStabilityBound } from "../../src/models/cnn/protocol.js";
 import { spuriousLoss } from "../../src/models/cnn/stationary.js";
 import { cnnTeacherFromRatio } from "../../src/models/cnn/teacher.js";
-import { CnnStopRules, cnnStabilityBound } from "../../src/train/cnn-outcome.js";
+import { CnnStopRules } from "../../src/train/cnn-outcome.js";
 import { reduceCnn, runReducedWnGd } from "../../src/train/cnn-reduced.js";
 
 const du = (k: number, ratio: number): CnnTrialSpec => {

@@ -7,9 +7,9 @@
  */
 
 import { largestMagnitude } from "../../landscape/classify.js";
-import { hessianSpectrum } from "../../landscape/spectrum.js";
 import { symmetricEigen } from "../../math/eigen.js";
 import { Rng } from "../../math/rng.js";
+import { hessianSpectrum } from "../../math/spectrum.js";
 import { norm } from "../../math/vector.js";
 import { Mlp } from "../../models/mlp/network.js";
 import { type DingPoint, definiteness } from "./construction.js";

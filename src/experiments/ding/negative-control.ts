@@ -8,9 +8,9 @@
 
 import { largestMagnitude } from "../../landscape/classify.js";
 import { gradientDescent } from "../../landscape/minimise.js";
-import { hessianSpectrum } from "../../landscape/spectrum.js";
 import { symmetricEigen } from "../../math/eigen.js";
 import { Rng, type Seed } from "../../math/rng.js";
+import { hessianSpectrum } from "../../math/spectrum.js";
 import { Mlp } from "../../models/mlp/network.js";
 import type { DingPoint } from "./construction.js";
 

@@ -9,8 +9,8 @@
  * neither and shows the drift.
  */
 
-import { hessianSpectrum } from "../../landscape/spectrum.js";
 import { Rng, type Seed } from "../../math/rng.js";
+import { hessianSpectrum } from "../../math/spectrum.js";
 import { fcGradientDescent } from "../../models/fc/gradient-descent.js";
 import { FcPopulation } from "../../models/fc/population.js";
 import {

@@ -6,8 +6,9 @@
  * Run t of noise level i uses Rng.fromSeed(seed, i, t). Any activation (`fcPairKernelFor`; ReLU by
  * its closed form): success and the failure diagnostics use only J, ‖∇J‖ and the Hessian.
  */
-import { hessianSpectrum } from "../../landscape/spectrum.js";
+
 import { Rng, type Seed } from "../../math/rng.js";
+import { hessianSpectrum } from "../../math/spectrum.js";
 import { type ProportionEstimate, wilsonInterval } from "../../math/stats.js";
 import { fcGradientDescent } from "../../models/fc/gradient-descent.js";
 import { fcPairKernelFor } from "../../models/fc/kernels.js";

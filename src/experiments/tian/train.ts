@@ -7,8 +7,8 @@
  */
 import { activationByName } from "../../activations/registry.js";
 import { InputError } from "../../core/errors.js";
-import { hessianSpectrum } from "../../landscape/spectrum.js";
 import { Rng, type Seed } from "../../math/rng.js";
+import { hessianSpectrum } from "../../math/spectrum.js";
 import { type FcOutcome, type FcTracePoint, fcGradientDescent } from "../../models/fc/gradient-descent.js";
 import { fcPairKernelFor } from "../../models/fc/kernels.js";
 import { type FcNetwork, rowNorms } from "../../models/fc/network.js";

@@ -2,11 +2,12 @@
  * The stationary points of the CNN's population loss at φ = 0 and φ = π for any activation kernel
  * (v = ±w*, a = A⁻¹B(±1)a*; stationary.ts), with their losses, gradient norms, Hessian spectra, and
  * whether the φ = π point is a local minimum — decided numerically: the Hessian has no negative
- * eigenvalue (src/landscape/spectrum.ts), and no seeded random perturbation of relative size 1e-3 or
+ * eigenvalue (src/math/spectrum.ts), and no seeded random perturbation of relative size 1e-3 or
  * 1e-2 lowers the loss by more than a rounding margin. For ReLU the exact answer is in stationary.ts.
  */
-import { hessianSpectrum } from "../../landscape/spectrum.js";
+
 import { Rng } from "../../math/rng.js";
+import { hessianSpectrum } from "../../math/spectrum.js";
 import type { CnnActivationKernel } from "./activation-kernel.js";
 import { cnnPopulationGradient, cnnPopulationHessian, cnnPopulationLoss } from "./population.js";
 import { cnnKernelAlignedPoint } from "./stationary.js";

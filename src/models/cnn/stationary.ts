@@ -41,11 +41,6 @@ export function spuriousLoss(teacher: CnnTeacher): number {
   return ((Math.PI - 2) * N + (Math.PI * S * S) / (k + Math.PI - 1)) / (4 * (Math.PI - 1));
 }
 
-/** (k+π−1)/π: the spurious point is a local minimum exactly when (1ᵀa*)²/‖a*‖² is below this. */
-export function spuriousRatioThreshold(k: number): number {
-  return (k + Math.PI - 1) / Math.PI;
-}
-
 /** a_sᵀa* < 0, written without division: S² < (k+π−1)N/π. */
 export function isSpuriousLocalMinimum(teacher: CnnTeacher): boolean {
   const { k, S, N } = teacherSums(teacher);

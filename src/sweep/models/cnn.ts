@@ -10,22 +10,8 @@
 import { InputError } from "../../core/errors.js";
 import { type CnnTrialSpec, runCnnTrial, validateCnnTrialSpec } from "../../experiments/cnn-trial.js";
 import type { Rng } from "../../math/rng.js";
+import { cnnDefaultEta, spuriousRatioThreshold, stepsForHorizon } from "../../models/cnn/protocol.js";
 import type { SweepModel, TheoryClaim, TrialResult } from "../model.js";
-
-/** The existence threshold of the spurious minimum: it exists iff (1ᵀa*)²/‖a*‖² < (k+π−1)/π (notes §6.2). */
-export function spuriousThreshold(k: number): number {
-  return (k + Math.PI - 1) / Math.PI;
-}
-
-/** The protocol step size min(0.2, 2π/(k+π−1)) of the notes' §8.3. */
-export function autoEta(k: number): number {
-  return Math.min(0.2, (2 * Math.PI) / (k + Math.PI - 1));
-}
-
-/** ⌈horizon/η⌉, ignoring float noise such as 6000/0.2 = 30000.000000000004. */
-export function stepsForHorizon(horizon: number, eta: number): number {
-  return Math.ceil(horizon / eta - 1e-9);
-}
 
 export function resolveCnnParams(raw: Readonly<Record<string, unknown>>, field: string): CnnTrialSpec {
   const { horizon, ...rest } = raw;
@@ -33,7 +19,7 @@ export function resolveCnnParams(raw: Readonly<Record<string, unknown>>, field: 
   if (input.eta === "auto") {
     if (typeof input.k !== "number")
       throw new InputError(`${field}.k`, 'must be a number (eta "auto" needs it)', input.k);
-    input.eta = autoEta(input.k);
+    input.eta = cnnDefaultEta(input.k);
   }
   if (horizon !== undefined) {
     if (input.maxSteps !== undefined)
@@ -73,7 +59,7 @@ function cnnTheory(params: CnnTrialSpec): TheoryClaim[] {
         source: "1ᵀa*=0: a₀=0, global iff φ₀<π/2",
       });
   }
-  const threshold = spuriousThreshold(params.k);
+  const threshold = spuriousRatioThreshold(params.k);
   if (params.ratio >= threshold) {
     claims.push({
       outcome: "spurious",

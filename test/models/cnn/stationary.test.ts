@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { hessianSpectrum } from "../../../src/landscape/spectrum.js";
 import { Rng } from "../../../src/math/rng.js";
+import { hessianSpectrum } from "../../../src/math/spectrum.js";
 import { reluG } from "../../../src/models/cnn/activation-kernel.js";
 import {
   cnnPopulationGradient,
   cnnPopulationHessian,
   cnnPopulationLoss,
 } from "../../../src/models/cnn/population.js";
+import { spuriousRatioThreshold } from "../../../src/models/cnn/protocol.js";
 import {
   cnnStationaryPoints,
   isSpuriousLocalMinimum,
@@ -15,7 +16,6 @@ import {
   saddleG,
   spuriousLoss,
   spuriousOutputWeights,
-  spuriousRatioThreshold,
   stationaryOutputWeights,
 } from "../../../src/models/cnn/stationary.js";
 import { type CnnTeacher, cnnTeacherFromRatio } from "../../../src/models/cnn/teacher.js";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { hessianSpectrum } from "../../src/landscape/spectrum.js";
 import { symmetricEigen } from "../../src/math/eigen.js";
 import { centralGradient, centralHessian } from "../../src/math/finite-difference.js";
+import { hessianSpectrum } from "../../src/math/spectrum.js";
 
 test("symmetricEigen returns ascending eigenvalues with A v = λ v", () => {
   const a = [

@@ -3,7 +3,7 @@
  * modes. An eigenvalue counts as zero when |λ| ≤ relTol · max|λ| (and ≤ absTol when the whole
  * spectrum is tiny), so the verdict does not depend on the problem's scale.
  */
-import { symmetricEigen } from "../math/eigen.js";
+import { symmetricEigen } from "./eigen.js";
 
 export interface SpectrumSummary {
   /** Ascending. */

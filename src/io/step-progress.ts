@@ -1,11 +1,12 @@
 /**
- * Progress for long report runs, as a sequence of steps: each step is shown by the CLI's progress
- * display (src/cli/progress.ts: a bar with rate and ETA on a TTY, a plain line every few seconds
- * otherwise, on stderr so stdout stays clean), or not at all when silent.
+ * Progress for long runs made of steps (the report's sections): each step is shown by the progress
+ * display (progress.ts: a bar with rate and ETA on a TTY, a plain line every few seconds otherwise,
+ * on stderr so stdout stays clean), or not at all when silent. Computations take the interface;
+ * only the edge (the CLI) picks the display.
  */
-import { Progress as ProgressDisplay } from "../cli/progress.js";
+import { Progress as ProgressDisplay } from "./progress.js";
 
-export interface Progress {
+export interface StepProgress {
   /** A new step with `total` units of work. */
   step(label: string, total: number): void;
   /** `done` more units of the current step finished. */
@@ -14,9 +15,9 @@ export interface Progress {
   finish(): void;
 }
 
-export const silentProgress: Progress = { step() {}, advance() {}, finish() {} };
+export const silentProgress: StepProgress = { step() {}, advance() {}, finish() {} };
 
-export function streamProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+export function streamProgress(stream: NodeJS.WriteStream = process.stderr): StepProgress {
   let display: ProgressDisplay | undefined;
   let done = 0;
   return {
