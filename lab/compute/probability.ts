@@ -11,6 +11,7 @@ import { Rng } from "../../src/math/rng.js";
 import { wilsonInterval } from "../../src/math/stats.js";
 import { cnnMonotoneStep, spuriousRatioThreshold } from "../../src/models/cnn/protocol.js";
 import { streamKeyOf } from "../../src/sweep/canonical.js";
+import { runCellTrials } from "../../src/sweep/cell-runner.js";
 import cnnSweepModel, { resolveCnnParams } from "../../src/sweep/models/cnn.js";
 import type { ProbabilityState } from "../state.js";
 import type { ProgressFn } from "./api.js";
@@ -69,11 +70,10 @@ export function runCell(
   const spec = cellSpec(state, k, ratio);
   const key = cellStreamKey(spec);
   const counts: Record<string, number> = {};
-  for (let t = 0; t < state.trials; t++) {
-    const outcome = runCnnTrial(spec, Rng.fromSeed(state.seed, key, t)).outcome;
+  runCellTrials(cnnSweepModel, spec, state.seed, key, state.trials, ({ outcome }, t) => {
     counts[outcome] = (counts[outcome] ?? 0) + 1;
     onTrial?.({ k, ratio, n: t + 1, counts: { ...counts } });
-  }
+  });
   return { k, ratio, n: state.trials, counts };
 }
 

@@ -21,8 +21,10 @@ import { spuriousRatioThreshold, stepsForHorizon } from "../models/cnn/protocol.
 import { saddleAngle, spuriousLoss, spuriousOutputWeights } from "../models/cnn/stationary.js";
 import { cnnTeacherFromRatio } from "../models/cnn/teacher.js";
 import { streamKeyOf } from "../sweep/canonical.js";
+import { runCellTrials } from "../sweep/cell-runner.js";
+import type { TrialResult } from "../sweep/model.js";
 import { builtInModels } from "../sweep/model.js";
-import { resolveCnnParams } from "../sweep/models/cnn.js";
+import cnnSweepModel, { resolveCnnParams } from "../sweep/models/cnn.js";
 import { planSweep } from "../sweep/plan.js";
 import { executeTrials, type TrialSource } from "../sweep/pool.js";
 import { parseSweepSpec, type SweepSpec } from "../sweep/spec.js";
@@ -79,11 +81,14 @@ export function runCell(
   onTrial?: () => void,
   key = streamKeyOf("cnn", spec),
 ): CellTrials {
-  const results: CnnTrialResult[] = [];
-  for (let t = 0; t < trials; t++) {
-    results.push(runCnnTrial(spec, Rng.fromSeed(seed, key, t)));
-    onTrial?.();
-  }
+  const results = runCellTrials<CnnTrialSpec, CnnTrialResult & TrialResult>(
+    cnnSweepModel,
+    spec,
+    seed,
+    key,
+    trials,
+    () => onTrial?.(),
+  );
   return { spec, results };
 }
 
