@@ -8,6 +8,7 @@
  * {id, progress} messages and finish with {id, result} or {id, error}.
  */
 import type { ComputeApi, ComputeMethod } from "./compute/api.js";
+import type { ProgressReport } from "./compute/progress.js";
 
 export class Cancelled extends Error {
   constructor() {
@@ -21,7 +22,7 @@ export interface Job<T> {
   cancel(): void;
 }
 
-export type Progress = { readonly done: number; readonly total: number; readonly partial?: unknown };
+export type Progress = ProgressReport;
 
 type Reply =
   | { id: number; progress: Progress }

@@ -7,9 +7,8 @@ import { cnnRun } from "./cnn.js";
 import { type BasinsArgs, cnnBasins } from "./cnn-basins.js";
 import { dingRun } from "./ding.js";
 import { type ProbabilityArgs, probabilitySweep } from "./probability.js";
+import type { ProgressFn } from "./progress.js";
 import { tianPicture } from "./tian.js";
-
-export type ProgressFn = (progress: { done: number; total: number; partial?: unknown }) => void;
 
 export const computeApi = {
   cnnRun: (args: CnnState, _progress: ProgressFn) => cnnRun(args),

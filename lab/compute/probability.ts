@@ -6,15 +6,14 @@
  * probability` key a cell, so the counts agree trial for trial. Step size per cell:
  * min(η, 2π/(k+π−1)) (the notes' protocol, §8.3, which keeps 1ᵀa monotone).
  */
-import { type CnnTrialSpec, runCnnTrial } from "../../src/experiments/cnn-trial.js";
-import { Rng } from "../../src/math/rng.js";
+import type { CnnTrialSpec } from "../../src/experiments/cnn-trial.js";
 import { wilsonInterval } from "../../src/math/stats.js";
 import { cnnMonotoneStep, spuriousRatioThreshold } from "../../src/models/cnn/protocol.js";
 import { streamKeyOf } from "../../src/sweep/canonical.js";
 import { runCellTrials } from "../../src/sweep/cell-runner.js";
 import cnnSweepModel, { resolveCnnParams } from "../../src/sweep/models/cnn.js";
 import type { ProbabilityState } from "../state.js";
-import type { ProgressFn } from "./api.js";
+import type { ProgressFn } from "./progress.js";
 
 export interface CellCounts {
   readonly k: number;
