@@ -12,9 +12,9 @@ import { join } from "node:path";
 import { drawCnnStart } from "../src/experiments/cnn-trial.js";
 import { Rng } from "../src/math/rng.js";
 import { cnnTeacherFromRatio } from "../src/models/cnn/teacher.js";
-import { runFullCnn } from "../src/train/cnn-full.js";
-import { CnnStopRules } from "../src/train/cnn-outcome.js";
-import { reduceCnn, runReducedWnGd } from "../src/train/cnn-reduced.js";
+import { runFullVectorCnn } from "../src/train/cnn/full-vector.js";
+import { reduceCnn, runReducedWnGd } from "../src/train/cnn/reduced.js";
+import { CnnStopRules } from "../src/train/cnn/rules.js";
 
 const k = 25;
 const p = 25;
@@ -48,7 +48,7 @@ function timeFull(): { seconds: number; phi: Float64Array; s: Float64Array } {
   const copies = starts.map((st) => ({ v: Float64Array.from(st.v), a: Float64Array.from(st.a) }));
   const t0 = performance.now();
   copies.forEach((st, i) => {
-    const end = runFullCnn(teacher, st.v, st.a, rules, options);
+    const end = runFullVectorCnn(teacher, st.v, st.a, rules, options);
     phi[i] = end.snapshot.phi;
     s[i] = end.snapshot.aDotAstar;
   });
@@ -76,7 +76,7 @@ function maxDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
 
 // Warm up the JIT on a slice, then measure.
 for (const st of starts.slice(0, 50)) {
-  runFullCnn(teacher, Float64Array.from(st.v), Float64Array.from(st.a), rules, options);
+  runFullVectorCnn(teacher, Float64Array.from(st.v), Float64Array.from(st.a), rules, options);
   const r = reduceCnn(teacher, st.v, st.a);
   runReducedWnGd(r.system, r.state, rules, options);
 }

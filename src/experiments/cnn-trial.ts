@@ -21,18 +21,18 @@ import type { Rng } from "../math/rng.js";
 import type { CnnActivationKernel } from "../models/cnn/activation-kernel.js";
 import { cnnKernelFor } from "../models/cnn/kernels.js";
 import { cnnSampledLossGradient, cnnSampledLossGradientFor, drawCnnInputs } from "../models/cnn/sampled.js";
+import { type CnnSnapshot, type CnnTrajectoryPoint, trajectoryPoint } from "../models/cnn/snapshot.js";
 import { ANORM_MAX, ANORM_MIN, type CnnTeacher, cnnTeacherFromRatio } from "../models/cnn/teacher.js";
-import { type CnnGradientStep, runFullCnn } from "../train/cnn-full.js";
-import { CnnKernelRules } from "../train/cnn-kernel-outcome.js";
-import { runKernelCnn } from "../train/cnn-kernel-run.js";
-import { type CnnOutcome, CnnStopRules } from "../train/cnn-outcome.js";
-import { reduceCnn, runReducedWnGd, trajectoryPoint } from "../train/cnn-reduced.js";
-import type { CnnRunEnd, CnnSnapshot, CnnTrajectoryPoint } from "../train/cnn-snapshot.js";
+import { type CnnGradientStep, runFullVectorCnn } from "../train/cnn/full-vector.js";
+import { CnnKernelRules } from "../train/cnn/kernel-rules.js";
+import { reduceCnn, runReducedWnGd } from "../train/cnn/reduced.js";
+import { CnnStopRules } from "../train/cnn/rules.js";
+import type { CnnOutcome, CnnRunEnd } from "../train/cnn/run.js";
 import { detectPhaseSwitch } from "../train/phase-switch.js";
 import { ThinnedRecorder, ThinnedSeries } from "../train/trajectory.js";
 
 export { cnnKernelFor } from "../models/cnn/kernels.js";
-export type { CnnOutcome } from "../train/cnn-outcome.js";
+export type { CnnOutcome } from "../train/cnn/run.js";
 
 export interface CnnTrialSpec {
   k: number;
@@ -288,9 +288,15 @@ export function runCnnTrialDetailed(
     end = runReducedWnGd(initial.system, initial.state, rules, runOptions);
   } else {
     const gradient = sampled ? sampledGradient(spec, teacher, rng.stream(1), !plain) : undefined;
-    end = runFullCnn(teacher, start.v, start.a, rules, { ...runOptions, plain, gradient });
+    end = runFullVectorCnn(teacher, start.v, start.a, rules, { ...runOptions, plain, gradient });
   }
-  return finishTrial(rules.classify(end.stop, end.snapshot), end, recorders, teacher, begin);
+  return finishTrial(
+    rules.classify(end.stop, end.snapshot, start.v, start.a),
+    end,
+    recorders,
+    teacher,
+    begin,
+  );
 }
 
 export function runCnnTrial(spec: CnnTrialSpec, rng: Rng): CnnTrialResult {
@@ -363,11 +369,12 @@ function runKernelTrial(
   const initial = reduceCnn(teacher, start.v, start.a);
   const begin = startGeometry(initial, spec.k);
   const odd = [0.3, 1.7, 2.9].every((x) => activation.value(-x) === -activation.value(x));
-  const rules = new CnnKernelRules(teacher, kernel, spec.eta, odd);
-  const recorders = trialRecorders(options.trajectoryPoints);
   const sampled = spec.samples !== undefined || spec.batch !== undefined;
+  const rules = new CnnKernelRules(teacher, kernel, spec.eta, odd, sampled);
+  const recorders = trialRecorders(options.trajectoryPoints);
   const gradient = sampled ? sampledGradient(spec, teacher, rng.stream(1), true, activation) : undefined;
-  const end = runKernelCnn(teacher, kernel, start.v, start.a, rules, {
+  const end = runFullVectorCnn(teacher, start.v, start.a, rules, {
+    kernel,
     eta: spec.eta,
     maxSteps: spec.maxSteps,
     earlyStop: spec.earlyStop ?? true,

@@ -12,11 +12,11 @@ import {
 } from "../../src/experiments/cnn-trial.js";
 import { centralGradient } from "../../src/math/finite-difference.js";
 import { Rng } from "../../src/math/rng.js";
+import { cnnKernelState } from "../../src/models/cnn/population-state.js";
 import { cnnSampledLossGradientFor, drawCnnInputs } from "../../src/models/cnn/sampled.js";
 import { cnnKernelAlignedPoint } from "../../src/models/cnn/stationary.js";
 import { cnnTeacher, cnnTeacherFromRatio } from "../../src/models/cnn/teacher.js";
-import { CnnKernelRules } from "../../src/train/cnn-kernel-outcome.js";
-import { cnnKernelState } from "../../src/train/cnn-kernel-run.js";
+import { CnnKernelRules } from "../../src/train/cnn/kernel-rules.js";
 
 const small: CnnTrialSpec = { k: 4, p: 4, ratio: 2, anorm: 1, eta: 0.5, maxSteps: 3000, init: "paper" };
 

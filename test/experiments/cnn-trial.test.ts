@@ -4,8 +4,8 @@ import { InputError } from "../../src/core/errors.js";
 import { type CnnTrialSpec, runCnnTrial, validateCnnTrialSpec } from "../../src/experiments/cnn-trial.js";
 import { centralGradient } from "../../src/math/finite-difference.js";
 import { Rng } from "../../src/math/rng.js";
+import { cnnPopulationState } from "../../src/models/cnn/population-state.js";
 import { cnnTeacher } from "../../src/models/cnn/teacher.js";
-import { cnnPopulationState } from "../../src/train/cnn-full.js";
 
 const base: CnnTrialSpec = { k: 25, p: 25, ratio: 4, anorm: 1, eta: 0.2, maxSteps: 30000, init: "paper" };
 

@@ -5,8 +5,8 @@ import { Rng } from "../../src/math/rng.js";
 import { cnnStabilityBound } from "../../src/models/cnn/protocol.js";
 import { spuriousLoss } from "../../src/models/cnn/stationary.js";
 import { cnnTeacherFromRatio } from "../../src/models/cnn/teacher.js";
-import { CnnStopRules } from "../../src/train/cnn-outcome.js";
-import { reduceCnn, runReducedWnGd } from "../../src/train/cnn-reduced.js";
+import { reduceCnn, runReducedWnGd } from "../../src/train/cnn/reduced.js";
+import { CnnStopRules } from "../../src/train/cnn/rules.js";
 
 const du = (k: number, ratio: number): CnnTrialSpec => {
   const eta = Math.min(0.2, (2 * Math.PI) / (k + Math.PI - 1));

@@ -16,15 +16,6 @@ export interface CnnSnapshot {
   readonly aError: number;
 }
 
-/** Why a run stopped: an early-stopping rule fired, the budget ran out, or the iterates blew up. */
-export type CnnStopReason = "global" | "spurious" | "budget" | "diverged";
-
-export interface CnnRunEnd {
-  readonly steps: number;
-  readonly stop: CnnStopReason;
-  readonly snapshot: CnnSnapshot;
-}
-
 export interface CnnTrajectoryPoint {
   readonly step: number;
   readonly loss: number;
@@ -32,4 +23,32 @@ export interface CnnTrajectoryPoint {
   readonly aDotAstar: number;
   readonly oneDotA: number;
   readonly vNorm: number;
+}
+
+export function trajectoryPoint(step: number, snap: CnnSnapshot): CnnTrajectoryPoint {
+  return {
+    step,
+    loss: snap.loss,
+    phi: snap.phi,
+    aDotAstar: snap.aDotAstar,
+    oneDotA: snap.oneDotA,
+    vNorm: snap.vNorm,
+  };
+}
+
+/**
+ * A finite stand-in snapshot for a diverged run, so that no NaN or infinity reaches output: loss,
+ * gradient norm and ‖a − a*‖ are reported as Number.MAX_VALUE, aᵀa* and 1ᵀa as 0.
+ */
+export function divergedSnapshot(phi: number, r: number): CnnSnapshot {
+  const fin = (v: number) => (Number.isFinite(v) ? v : 0);
+  return {
+    loss: Number.MAX_VALUE,
+    gradNorm: Number.MAX_VALUE,
+    phi: fin(phi),
+    aDotAstar: 0,
+    oneDotA: 0,
+    vNorm: fin(r),
+    aError: Number.MAX_VALUE,
+  };
 }

@@ -1,6 +1,6 @@
 /**
- * Outcome rules for CNN runs with an activation other than ReLU (cnn-kernel-run.ts), where the ReLU
- * certificates of cnn-outcome.ts do not apply. With N = ‖a*‖², A = (m2 − μ²)I + μ²11ᵀ:
+ * Outcome rules for CNN runs with an activation other than ReLU (the full-vector loop, full-vector.ts),
+ * where the ReLU certificates of rules.ts do not apply. With N = ‖a*‖², A = (m2 − μ²)I + μ²11ᵀ:
  *
  * global      φ < 1e-3 and ‖a − a*‖ < 1e-3·‖a*‖ (the ReLU tolerances); for an odd σ (tanh, erf,
  *             linear) also the mirror image φ > π − 1e-3 and ‖a + a*‖ < 1e-3·‖a*‖, since (−w*, −a*)
@@ -13,21 +13,23 @@
  *             src/math/spectrum.ts; the one zero mode along v is the scale invariance of WN):
  *             a local minimum that is not global, judged numerically.
  * saddle      stationary as above with a negative Hessian eigenvalue.
- * diverged    a non-finite or huge (> 1e100) iterate.
+ * diverged    a non-finite or huge iterate (the shared convention of train/contract.ts).
  * unconverged none of these.
  */
-import { hessianSpectrum } from "../math/spectrum.js";
-import type { CnnActivationKernel } from "../models/cnn/activation-kernel.js";
-import { cnnPopulationHessian } from "../models/cnn/population.js";
-import type { CnnTeacher } from "../models/cnn/teacher.js";
-import type { CnnKernelStop } from "./cnn-kernel-run.js";
-import { type CnnOutcome, GLOBAL_A_TOL, GLOBAL_ANGLE_TOL, SADDLE_GRAD_TOL } from "./cnn-outcome.js";
-import type { CnnSnapshot } from "./cnn-snapshot.js";
+import { hessianSpectrum } from "../../math/spectrum.js";
+import type { CnnActivationKernel } from "../../models/cnn/activation-kernel.js";
+import { cnnPopulationHessian } from "../../models/cnn/population.js";
+import { kernelACurvature } from "../../models/cnn/protocol.js";
+import type { CnnSnapshot } from "../../models/cnn/snapshot.js";
+import type { CnnTeacher } from "../../models/cnn/teacher.js";
+import { isDivergent, type StopReason } from "../contract.js";
+import { GLOBAL_A_TOL, GLOBAL_ANGLE_TOL, SADDLE_GRAD_TOL } from "./rules.js";
+import { type CnnOutcome, type CnnRules, cnnSnapshotDiverged } from "./run.js";
 
 /** ‖∇ℓ‖ below this times max(1, ‖a*‖) stops a run early as stationary. */
 export const STATIONARY_EARLY_TOL = 1e-12;
 
-export class CnnKernelRules {
+export class CnnKernelRules implements CnnRules {
   readonly N: number;
   readonly eta: number;
   readonly aTol2: number;
@@ -42,14 +44,15 @@ export class CnnKernelRules {
     eta: number,
     /** σ(−x) = −σ(x): the mirrored teacher is a global minimum too. */
     readonly odd = false,
+    /** The steps use a sampled gradient: a tiny population gradient is then no reason to stop. */
+    readonly sampled = false,
   ) {
     let N = 0;
     for (const x of teacher.a) N += x * x;
     this.N = N;
     this.eta = eta;
     this.aTol2 = GLOBAL_A_TOL * GLOBAL_A_TOL * N;
-    const mu2 = kernel.mean * kernel.mean;
-    this.aCurvature = kernel.meanSquare - mu2 + teacher.a.length * mu2;
+    this.aCurvature = kernelACurvature(kernel, teacher.a.length);
     this.dkappaAtOne = kernel.dkappa(1);
   }
 
@@ -70,8 +73,18 @@ export class CnnKernelRules {
     return gradNorm < STATIONARY_EARLY_TOL * Math.max(1, Math.sqrt(this.N));
   }
 
+  diverged(snap: CnnSnapshot): boolean {
+    return cnnSnapshotDiverged(snap, isDivergent);
+  }
+
+  earlyStop(snap: CnnSnapshot): StopReason | undefined {
+    if (this.globalSettled(snap.phi, snap.aError * snap.aError, snap.vNorm, snap.aDotAstar)) return "global";
+    if (!this.sampled && this.stationary(snap.gradNorm)) return "stationary";
+    return undefined;
+  }
+
   /** The outcome of a run that ended for `stop` at (v, a) with snapshot `snap`. */
-  classify(stop: CnnKernelStop, snap: CnnSnapshot, v: Float64Array, a: Float64Array): CnnOutcome {
+  classify(stop: StopReason, snap: CnnSnapshot, v: Float64Array, a: Float64Array): CnnOutcome {
     if (stop === "diverged") return "diverged";
     if (stop === "global" || this.isGlobal(snap.phi, snap.aError * snap.aError, snap.aDotAstar))
       return "global";

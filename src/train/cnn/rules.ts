@@ -10,7 +10,7 @@
  *           of the budget when no certificate applies (sampled gradients, plain GD, or η·c_k > 1): the
  *           notes' §6.5 rule φ > π/2 and aᵀa* < 0, when the spurious point is a local minimum.
  * saddle    at the end of the budget: the saddle cone exists, |φ − φ_s| < 1e-2 and ‖∇ℓ‖ < 1e-4·‖a*‖.
- * diverged  a non-finite or huge (> 1e100) iterate, at any step.
+ * diverged  a non-finite or huge iterate, at any step (the shared convention of train/contract.ts).
  * unconverged  none of these when the budget runs out.
  *
  * The spurious certificate (a forward-invariant region attracted to the spurious point). Suppose
@@ -34,22 +34,22 @@
  * to it. Such runs are `spurious` from the start (whatever the ratio).
  */
 
-import { reluG } from "../models/cnn/activation-kernel.js";
-import { isSpuriousLocalMinimum, saddleAngle } from "../models/cnn/stationary.js";
-import type { CnnTeacher } from "../models/cnn/teacher.js";
-import type { CnnSnapshot, CnnStopReason } from "./cnn-snapshot.js";
-
-export type CnnOutcome = "global" | "spurious" | "saddle" | "unconverged" | "diverged";
+import { reluG } from "../../models/cnn/activation-kernel.js";
+import { reluACurvature } from "../../models/cnn/protocol.js";
+import type { CnnSnapshot } from "../../models/cnn/snapshot.js";
+import { isSpuriousLocalMinimum, saddleAngle } from "../../models/cnn/stationary.js";
+import type { CnnTeacher } from "../../models/cnn/teacher.js";
+import { isDivergent, type StopReason } from "../contract.js";
+import { type CnnOutcome, type CnnRules, cnnSnapshotDiverged } from "./run.js";
 
 export const GLOBAL_ANGLE_TOL = 1e-3;
 export const GLOBAL_A_TOL = 1e-3;
 export const SADDLE_ANGLE_TOL = 1e-2;
 export const SADDLE_GRAD_TOL = 1e-4;
-export const DIVERGENCE_LIMIT = 1e100;
 
 const TWO_PI = 2 * Math.PI;
 
-export class CnnStopRules {
+export class CnnStopRules implements CnnRules {
   readonly k: number;
   readonly S: number;
   readonly N: number;
@@ -76,7 +76,7 @@ export class CnnStopRules {
     this.S = S;
     this.N = N;
     this.eta = eta;
-    this.ck = (this.k + Math.PI - 1) / TWO_PI;
+    this.ck = reluACurvature(this.k);
     this.tauMin = (this.k - 1) / (this.k + Math.PI - 1);
     this.aTol2 = GLOBAL_A_TOL * GLOBAL_A_TOL * N;
     this.spuriousIsLocalMin = isSpuriousLocalMinimum(teacher);
@@ -113,8 +113,18 @@ export class CnnStopRules {
     return (this.eta * M) / (TWO_PI * r * r) < 1;
   }
 
-  /** The outcome of a run that ended for `stop` at `snap`. */
-  classify(stop: CnnStopReason, snap: CnnSnapshot): CnnOutcome {
+  diverged(snap: CnnSnapshot): boolean {
+    return cnnSnapshotDiverged(snap, isDivergent);
+  }
+
+  earlyStop(snap: CnnSnapshot): StopReason | undefined {
+    if (this.globalSettled(snap.phi, snap.aError * snap.aError, snap.vNorm)) return "global";
+    if (this.spuriousCertified(snap.phi, snap.aDotAstar, snap.oneDotA, snap.vNorm)) return "spurious";
+    return undefined;
+  }
+
+  /** The outcome of a run that ended for `stop` at `snap` (the ReLU rules need no end point). */
+  classify(stop: StopReason, snap: CnnSnapshot, _v?: Float64Array, _a?: Float64Array): CnnOutcome {
     if (stop === "diverged") return "diverged";
     if (stop === "global") return "global";
     if (stop === "spurious") return "spurious";

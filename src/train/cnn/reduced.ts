@@ -12,11 +12,12 @@
  * accurate at φ → 0 and φ → π where a cosine would lose half its digits.
  */
 
-import { angleBetween } from "../math/angle.js";
-import type { CnnTeacher } from "../models/cnn/teacher.js";
-import { type CnnStopRules, DIVERGENCE_LIMIT } from "./cnn-outcome.js";
-import type { CnnRunEnd, CnnSnapshot, CnnStopReason, CnnTrajectoryPoint } from "./cnn-snapshot.js";
-import type { ThinnedSeries, TrajectorySink } from "./trajectory.js";
+import { angleBetween } from "../../math/angle.js";
+import { type CnnSnapshot, divergedSnapshot, trajectoryPoint } from "../../models/cnn/snapshot.js";
+import type { CnnTeacher } from "../../models/cnn/teacher.js";
+import { isDivergent, type StopReason } from "../contract.js";
+import type { CnnStopRules } from "./rules.js";
+import type { CnnRunEnd, CnnRunOptions } from "./run.js";
 
 const PI = Math.PI;
 const TWO_PI = 2 * Math.PI;
@@ -125,27 +126,6 @@ export function reducedSnapshot(sys: CnnReducedSystem, st: CnnReducedState): Cnn
   };
 }
 
-export interface CnnRunOptions {
-  readonly eta: number;
-  readonly maxSteps: number;
-  /** Stop as soon as an outcome is decided (cnn-outcome.ts); default true. */
-  readonly earlyStop?: boolean;
-  readonly recorder?: TrajectorySink<CnnTrajectoryPoint>;
-  /** The loss alone at the steps this series wants (cheaper than full points; for the phase switch). */
-  readonly lossSeries?: ThinnedSeries;
-}
-
-export function trajectoryPoint(step: number, snap: CnnSnapshot): CnnTrajectoryPoint {
-  return {
-    step,
-    loss: snap.loss,
-    phi: snap.phi,
-    aDotAstar: snap.aDotAstar,
-    oneDotA: snap.oneDotA,
-    vNorm: snap.vNorm,
-  };
-}
-
 /**
  * Runs population WN-GD (Algorithm 1) on the reduced state, in place. Returns how it ended; the
  * final state is left in `state`.
@@ -166,7 +146,7 @@ export function runReducedWnGd(
   let { phi, r, x, y, c } = state;
   let cos = Math.cos(phi);
   let sin = Math.sin(phi);
-  let stop: CnnStopReason = "budget";
+  let stop: StopReason = "budget";
   let t = 0;
   for (; ; t++) {
     const s = x * sk + y * m;
@@ -210,7 +190,7 @@ export function runReducedWnGd(
       cos = cos1;
       sin = Math.abs(sin1);
     }
-    if (!(Math.abs(x) + Math.abs(y) + c < DIVERGENCE_LIMIT)) {
+    if (isDivergent(Math.abs(x) + Math.abs(y) + c)) {
       stop = "diverged";
       t++;
       break;
@@ -223,21 +203,4 @@ export function runReducedWnGd(
   state.c = c;
   const snapshot = stop === "diverged" ? divergedSnapshot(state.phi, state.r) : reducedSnapshot(sys, state);
   return { steps: t, stop, snapshot };
-}
-
-/**
- * A finite stand-in snapshot for a diverged run, so that no NaN or infinity reaches output: loss,
- * gradient norm and ‖a − a*‖ are reported as Number.MAX_VALUE, aᵀa* and 1ᵀa as 0.
- */
-export function divergedSnapshot(phi: number, r: number): CnnSnapshot {
-  const fin = (v: number) => (Number.isFinite(v) ? v : 0);
-  return {
-    loss: Number.MAX_VALUE,
-    gradNorm: Number.MAX_VALUE,
-    phi: fin(phi),
-    aDotAstar: 0,
-    oneDotA: 0,
-    vNorm: fin(r),
-    aError: Number.MAX_VALUE,
-  };
 }

@@ -1,0 +1,110 @@
+/**
+ * Full-vector CNN training: the shared descent loop (train/descent.ts) on x = [v; a] ∈ R^{p+k}, for
+ * every activation and optimiser — population WN-GD (Algorithm 1) with ReLU in closed form or any
+ * activation through its kernel, plain GD on (w, a) (ReLU), and finite-sample GD / mini-batch SGD
+ * through a gradient override. The outcome is always judged on the population quantities, by the
+ * rules given (rules.ts or kernel-rules.ts). The exact reduction (reduced.ts) is the fast path for
+ * population ReLU WN-GD; this loop is its reference. v and a are updated in place.
+ */
+import type { CnnActivationKernel } from "../../models/cnn/activation-kernel.js";
+import { cnnKernelState, cnnPopulationState } from "../../models/cnn/population-state.js";
+import { type CnnSnapshot, divergedSnapshot, trajectoryPoint } from "../../models/cnn/snapshot.js";
+import type { CnnTeacher } from "../../models/cnn/teacher.js";
+import type { GradientOverride, StopRule, Trainable } from "../contract.js";
+import { descend } from "../descent.js";
+import type { CnnRules, CnnRunEnd, CnnRunOptions } from "./run.js";
+
+/** A gradient for the step from another source (drawn data), written into out.v and out.a. */
+export type CnnGradientStep = (
+  v: Float64Array,
+  a: Float64Array,
+  step: number,
+  out: { v: Float64Array; a: Float64Array },
+) => void;
+
+export interface CnnFullVectorOptions extends CnnRunOptions {
+  /** Plain GD on (w, a) instead of WN-GD (ReLU only: the effective weights are ‖w‖a). */
+  readonly plain?: boolean;
+  /** The population quantities through this activation kernel instead of ReLU's closed form. */
+  readonly kernel?: CnnActivationKernel;
+  /** Finite-sample or stochastic gradients for the steps. */
+  readonly gradient?: CnnGradientStep;
+}
+
+/** Views of a flat [v; a] vector, made once per buffer. */
+function splitter(p: number) {
+  let last: Float64Array | undefined;
+  let parts: { v: Float64Array; a: Float64Array } = { v: new Float64Array(0), a: new Float64Array(0) };
+  return (x: Float64Array) => {
+    if (x !== last) {
+      last = x;
+      parts = { v: x.subarray(0, p), a: x.subarray(p) };
+    }
+    return parts;
+  };
+}
+
+/** The CNN as a Trainable on [v; a]: its snapshot, with the population (WN or plain) gradient. */
+export function cnnTrainable(
+  teacher: CnnTeacher,
+  p: number,
+  options: { readonly plain?: boolean; readonly kernel?: CnnActivationKernel },
+): Trainable<CnnSnapshot> {
+  const point = splitter(p);
+  const gradient = splitter(p);
+  const { kernel } = options;
+  const plain = options.plain ?? false;
+  return {
+    evaluate(x, grad) {
+      const { v, a } = point(x);
+      const g = grad ? gradient(grad) : undefined;
+      return kernel ? cnnKernelState(teacher, kernel, v, a, g) : cnnPopulationState(teacher, v, a, plain, g);
+    },
+  };
+}
+
+export function runFullVectorCnn(
+  teacher: CnnTeacher,
+  v: Float64Array,
+  a: Float64Array,
+  rules: CnnRules,
+  options: CnnFullVectorOptions,
+): CnnRunEnd {
+  const p = v.length;
+  const x = new Float64Array(p + a.length);
+  x.set(v);
+  x.set(a, p);
+  const earlyStop = options.earlyStop ?? true;
+  const rule: StopRule<CnnSnapshot> = {
+    check: (snap) => (rules.diverged(snap) ? "diverged" : earlyStop ? rules.earlyStop(snap) : undefined),
+  };
+  const { recorder, lossSeries } = options;
+  let override: GradientOverride | undefined;
+  if (options.gradient) {
+    const step = options.gradient;
+    const point = splitter(p);
+    const out = splitter(p);
+    override = (xt, t, g) => {
+      const { v: vt, a: at } = point(xt);
+      step(vt, at, t, out(g));
+    };
+  }
+  const end = descend(cnnTrainable(teacher, p, options), x, rule, {
+    eta: options.eta,
+    maxSteps: options.maxSteps,
+    gradient: override,
+    observe: (t, snap, stop) => {
+      if (stop !== undefined && stop !== "budget") return;
+      if (lossSeries?.wants(t)) lossSeries.add(t, snap.loss);
+      if (recorder?.wants(t)) recorder.push(trajectoryPoint(t, snap));
+    },
+  });
+  v.set(x.subarray(0, p));
+  a.set(x.subarray(p));
+  const snap = end.state as CnnSnapshot; // the rule never stops before the first evaluation
+  return {
+    steps: end.steps,
+    stop: end.stop,
+    snapshot: end.stop === "diverged" ? divergedSnapshot(snap.phi, snap.vNorm) : snap,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The one fixed-step descent loop: x ← x − η·∇L(x), simultaneous in every coordinate, for any
+ * `Trainable` (train/contract.ts). Plain GD, weight-normalised GD (the model's WN gradient), finite-
+ * sample GD and mini-batch SGD (a gradient override) all run here; what differs is the model, its
+ * stop rule and the override. At step t the loop evaluates x_t, asks the rule whether to stop,
+ * shows the iterate to `observe`, and stops with "budget" once t = maxSteps. x is updated in place.
+ */
+import type { GradientOverride, RunEnd, StopReason, StopRule, Trainable } from "./contract.js";
+
+export interface DescentOptions<S> {
+  readonly eta: number;
+  readonly maxSteps: number;
+  /** A sampled or stochastic gradient used for the step instead of the model's own. */
+  readonly gradient?: GradientOverride;
+  /**
+   * Sees every evaluated iterate: `stop` is undefined for one the loop steps from, and the reason
+   * for the last one (recorders, traces).
+   */
+  readonly observe?: (step: number, state: S, stop: StopReason | undefined) => void;
+  /** Called after each step with the new iterate (e.g. to re-symmetrise it). */
+  readonly afterStep?: (x: Float64Array) => void;
+}
+
+export function descend<S>(
+  model: Trainable<S>,
+  x: Float64Array,
+  rule: StopRule<S>,
+  options: DescentOptions<S>,
+): RunEnd<S> {
+  const { eta, maxSteps, gradient, observe, afterStep } = options;
+  const grad = new Float64Array(x.length);
+  let state: S | undefined;
+  let previous: S | undefined;
+  let stop: StopReason = "budget";
+  let t = 0;
+  for (; ; t++) {
+    const early = rule.before?.(x, t);
+    if (early) {
+      stop = early;
+      previous = state;
+      break;
+    }
+    previous = state;
+    state = model.evaluate(x, gradient ? undefined : grad);
+    const reason = rule.check(state, x, t);
+    if (reason) {
+      stop = reason;
+      observe?.(t, state, reason);
+      break;
+    }
+    if (t >= maxSteps) {
+      observe?.(t, state, "budget");
+      break;
+    }
+    observe?.(t, state, undefined);
+    if (gradient) gradient(x, t, grad);
+    for (let i = 0; i < x.length; i++) x[i] -= eta * grad[i];
+    afterStep?.(x);
+  }
+  return { steps: t, stop, state, previous };
+}
