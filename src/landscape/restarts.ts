@@ -5,7 +5,8 @@
  * a higher-order saddle lets some run go below L*.
  */
 import { Rng, type Seed } from "../math/rng.js";
-import { gradientDescent, type Objective } from "./minimise.js";
+import type { Objective } from "../train/objective.js";
+import { gradientDescent } from "../train/objective-descent.js";
 
 export interface RestartOptions {
   readonly count: number;

@@ -6,10 +6,10 @@
  * Each loss is re-evaluated by the network itself at the parameters found.
  */
 
-import { lbfgs } from "../../landscape/minimise.js";
 import { leastSquares } from "../../math/least-squares.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { Mlp, type MlpArchitecture, type MlpData } from "../../models/mlp/network.js";
+import { lbfgs } from "../../train/lbfgs.js";
 
 export interface BestLossOptions {
   readonly featureDraws?: number;

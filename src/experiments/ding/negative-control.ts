@@ -7,11 +7,11 @@
  */
 
 import { largestMagnitude } from "../../landscape/classify.js";
-import { gradientDescent } from "../../landscape/minimise.js";
 import { symmetricEigen } from "../../math/eigen.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { hessianSpectrum } from "../../math/spectrum.js";
 import { Mlp } from "../../models/mlp/network.js";
+import { gradientDescent } from "../../train/objective-descent.js";
 import type { DingPoint } from "./construction.js";
 
 export interface NegativeControl {

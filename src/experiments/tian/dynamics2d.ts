@@ -11,7 +11,6 @@
 
 import { Rng, type Seed } from "../../math/rng.js";
 import { hessianSpectrum } from "../../math/spectrum.js";
-import { fcGradientDescent } from "../../models/fc/gradient-descent.js";
 import { FcPopulation } from "../../models/fc/population.js";
 import {
   diagonalVelocity,
@@ -21,6 +20,7 @@ import {
 } from "../../models/fc/reduced-2d.js";
 import { reluPairKernel } from "../../models/fc/relu-kernel.js";
 import { orthonormalTeacher } from "../../models/fc/teachers.js";
+import { fcGradientDescent } from "../../train/fc/gradient-descent.js";
 
 export type SymmetryMode = "plain" | "diagonal" | "resymmetrise";
 

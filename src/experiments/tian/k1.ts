@@ -7,10 +7,10 @@
 
 import { Rng, type Seed } from "../../math/rng.js";
 import { type ProportionEstimate, wilsonInterval } from "../../math/stats.js";
-import { fcGradientDescent } from "../../models/fc/gradient-descent.js";
 import { makeNetwork } from "../../models/fc/network.js";
 import { FcPopulation } from "../../models/fc/population.js";
 import { reluPairKernel } from "../../models/fc/relu-kernel.js";
+import { fcGradientDescent } from "../../train/fc/gradient-descent.js";
 import { probabilityInOmega, theoremRadius } from "./ball-probability.js";
 
 export interface K1InitSpec {

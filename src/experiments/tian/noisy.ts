@@ -10,10 +10,10 @@
 import { Rng, type Seed } from "../../math/rng.js";
 import { hessianSpectrum } from "../../math/spectrum.js";
 import { type ProportionEstimate, wilsonInterval } from "../../math/stats.js";
-import { fcGradientDescent } from "../../models/fc/gradient-descent.js";
 import { fcPairKernelFor } from "../../models/fc/kernels.js";
 import { FcPopulation } from "../../models/fc/population.js";
 import { orthonormalTeacher } from "../../models/fc/teachers.js";
+import { fcGradientDescent } from "../../train/fc/gradient-descent.js";
 import { equalUpToPermutation } from "./permutation.js";
 
 export interface NoisySpec {

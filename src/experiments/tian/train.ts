@@ -9,12 +9,12 @@ import { activationByName } from "../../activations/registry.js";
 import { InputError } from "../../core/errors.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { hessianSpectrum } from "../../math/spectrum.js";
-import { type FcOutcome, type FcTracePoint, fcGradientDescent } from "../../models/fc/gradient-descent.js";
 import { fcPairKernelFor } from "../../models/fc/kernels.js";
 import { type FcNetwork, rowNorms } from "../../models/fc/network.js";
 import type { PairKernel } from "../../models/fc/pair-kernel.js";
 import { FcPopulation } from "../../models/fc/population.js";
 import { gaussianTeacher, orthonormalTeacher } from "../../models/fc/teachers.js";
+import { type FcOutcome, type FcTracePoint, fcGradientDescent } from "../../train/fc/gradient-descent.js";
 import { matchRows } from "./permutation.js";
 
 export type TeacherSpec =

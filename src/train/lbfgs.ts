@@ -1,70 +1,10 @@
 /**
- * Two local optimisers for landscape checks, on any smooth objective:
- * - `gradientDescent` with a fixed small step: the "small-step optimiser" of perturbed restarts,
- *   which cannot jump over a ridge, so returning to the same loss is evidence of a local minimum;
- * - `lbfgs` (two-loop recursion, Armijo backtracking): fast descent from random starts, used to
- *   find the best loss elsewhere.
- * Both stop, rather than produce NaN, if the objective stops being finite.
+ * L-BFGS (two-loop recursion, Armijo backtracking) on any smooth objective: fast descent from random
+ * starts, used to find the best loss elsewhere in a landscape. It stops, rather than produce NaN, if
+ * the objective stops being finite.
  */
 import { dot, norm } from "../math/vector.js";
-
-export interface Objective {
-  loss(x: Float64Array): number;
-  gradient(x: Float64Array): Float64Array;
-}
-
-export interface MinimiseResult {
-  readonly x: Float64Array;
-  readonly loss: number;
-  readonly gradNorm: number;
-  readonly iterations: number;
-  /** "diverged" when the loss became non-finite (x is then the last finite point). */
-  readonly stop: "gradient" | "target" | "iterations" | "no-progress" | "diverged";
-}
-
-export interface GradientDescentOptions {
-  readonly step: number;
-  readonly iterations: number;
-  /** Stop when ‖∇‖ ≤ gradTol. */
-  readonly gradTol?: number;
-  /** Stop as soon as the loss is below this (e.g. once an escape is certain). */
-  readonly targetLoss?: number;
-}
-
-export function gradientDescent(
-  f: Objective,
-  x0: Float64Array,
-  options: GradientDescentOptions,
-): MinimiseResult {
-  const x = Float64Array.from(x0);
-  const gradTol = options.gradTol ?? 0;
-  const target = options.targetLoss ?? Number.NEGATIVE_INFINITY;
-  let loss = f.loss(x);
-  let g = f.gradient(x);
-  let iterations = 0;
-  let stop: MinimiseResult["stop"] = "iterations";
-  for (; iterations < options.iterations; iterations++) {
-    if (!Number.isFinite(loss)) break;
-    if (norm(g) <= gradTol) {
-      stop = "gradient";
-      break;
-    }
-    if (loss < target) {
-      stop = "target";
-      break;
-    }
-    for (let i = 0; i < x.length; i++) x[i] -= options.step * g[i];
-    const next = f.loss(x);
-    if (!Number.isFinite(next)) {
-      for (let i = 0; i < x.length; i++) x[i] += options.step * g[i];
-      stop = "diverged";
-      break;
-    }
-    loss = next;
-    g = f.gradient(x);
-  }
-  return { x, loss, gradNorm: norm(g), iterations, stop };
-}
+import type { MinimiseResult, Objective } from "./objective.js";
 
 export interface LbfgsOptions {
   readonly maxIterations: number;

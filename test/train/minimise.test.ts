@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { gradientDescent, lbfgs } from "../../src/landscape/minimise.js";
+import { lbfgs } from "../../src/train/lbfgs.js";
+import { gradientDescent } from "../../src/train/objective-descent.js";
 
 const rosenbrock = {
   loss: (x: Float64Array) => (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2,
