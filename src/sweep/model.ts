@@ -1,19 +1,40 @@
 /**
  * The contract a model fulfils to be swept. A sweep model turns one cell's parameters (the spec's
  * fixed parameters, optimiser and stopping settings merged with the cell's grid values) into a
- * validated parameter object, and runs one trial from a random stream into a flat record: an
- * `outcome` string and numeric fields. `run` must be a pure function of (params, rng) — the sweep
- * relies on that for identical results whatever the workers, shards, order or resumes.
+ * validated parameter object — by calling its trial's one validator, the same one the CLI, the
+ * report and the lab call — and runs one trial from a random stream into a flat record: an `outcome`
+ * string and numeric fields. `run` must be a pure function of (params, rng) — the sweep relies on
+ * that for identical results whatever the workers, shards, order or resumes.
  *
  * Models live in modules whose default export is a `SweepModel`, named by a module URL, so that
- * worker threads and other processes can load them: built-in ones by name (see `builtInModels`),
- * a user's own by path in the spec.
+ * worker threads and other processes can load them: built-in ones by name (registry.ts), a user's
+ * own by path in the spec.
+ *
+ * Models whose trials are expensive and whose end points matter (the two-layer network: a trial
+ * costs 10³–10⁴ times a CNN trial and ends at a weight matrix that later analysis groups into
+ * families of minima) use the optional parts: `msPerTrial` sizes the pool's first batches before any
+ * trial has been timed, a result field may be a flat array of numbers (the end point, kept compactly
+ * in the record: row-major, with its shape in another field), and `families` groups a cell's records
+ * for the summary (e.g. end points equal up to the model's symmetries).
  */
 import type { Rng } from "../math/rng.js";
 
+/** A result field: a number (null when not finite), a label, or a flat array of numbers (an end point). */
+export type TrialField = string | number | null | readonly number[];
+
 export interface TrialResult {
   readonly outcome: string;
-  readonly [field: string]: string | number | null;
+  readonly [field: string]: TrialField;
+}
+
+/** A group of a cell's trials that ended at the same point up to the model's symmetries. */
+export interface TrialFamily {
+  /** A stable name of the family within its cell (e.g. its rounded loss and index). */
+  readonly key: string;
+  /** How many of the cell's trials ended in it. */
+  readonly count: number;
+  /** The family's own numbers (loss, index, λ_min, …) and its canonical representative. */
+  readonly [field: string]: TrialField;
 }
 
 /** A statement of the theory about one cell, to be printed beside the measured value. */
@@ -37,12 +58,11 @@ export interface SweepModel<P = unknown> {
   run(params: P, rng: Rng): TrialResult;
   /** What the theory says about this cell's outcome probabilities, if anything. */
   theory?(params: P): readonly TheoryClaim[];
+  /** A rough cost of one trial in milliseconds, for the first batches (later ones are timed). */
+  msPerTrial?(params: P): number;
+  /** Groups one cell's trial records into families, largest first (summaries list them). */
+  families?(records: readonly TrialResult[], params: P): readonly TrialFamily[];
 }
-
-/** Built-in models by name → module URL (resolved relative to this file, so it works from src/ and dist/). */
-export const builtInModels: Readonly<Record<string, string>> = {
-  cnn: new URL(`./models/cnn${ownExtension()}`, import.meta.url).href,
-};
 
 /** ".ts" when running from sources (tsx), ".js" from the compiled dist/. */
 export function ownExtension(): string {

@@ -14,7 +14,8 @@ import { streamKeyOf } from "./canonical.js";
 
 export { streamKeyOf };
 
-import { builtInModels, loadModel, type SweepModel } from "./model.js";
+import { loadModel, type SweepModel } from "./model.js";
+import { builtInModels } from "./registry.js";
 import { cellAxes, cellCount, cellRawParams, type Scalar, type SweepSpec, specHash } from "./spec.js";
 
 export interface CellPlan {

@@ -28,6 +28,8 @@ export interface ExecuteOptions {
   readonly workers?: number;
   /** Trials per task; by default adaptive (see `BatchSizer`). */
   readonly batchSize?: number;
+  /** The model's own estimate of a trial's cost (SweepModel.msPerTrial), for the first batches. */
+  readonly msPerTrial?: number;
   readonly onBatch: (result: BatchResult) => void;
   readonly signal?: AbortSignal;
 }
@@ -45,7 +47,12 @@ export function defaultWorkers(): number {
  */
 class BatchSizer {
   private msPerTrial: number | undefined;
-  constructor(private readonly workers: number) {}
+  constructor(
+    private readonly workers: number,
+    hint?: number,
+  ) {
+    this.msPerTrial = hint !== undefined && hint > 0 ? hint : undefined;
+  }
 
   observe(result: BatchResult): void {
     if (result.cells.length === 0) return;
@@ -71,7 +78,7 @@ export async function executeTrials(
       ? { modelUrl: planOrSource.modelUrl, seed: planOrSource.spec.seed, cells: planOrSource.cells }
       : planOrSource;
   const workers = Math.max(1, options.workers ?? defaultWorkers());
-  const sizer = new BatchSizer(workers);
+  const sizer = new BatchSizer(workers, options.msPerTrial);
   const pool = new Piscina({
     filename: workerUrl(),
     minThreads: workers,

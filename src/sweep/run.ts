@@ -76,6 +76,7 @@ export async function runSweep(plan: SweepPlan, options: RunOptions): Promise<Ru
     await executeTrials(plan, todo, {
       workers: options.workers,
       batchSize: options.batchSize,
+      msPerTrial: plan.cells.length > 0 ? plan.model.msPerTrial?.(plan.cells[0].params) : undefined,
       signal: options.signal,
       onBatch: (result) => {
         appender.appendText(result.jsonl);

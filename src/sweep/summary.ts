@@ -5,6 +5,7 @@
  * same monotone function); and the model's theory beside the measurement.
  */
 import { atLeastOneOf, type ProportionEstimate, wilsonInterval } from "../math/stats.js";
+import type { TrialFamily, TrialResult } from "./model.js";
 import type { SweepPlan } from "./plan.js";
 import type { Scalar } from "./spec.js";
 import type { TrialRecord } from "./trial.js";
@@ -34,6 +35,8 @@ export interface CellSummary {
   readonly outcomes: Readonly<Record<string, ProportionEstimate>>;
   readonly restarts: readonly RestartSummary[];
   readonly theory: readonly TheoryCheck[];
+  /** The model's families of end points in this cell, for models that group them. */
+  readonly families?: readonly TrialFamily[];
 }
 
 export interface SweepSummary {
@@ -63,7 +66,17 @@ export function summariseSweep(plan: SweepPlan, records: readonly TrialRecord[])
       const measured = outcomes[claim.outcome] ?? wilsonInterval(0, n);
       return { ...claim, measured, consistent: n > 0 && isConsistent(claim.relation, claim.value, measured) };
     });
-    return { cell: cell.index, axes: cell.axes, trials: n, planned: spec.trials, outcomes, restarts, theory };
+    const summary = {
+      cell: cell.index,
+      axes: cell.axes,
+      trials: n,
+      planned: spec.trials,
+      outcomes,
+      restarts,
+      theory,
+    };
+    if (!model.families) return summary;
+    return { ...summary, families: model.families(rows as unknown as TrialResult[], cell.params) };
   });
   return {
     model: model.name,

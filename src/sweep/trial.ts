@@ -32,7 +32,11 @@ export function runTrial(
   for (const [key, value] of Object.entries(result)) {
     if (key === "outcome") continue;
     // JSON has no NaN or infinity; a model reports divergence as its outcome, and the number is kept as null.
-    record[key] = typeof value === "number" && !Number.isFinite(value) ? null : value;
+    record[key] = Array.isArray(value) ? value.map(finiteOrNull) : finiteOrNull(value);
   }
   return record as TrialRecord;
+}
+
+function finiteOrNull<T>(value: T): T | null {
+  return typeof value === "number" && !Number.isFinite(value) ? null : value;
 }
