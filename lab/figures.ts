@@ -61,3 +61,9 @@ export function figureBox(svg: SVGSVGElement, caption: string, id: string, legen
   figure.append(svg, cap);
   return figure;
 }
+
+/** A src/figures figure (standalone SVG text) as an element of the page. */
+export function figureElement(figure: { readonly svg: string }): SVGSVGElement {
+  const parsed = new DOMParser().parseFromString(figure.svg, "image/svg+xml").documentElement;
+  return document.importNode(parsed, true) as unknown as SVGSVGElement;
+}

@@ -14,6 +14,8 @@ export default defineConfig({
   server: { host: "127.0.0.1", port: 5173 },
   preview: { host: "127.0.0.1" },
   worker: { format: "es" },
+  // src/figures draws in the page's document here, not in linkedom's (see page-dom.ts).
+  resolve: { alias: { linkedom: fileURLToPath(new URL("./page-dom.ts", import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL("../lab-dist", import.meta.url)),
     emptyOutDir: true,
