@@ -4,25 +4,20 @@
  * The run is trial `--trial` (default 0) of `--seed`: its random stream is Rng.fromSeed(seed, trial).
  */
 
-import { activationByName, activationNames } from "../activations/registry.js";
+import { activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
-import {
-  type CnnTrialSpec,
-  cnnKernelFor,
-  MAX_SAMPLE_NUMBERS,
-  runCnnTrialDetailed,
-} from "../experiments/cnn-trial.js";
+import { validateCnnTrialSpec } from "../experiments/cnn/spec.js";
+import { cnnKernelFor, runCnnTrialDetailed } from "../experiments/cnn-trial.js";
 import { Rng } from "../math/rng.js";
 import { cnnKernelCriticalPoints } from "../models/cnn/kernel-critical.js";
-import { cnnStabilityBound } from "../models/cnn/protocol.js";
+import { cnnStabilityBoundFor } from "../models/cnn/protocol.js";
 import { isSpuriousLocalMinimum } from "../models/cnn/stationary.js";
 import {
-  ANORM_MAX,
-  ANORM_MIN,
   type CnnTeacher,
   cnnTeacherFromRatio,
   parseCnnTeacher,
   teacherRatio,
+  validateCnnTeacherSettings,
 } from "../models/cnn/teacher.js";
 import type { Command } from "./command.js";
 import {
@@ -81,6 +76,25 @@ export interface CnnTeacherChoice {
   readonly anorm: number;
 }
 
+/** The CLI flag of each trial-spec field, so that the one validator's messages name what the user typed. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  k: "--k",
+  p: "--p",
+  ratio: "--ratio",
+  anorm: "--anorm",
+  eta: "--eta",
+  maxSteps: "--steps",
+  init: "--init",
+  initStd: "--init-std",
+  method: "--method",
+  samples: "--samples",
+  batch: "--batch",
+  earlyStop: "--full-budget",
+  activation: "--activation",
+};
+
+export const cnnFlagName = (field: string): string => FLAG_OF[field] ?? field;
+
 /** The teacher from --teacher FILE or from --k/--p/--ratio/--anorm (shared with `cnn critical`). */
 export function teacherFromFlags(flags: ParsedFlags, defaultP?: number): CnnTeacherChoice {
   const file = optionalStringFlag(flags, "teacher");
@@ -95,22 +109,21 @@ export function teacherFromFlags(flags: ParsedFlags, defaultP?: number): CnnTeac
       teacher,
       k: teacher.a.length,
       p: teacher.w.length,
-      ratio: teacherRatio(teacher),
+      // (1ᵀa*)² ≤ k‖a*‖²; rounding must not push the ratio past k.
+      ratio: teacher.a.length === 1 ? 1 : Math.min(teacher.a.length, teacherRatio(teacher)),
       anorm: Math.sqrt(n2),
     };
   }
-  const k = intFlag(flags, "k", { min: 1, max: 100000 });
-  const p = intFlag(flags, "p", {
-    min: 1,
-    max: 100000,
-    ...(defaultP === undefined ? {} : { default: defaultP }),
-  });
-  const ratio = numberFlag(flags, "ratio");
-  if (ratio < 0 || ratio > k) throw new InputError("--ratio", `must be in [0, k] = [0, ${k}]`, ratio);
-  if (k === 1 && ratio !== 1) throw new InputError("--ratio", "must be 1 when k = 1 (a* ∝ 1)", ratio);
-  const anorm = numberFlag(flags, "anorm", { default: 1 });
-  if (!(anorm >= ANORM_MIN && anorm <= ANORM_MAX))
-    throw new InputError("--anorm", `must be in [${ANORM_MIN}, ${ANORM_MAX}]`, anorm);
+  // Flags are parsed here; their ranges are checked by the model's one validator.
+  const { k, p, ratio, anorm } = validateCnnTeacherSettings(
+    {
+      k: numberFlag(flags, "k"),
+      p: numberFlag(flags, "p", defaultP === undefined ? {} : { default: defaultP }),
+      ratio: numberFlag(flags, "ratio"),
+      anorm: numberFlag(flags, "anorm", { default: 1 }),
+    },
+    cnnFlagName,
+  );
   return { teacher: cnnTeacherFromRatio(k, p, ratio, anorm), k, p, ratio, anorm };
 }
 
@@ -139,60 +152,38 @@ export const cnnTrainCommand: Command = {
       trajectory: { type: "boolean" },
       json: { type: "boolean" },
     });
-    const activation = activationByName(
-      optionalStringFlag(flags, "activation") ?? "relu",
-      "--activation",
-    ).name;
     const choice = teacherFromFlags(flags);
     const { k, p } = choice;
-    // λ_max(A) = m2 − μ² + kμ² bounds the a-block's step; for ReLU it is (k+π−1)/(2π).
-    const kernel = activation === "relu" ? undefined : cnnKernelFor(activation);
-    const aCurvature = kernel
-      ? kernel.meanSquare + (k - 1) * kernel.mean * kernel.mean
-      : (k + Math.PI - 1) / (2 * Math.PI);
-    const eta = numberFlag(flags, "eta", {
-      default: kernel ? Math.min(0.2, 1 / aCurvature) : Math.min(0.2, (2 * Math.PI) / (k + Math.PI - 1)),
-      min: 0,
-      exclusiveMin: true,
-    });
-    const steps = intFlag(flags, "steps", { default: Math.ceil(6000 / eta), min: 0, max: 1e12 });
-    const seed = intFlag(flags, "seed", { default: 1, min: 0 });
-    const trial = intFlag(flags, "trial", { default: 0, min: 0 });
-    const init = choiceFlag(flags, "init", ["paper", "gaussian"] as const, "paper");
-    const method = choiceFlag(flags, "method", ["wn-gd", "gd"] as const, "wn-gd");
-    const spec: CnnTrialSpec = {
+    const raw: Record<string, unknown> = {
       k,
       p,
       ratio: choice.ratio,
       anorm: choice.anorm,
-      eta,
-      maxSteps: steps,
-      init,
-      method,
+      init: choiceFlag(flags, "init", ["paper", "gaussian"] as const, "paper"),
+      method: choiceFlag(flags, "method", ["wn-gd", "gd"] as const, "wn-gd"),
     };
-    if (activation !== "relu") {
-      if (method === "gd") throw new InputError("--method", "gd is only for --activation relu (use wn-gd)");
-      spec.activation = activation;
-    }
-    if (flags.values["init-std"] !== undefined) {
-      if (init !== "gaussian") throw new InputError("--init-std", "is only for --init gaussian");
-      spec.initStd = numberFlag(flags, "init-std", { min: 0, exclusiveMin: true });
-    }
-    if (flags.values.samples !== undefined) {
-      spec.samples = intFlag(flags, "samples", { min: 1, max: 1e9 });
-      if (spec.samples * k * p > MAX_SAMPLE_NUMBERS)
-        throw new InputError(
-          "--samples",
-          `must keep samples·k·p <= ${MAX_SAMPLE_NUMBERS} (memory)`,
-          spec.samples,
-        );
-    }
-    if (flags.values.batch !== undefined)
-      spec.batch = intFlag(flags, "batch", { min: 1, max: spec.samples ?? 1e7 });
-    if (boolFlag(flags, "full-budget")) spec.earlyStop = false;
+    const numbers = {
+      eta: "eta",
+      maxSteps: "steps",
+      initStd: "init-std",
+      samples: "samples",
+      batch: "batch",
+    };
+    for (const [field, flag] of Object.entries(numbers))
+      if (flags.values[flag] !== undefined) raw[field] = numberFlag(flags, flag);
+    const activationFlag = optionalStringFlag(flags, "activation");
+    if (activationFlag !== undefined) raw.activation = activationFlag;
+    if (boolFlag(flags, "full-budget")) raw.earlyStop = false;
+    const spec = validateCnnTrialSpec(raw, cnnFlagName);
+    const { eta, init } = spec;
+    const method = spec.method ?? "wn-gd";
+    const activation = spec.activation ?? "relu";
+    const kernel = activation === "relu" ? undefined : cnnKernelFor(activation);
+    const seed = intFlag(flags, "seed", { default: 1, min: 0 });
+    const trial = intFlag(flags, "trial", { default: 0, min: 0 });
     const wantTrajectory = boolFlag(flags, "trajectory");
     const warnings: string[] = [];
-    const bound = kernel ? 2 / aCurvature : cnnStabilityBound(k);
+    const bound = cnnStabilityBoundFor(activation, k);
     if (eta >= bound) {
       warnings.push(
         `--eta ${eta} is at or above the stability bound ${kernel ? "2/λ_max(A)" : "4π/(k+π−1)"} = ${formatNumber(bound, 4)}: the a-layer of GD diverges`,

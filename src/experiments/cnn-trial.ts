@@ -22,7 +22,7 @@ import type { CnnActivationKernel } from "../models/cnn/activation-kernel.js";
 import { cnnKernelFor } from "../models/cnn/kernels.js";
 import { cnnSampledLossGradient, cnnSampledLossGradientFor, drawCnnInputs } from "../models/cnn/sampled.js";
 import { type CnnSnapshot, type CnnTrajectoryPoint, trajectoryPoint } from "../models/cnn/snapshot.js";
-import { ANORM_MAX, ANORM_MIN, type CnnTeacher, cnnTeacherFromRatio } from "../models/cnn/teacher.js";
+import { type CnnTeacher, cnnTeacherFromRatio } from "../models/cnn/teacher.js";
 import { type CnnGradientStep, runFullVectorCnn } from "../train/cnn/full-vector.js";
 import { CnnKernelRules } from "../train/cnn/kernel-rules.js";
 import { reduceCnn, runReducedWnGd } from "../train/cnn/reduced.js";
@@ -30,37 +30,11 @@ import { CnnStopRules } from "../train/cnn/rules.js";
 import type { CnnOutcome, CnnRunEnd } from "../train/cnn/run.js";
 import { detectPhaseSwitch } from "../train/phase-switch.js";
 import { ThinnedRecorder, ThinnedSeries } from "../train/trajectory.js";
+import type { CnnTrialSpec } from "./cnn/spec.js";
 
 export { cnnKernelFor } from "../models/cnn/kernels.js";
 export type { CnnOutcome } from "../train/cnn/run.js";
-
-export interface CnnTrialSpec {
-  k: number;
-  p: number;
-  ratio: number;
-  anorm: number;
-  eta: number;
-  maxSteps: number;
-  init: "paper" | "gaussian";
-  /** Std of the gaussian init (default 1/√k). */
-  initStd?: number;
-  /** Default "wn-gd" (Algorithm 1). */
-  method?: "wn-gd" | "gd";
-  /** Finite-sample GD on this many drawn inputs. */
-  samples?: number;
-  /** Mini-batch SGD with this batch size. */
-  batch?: number;
-  /** Population WN-GD only: "reduced" (default, exact and fast) or "full" (p- and k-vectors). */
-  path?: "reduced" | "full";
-  /** Stop as soon as the outcome is decided (default true). */
-  earlyStop?: boolean;
-  /**
-   * Activation by registry name (default "relu", the exact paths). Any other runs WN-GD on the
-   * full-vector path with its quadrature kernel (population), or on σ itself (samples / batch);
-   * outcomes by src/train/cnn-kernel-outcome.ts. Plain GD ("gd") is ReLU only.
-   */
-  activation?: string;
-}
+export { type CnnTrialSpec, MAX_SAMPLE_NUMBERS, validateCnnTrialSpec } from "./cnn/spec.js";
 
 export interface CnnTrialResult {
   outcome: CnnOutcome;
@@ -75,119 +49,6 @@ export interface CnnTrialResult {
   phi0: number;
   a0DotAstar: number;
   oneDotA0: number;
-}
-
-/** The largest data set (in float64 numbers, 400 MB) a finite-sample trial may draw. */
-export const MAX_SAMPLE_NUMBERS = 5e7;
-
-const SPEC_FIELDS = [
-  "k",
-  "p",
-  "ratio",
-  "anorm",
-  "eta",
-  "maxSteps",
-  "init",
-  "initStd",
-  "method",
-  "samples",
-  "batch",
-  "path",
-  "earlyStop",
-  "activation",
-] as const;
-
-function finite(field: string, x: unknown): number {
-  if (typeof x !== "number" || !Number.isFinite(x)) throw new InputError(field, "must be a finite number", x);
-  return x;
-}
-
-function positiveInt(field: string, x: unknown, max = 1e9): number {
-  if (typeof x !== "number" || !Number.isInteger(x) || x < 1 || x > max)
-    throw new InputError(field, `must be an integer from 1 to ${max}`, x);
-  return x;
-}
-
-export function validateCnnTrialSpec(input: unknown): CnnTrialSpec {
-  if (input === null || typeof input !== "object" || Array.isArray(input))
-    throw new InputError("spec", "must be an object with k, p, ratio, anorm, eta, maxSteps, init", input);
-  const o = input as Record<string, unknown>;
-  for (const key of Object.keys(o))
-    if (!(SPEC_FIELDS as readonly string[]).includes(key))
-      throw new InputError(key, `is not a cnn trial field (allowed: ${SPEC_FIELDS.join(", ")})`);
-  const k = positiveInt("k", o.k, 100000);
-  const p = positiveInt("p", o.p, 100000);
-  const ratio = finite("ratio", o.ratio);
-  if (ratio < 0 || ratio > k) throw new InputError("ratio", `must be in [0, k] = [0, ${k}]`, ratio);
-  if (k === 1 && ratio !== 1) throw new InputError("ratio", "must be 1 when k = 1", ratio);
-  const anorm = finite("anorm", o.anorm);
-  if (!(anorm >= ANORM_MIN && anorm <= ANORM_MAX))
-    throw new InputError("anorm", `must be in [${ANORM_MIN}, ${ANORM_MAX}]`, anorm);
-  const eta = finite("eta", o.eta);
-  if (!(eta > 0)) throw new InputError("eta", "must be > 0", eta);
-  if (typeof o.maxSteps !== "number" || !Number.isInteger(o.maxSteps) || o.maxSteps < 0 || o.maxSteps > 1e12)
-    throw new InputError("maxSteps", "must be an integer from 0 to 1e12", o.maxSteps);
-  const maxSteps = o.maxSteps;
-  if (o.init !== "paper" && o.init !== "gaussian")
-    throw new InputError("init", 'must be "paper" or "gaussian"', o.init);
-  const spec: CnnTrialSpec = { k, p, ratio, anorm, eta, maxSteps, init: o.init };
-  if (o.initStd !== undefined) {
-    if (o.init !== "gaussian") throw new InputError("initStd", 'is only for init "gaussian"', o.initStd);
-    const std = finite("initStd", o.initStd);
-    if (!(std > 0)) throw new InputError("initStd", "must be > 0", std);
-    spec.initStd = std;
-  }
-  if (o.method !== undefined) {
-    if (o.method !== "wn-gd" && o.method !== "gd")
-      throw new InputError("method", 'must be "wn-gd" or "gd"', o.method);
-    spec.method = o.method;
-  }
-  if (o.samples !== undefined) {
-    spec.samples = positiveInt("samples", o.samples);
-    // The data set is held in memory: n·k·p float64 numbers.
-    if (spec.samples * k * p > MAX_SAMPLE_NUMBERS)
-      throw new InputError(
-        "samples",
-        `must keep samples·k·p <= ${MAX_SAMPLE_NUMBERS} (memory)`,
-        spec.samples,
-      );
-  }
-  if (o.batch !== undefined) {
-    spec.batch = positiveInt("batch", o.batch);
-    if (spec.samples !== undefined && spec.batch > spec.samples)
-      throw new InputError("batch", `must be <= samples (${spec.samples})`, spec.batch);
-  }
-  if (o.path !== undefined) {
-    if (o.path !== "reduced" && o.path !== "full")
-      throw new InputError("path", 'must be "reduced" or "full"', o.path);
-    if (
-      o.path === "reduced" &&
-      (spec.method === "gd" || spec.samples !== undefined || spec.batch !== undefined)
-    )
-      throw new InputError("path", '"reduced" is only for population WN-GD', o.path);
-    spec.path = o.path;
-  }
-  if (o.earlyStop !== undefined) {
-    if (typeof o.earlyStop !== "boolean")
-      throw new InputError("earlyStop", "must be true or false", o.earlyStop);
-    spec.earlyStop = o.earlyStop;
-  }
-  if (o.activation !== undefined) {
-    const name = activationByName(o.activation).name;
-    if (name !== "relu") {
-      if (spec.method === "gd")
-        throw new InputError("method", '"gd" is only for activation "relu" (use "wn-gd")', o.method);
-      if (spec.path === "reduced")
-        throw new InputError("path", '"reduced" is only for activation "relu"', o.path);
-    }
-    spec.activation = name;
-  }
-  // Optional fields equal to their defaults are left out, so that a setting has one canonical
-  // form: sweep cells are keyed by a hash of it, and {method: "wn-gd"} must draw the same trials as {}.
-  if (spec.method === "wn-gd") delete spec.method;
-  if (spec.earlyStop === true) delete spec.earlyStop;
-  if (spec.activation === "relu") delete spec.activation;
-  return spec;
 }
 
 /** The random start of a trial (consumes p + k numbers' worth of draws from rng). */

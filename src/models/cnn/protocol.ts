@@ -5,8 +5,10 @@
  * With ReLU, A = ((π−1)I + 11ᵀ)/(2π) is the Hessian of the loss in a; its largest eigenvalue is
  * c_k = (k+π−1)/(2π). Gradient descent on a is stable for η < 2/c_k = 4π/(k+π−1) (the stability
  * bound), and η·c_k ≤ 1, i.e. η ≤ 2π/(k+π−1), makes the a-map a contraction without overshoot
- * (1ᵀa moves monotonically), which the spurious certificate of train/cnn-rules.ts needs.
+ * (1ᵀa moves monotonically), which the spurious certificate of train/cnn/rules.ts needs. For another
+ * activation the a-block's Hessian is A = (m2 − μ²)I + μ²11ᵀ, with λ_max(A) = m2 + (k−1)μ².
  */
+import { cnnKernelFor } from "./kernels.js";
 
 /** (k+π−1)/π: the spurious point is a local minimum exactly when (1ᵀa*)²/‖a*‖² is below it. */
 export function spuriousRatioThreshold(k: number): number {
@@ -47,4 +49,16 @@ export function kernelACurvature(
   k: number,
 ): number {
   return kernel.meanSquare + (k - 1) * kernel.mean * kernel.mean;
+}
+
+/** The default step for activation σ: min(0.2, 1/λ_max(A)) — for ReLU exactly cnnDefaultEta(k). */
+export function cnnDefaultEtaFor(activation: string, k: number): number {
+  if (activation === "relu") return cnnDefaultEta(k);
+  return Math.min(0.2, 1 / kernelACurvature(cnnKernelFor(activation), k));
+}
+
+/** The stability bound 2/λ_max(A) for activation σ — for ReLU exactly cnnStabilityBound(k). */
+export function cnnStabilityBoundFor(activation: string, k: number): number {
+  if (activation === "relu") return cnnStabilityBound(k);
+  return 2 / kernelACurvature(cnnKernelFor(activation), k);
 }

@@ -6,12 +6,42 @@
  * labels — and hence every loss and gradient — are unchanged; `wNorm` keeps the given norm for reports.
  */
 import { InputError } from "../../core/errors.js";
-import { finiteVector } from "../../core/validate.js";
+import { finiteNumber, finiteVector, integerInRange } from "../../core/validate.js";
 import { norm, sum } from "../../math/vector.js";
 
 /** The range allowed for ‖a*‖ (after moving ‖w*‖ into it). */
 export const ANORM_MIN = 1e-50;
 export const ANORM_MAX = 1e50;
+/** The largest number of patches k and patch size p accepted. */
+export const CNN_MAX_SIZE = 100000;
+
+/** The protocol teacher's settings: k patches of size p, ratio (1ᵀa*)²/‖a*‖², ‖a*‖. */
+export interface CnnTeacherSettings {
+  readonly k: number;
+  readonly p: number;
+  readonly ratio: number;
+  readonly anorm: number;
+}
+
+/**
+ * Checks the protocol teacher's settings; `name` turns a field into what the user wrote (a CLI flag,
+ * a path in a spec). The one validator of these settings: the trial spec, the CLI and the teacher
+ * constructor all call it.
+ */
+export function validateCnnTeacherSettings(
+  o: Readonly<Record<string, unknown>>,
+  name: (field: string) => string = (f) => f,
+): CnnTeacherSettings {
+  const k = integerInRange(name("k"), o.k, 1, CNN_MAX_SIZE);
+  const p = integerInRange(name("p"), o.p, 1, CNN_MAX_SIZE);
+  const ratio = finiteNumber(name("ratio"), o.ratio);
+  if (ratio < 0 || ratio > k) throw new InputError(name("ratio"), `must be in [0, k] = [0, ${k}]`, ratio);
+  if (k === 1 && ratio !== 1) throw new InputError(name("ratio"), "must be 1 when k = 1 (a* ∝ 1)", ratio);
+  const anorm = finiteNumber(name("anorm"), o.anorm);
+  if (!(anorm >= ANORM_MIN && anorm <= ANORM_MAX))
+    throw new InputError(name("anorm"), `must be in [${ANORM_MIN}, ${ANORM_MAX}]`, anorm);
+  return { k, p, ratio, anorm };
+}
 
 export interface CnnTeacher {
   /** Unit filter w* / ‖w*‖, length p. */
@@ -51,13 +81,7 @@ export function parseCnnTeacher(json: unknown, field = "teacher", p?: number, k?
  * no u, so R must be 1.
  */
 export function cnnTeacherFromRatio(k: number, p: number, ratio: number, anorm: number): CnnTeacher {
-  if (!Number.isInteger(k) || k < 1) throw new InputError("k", "must be an integer >= 1", k);
-  if (!Number.isInteger(p) || p < 1) throw new InputError("p", "must be an integer >= 1", p);
-  if (!Number.isFinite(ratio) || ratio < 0 || ratio > k)
-    throw new InputError("ratio", `must be a number in [0, k] = [0, ${k}]`, ratio);
-  if (k === 1 && ratio !== 1) throw new InputError("ratio", "must be 1 when k = 1 (then a* ∝ 1)", ratio);
-  if (!(anorm >= ANORM_MIN && anorm <= ANORM_MAX))
-    throw new InputError("anorm", `must be a number in [${ANORM_MIN}, ${ANORM_MAX}]`, anorm);
+  validateCnnTeacherSettings({ k, p, ratio, anorm });
   const w = new Float64Array(p);
   w[0] = 1;
   const a = new Float64Array(k).fill((anorm * Math.sqrt(ratio)) / k);

@@ -15,7 +15,7 @@ import type { SweepModel, TheoryClaim, TrialResult } from "../model.js";
 
 export function resolveCnnParams(raw: Readonly<Record<string, unknown>>, field: string): CnnTrialSpec {
   const { horizon, ...rest } = raw;
-  const input: Record<string, unknown> = { init: "paper", ...rest };
+  const input: Record<string, unknown> = { ...rest };
   if (input.eta === "auto") {
     if (typeof input.k !== "number")
       throw new InputError(`${field}.k`, 'must be a number (eta "auto" needs it)', input.k);
@@ -30,14 +30,7 @@ export function resolveCnnParams(raw: Readonly<Record<string, unknown>>, field: 
       throw new InputError(`${field}.eta`, 'must be a positive number or "auto"', input.eta);
     input.maxSteps = stepsForHorizon(horizon, input.eta);
   }
-  try {
-    return validateCnnTrialSpec(input);
-  } catch (error) {
-    if (error instanceof InputError && !error.field.startsWith(field)) {
-      throw new InputError(`${field}.${error.field}`, error.message.slice(error.field.length + 2));
-    }
-    throw error;
-  }
+  return validateCnnTrialSpec(input, (name) => `${field}.${name}`);
 }
 
 function cnnTheory(params: CnnTrialSpec): TheoryClaim[] {
