@@ -1,5 +1,5 @@
 /** Numbers and intervals as the report prints them. */
-import type { ProportionEstimate } from "../math/stats.js";
+import { type ProportionEstimate, Z95 } from "../math/stats.js";
 
 export function fmt(x: number, digits = 3): string {
   if (!Number.isFinite(x)) throw new Error(`refusing to print a non-finite number (${x})`);
@@ -21,4 +21,9 @@ function fmtP(p: number): string {
 
 export function fmtPercent(p: number): string {
   return `${(100 * p).toFixed(1)}%`;
+}
+
+/** A mean with its 95% interval from the standard error: "0.16 ± 0.013". */
+export function fmtMean(mean: number, se: number): string {
+  return `${fmt(mean)} ± ${fmt(Z95 * se, 2)}`;
 }

@@ -21,7 +21,7 @@ th { background: #f2f2f2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .verdict { font-weight: bold; white-space: nowrap; }
 .agrees { color: #006d4f; } .differs { color: #b34700; } .partly { color: #7a4f9a; } .nc { color: #555; }
-.prov { color: #555; font-size: .85em; }
+.prov, .test { color: #555; font-size: .85em; }
 figure { margin: 1.2em 0; } figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .9em; color: #333; max-width: 900px; }
 .method { color: #333; font-style: italic; }
@@ -40,10 +40,11 @@ function claimsTable(claims: readonly Claim[]): string {
       (c) =>
         `<tr id="claim-${escapeXml(c.id)}"><td>${escapeXml(c.paper)}<div class="prov">${escapeXml(PROVENANCE_TEXT[c.provenance])}</div></td>` +
         `<td>${escapeXml(c.measured)}</td>` +
-        `<td><span class="verdict ${verdictClass(c.verdict)}">${escapeXml(c.verdict)}</span>${c.why ? `<div>${escapeXml(c.why)}</div>` : ""}</td></tr>`,
+        `<td><span class="verdict ${verdictClass(c.verdict)}">${escapeXml(c.verdict)}</span>${c.why ? `<div>${escapeXml(c.why)}</div>` : ""}` +
+        `<div class="test">Test: ${escapeXml(c.test)}</div></td></tr>`,
     )
     .join("\n");
-  return `<table class="claims"><thead><tr><th>The paper states</th><th>Minima measured</th><th>Verdict, and why</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  return `<table class="claims"><thead><tr><th>The paper states</th><th>Minima measured</th><th>Verdict, why, and the test</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
 export function tableHtml(table: Table): string {

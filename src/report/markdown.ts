@@ -1,4 +1,4 @@
-/** The report's summary as Markdown: every claim with its verdict, the tables, links to the figures. */
+/** The report's summary as Markdown: every claim with its verdict and test, the tables, links to the figures. */
 import { PROVENANCE_TEXT, type Report, type Table } from "./types.js";
 
 function cell(text: string | number): string {
@@ -31,7 +31,7 @@ export function reportMarkdown(report: Report): string {
       if (sub.claims.length > 0) {
         out.push("| The paper states | Minima measured | Verdict |", "|---|---|---|");
         for (const c of sub.claims) {
-          const verdict = c.why ? `**${c.verdict}**: ${c.why}` : `**${c.verdict}**`;
+          const verdict = `${c.why ? `**${c.verdict}**: ${c.why}` : `**${c.verdict}**`} _(test: ${c.test})_`;
           out.push(
             `| ${cell(c.paper)} (${cell(PROVENANCE_TEXT[c.provenance])}) | ${cell(c.measured)} | ${cell(verdict)} |`,
           );

@@ -1,7 +1,12 @@
 /**
- * The report as plain data. Each paper's section module computes its results as plain data and
- * then renders them into this shape (claims, tables, figures); the HTML, Markdown and JSON writers
- * read only this shape.
+ * The report as plain data. Each paper's folder (du/, tian/, ding/) computes its results as plain
+ * data and renders them, one file per subsection, into this shape (claims, tables, figures); the
+ * HTML, Markdown and JSON writers read only this shape.
+ *
+ * A claim is written as data (`ClaimSpec`): what the paper states, where that statement comes from,
+ * how the measurement is put into words, and the verdict as a stated test with its threshold plus
+ * the function that applies it. `evaluateClaim` (claims.ts) turns a spec and a subsection's results
+ * into the rendered `Claim`, which carries the test's text beside the verdict.
  */
 import type { Figure } from "../figures/figure.js";
 
@@ -22,8 +27,35 @@ export interface Claim {
   /** What Minima measured, with intervals. */
   readonly measured: string;
   readonly verdict: Verdict;
+  /** The test that decided the verdict, with its threshold, in words. */
+  readonly test: string;
   /** Why it differs, or why the comparison is limited, where known. */
   readonly why?: string;
+}
+
+/** How a verdict is reached: the test in words (with its threshold) and the function that applies it. */
+export interface VerdictRule<R> {
+  readonly test: string;
+  readonly decide: (r: R) => Verdict;
+}
+
+/**
+ * A claim as data, over the results `R` of its subsection (usually the subsection's facts: the
+ * numbers derived from the paper's results that the claims compare). `statement` is rendered as
+ * the claim's `paper` field (the name results.json has always used).
+ */
+export interface ClaimSpec<R> {
+  readonly id: string;
+  /** What the paper states (or, for notes-run patterns, what is expected). */
+  readonly statement: string;
+  readonly provenance: Provenance;
+  /** What Minima measured, with intervals, in words. */
+  readonly measured: (r: R) => string;
+  readonly verdict: VerdictRule<R>;
+  /** Why it differs, or why the comparison is limited, where known. */
+  readonly why?: string | ((r: R) => string | undefined);
+  /** Whether the claim is made at all for these results (default: always). */
+  readonly applies?: (r: R) => boolean;
 }
 
 export type Cell = string | number;
@@ -45,6 +77,20 @@ export interface Subsection {
   readonly figures: readonly Figure[];
   /** The raw numbers behind the claims, tables and figures (written to results.json). */
   readonly data: unknown;
+}
+
+/**
+ * A subsection as parts kept apart: the method text, the claims (evaluated from the claim specs),
+ * the tables, the figures and the raw data, each a function of the paper's results `R`.
+ */
+export interface SubsectionSpec<R> {
+  readonly id: string;
+  readonly title: string;
+  readonly method: (r: R) => string;
+  readonly claims: (r: R) => readonly Claim[];
+  readonly tables: (r: R) => readonly Table[];
+  readonly figures: (r: R) => readonly Figure[];
+  readonly data: (r: R) => unknown;
 }
 
 export interface Section {

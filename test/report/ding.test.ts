@@ -3,23 +3,18 @@ import { before, test } from "node:test";
 import { designResidual } from "../../src/experiments/ding/residual-design.js";
 import { silentProgress } from "../../src/io/step-progress.js";
 import { gaussianInputs } from "../../src/models/mlp/data.js";
+import { certificateClaims } from "../../src/report/ding/certificates.js";
+import { dingConfigs } from "../../src/report/ding/compute/configs.js";
 import {
-  computeDing,
   type DingCertificateRow,
-  type DingResults,
-  dingConfigs,
   NOTES_ESCAPE,
   notesExampleEscape,
-} from "../../src/report/ding.js";
-import {
-  certificateClaims,
-  controlClaims,
-  cutAbove,
-  dingSection,
-  escapeSeries,
-  exampleComparison,
-  yuChenClaims,
-} from "../../src/report/ding-section.js";
+} from "../../src/report/ding/compute/rows.js";
+import { controlClaims } from "../../src/report/ding/controls.js";
+import { cutAbove, escapeSeries, exampleComparison } from "../../src/report/ding/escape-path.js";
+import { computeDing, type DingResults } from "../../src/report/ding/results.js";
+import { dingSection } from "../../src/report/ding/section.js";
+import { yuChenClaims } from "../../src/report/ding/yu-chen.js";
 import type { Claim } from "../../src/report/types.js";
 
 let smoke: DingResults;

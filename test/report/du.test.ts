@@ -4,7 +4,10 @@ import { test } from "node:test";
 import type { CnnTrialResult } from "../../src/experiments/cnn-trial.js";
 import { silentProgress } from "../../src/io/step-progress.js";
 import { atLeastOneOf } from "../../src/math/stats.js";
-import { computeDu, duSpec, duTableSpec, logLossSlope, restartsOf, runCell } from "../../src/report/du.js";
+import { duSpec, duTableSpec, runCell } from "../../src/report/du/compute/cells.js";
+import { restartsOf } from "../../src/report/du/compute/table.js";
+import { logLossSlope } from "../../src/report/du/compute/two-phase.js";
+import { computeDu } from "../../src/report/du/results.js";
 
 function fake(outcomes: string): CnnTrialResult[] {
   return [...outcomes].map((c) => ({

@@ -4,8 +4,9 @@ import { k2Criterion } from "../../src/experiments/tian/critical.js";
 import { toJson } from "../../src/io/json.js";
 import { silentProgress } from "../../src/io/step-progress.js";
 import { symmetricSaddle } from "../../src/models/fc/reduced-2d.js";
-import { computeTian, slopeOf, type TianResults } from "../../src/report/tian.js";
-import { tianBuilder, tianSection } from "../../src/report/tian-section.js";
+import { slopeOf } from "../../src/report/tian/compute/slope.js";
+import { computeTian, type TianResults } from "../../src/report/tian/results.js";
+import { tianBuilder, tianSection } from "../../src/report/tian/section.js";
 import type { Claim } from "../../src/report/types.js";
 
 const smoke = { size: "smoke", seed: 1, workers: 1, progress: silentProgress } as const;

@@ -1,0 +1,128 @@
+/**
+ * Ding, Li & Sun (2019), computed as plain data with the experiments of src/experiments/ding:
+ * certificates of the constructed sub-optimal local minimum for six smooth activations, depths 1
+ * to 3 and several widths (narrow and d_H ≥ N), the negative control, the escape along the flat
+ * valley (on random data and on the notes' §6.1 example), and the Yu–Chen regime of N − 1 sigmoid
+ * units with an output bias.
+ *
+ * Every configuration is `runDingExperiment` with the report's seed as its seed, so a row is what
+ * `minima certify --activation A --d0 D --samples N --widths W --seed S` prints (with the report's
+ * restart and training counts): the inputs, the downstream weights, the restarts and the random
+ * starts all come from Rng.fromSeed(seed, stream) of that module.
+ */
+import { activationByName } from "../../activations/registry.js";
+import { type DingExperimentReport, runDingExperiment } from "../../experiments/ding/certify.js";
+import { bySize, type ReportSettings } from "../settings.js";
+import { type DingConfig, dingConfigs, hasControl, yuChenConfigs } from "./compute/configs.js";
+import {
+  activationRows,
+  certificateRow,
+  controlRow,
+  type DingActivationRow,
+  type DingCertificateRow,
+  type DingControlRow,
+  type DingEscape,
+  notesExampleEscape,
+} from "./compute/rows.js";
+
+export interface DingResults {
+  readonly seed: number;
+  readonly activations: readonly DingActivationRow[];
+  readonly restartCount: number;
+  readonly restartIterations: number;
+  readonly trainingStarts: number;
+  readonly featureDraws: number;
+  readonly certificates: readonly DingCertificateRow[];
+  readonly controls: readonly DingControlRow[];
+  readonly escapes: readonly DingEscape[];
+  /** The deterministic §6.1 example (sigmoid, m = 2, unit weights): its escape path at the notes' steps and more. */
+  readonly example: DingEscape;
+  readonly yuChen: readonly DingCertificateRow[];
+}
+
+interface RunOptions {
+  readonly seed: number;
+  readonly restarts: number;
+  readonly restartIterations: number;
+  readonly trainingStarts: number;
+  readonly featureDraws: number;
+}
+
+function runConfig(config: DingConfig, o: RunOptions): DingExperimentReport {
+  return runDingExperiment({
+    activation: activationByName(config.activation),
+    widths: config.widths,
+    seed: o.seed,
+    inputDim: config.inputDim,
+    samples: config.samples,
+    weights: config.weights,
+    restarts: o.restarts,
+    restartIterations: o.restartIterations,
+    trainingStarts: o.trainingStarts,
+    featureDraws: o.featureDraws,
+    skipControls: true,
+  });
+}
+
+export async function computeDing(settings: ReportSettings): Promise<DingResults> {
+  const { progress, size, seed } = settings;
+  const options: RunOptions = {
+    seed,
+    restarts: bySize(size, { smoke: 2, quick: 3, full: 5 }),
+    restartIterations: bySize(size, { smoke: 300, quick: 2000, full: 5000 }),
+    trainingStarts: bySize(size, { smoke: 1, quick: 2, full: 3 }),
+    featureDraws: bySize(size, { smoke: 1, quick: 2, full: 3 }),
+  };
+  const controlIterations = bySize(size, { smoke: 5000, quick: 50_000, full: 100_000 });
+  const configs = dingConfigs(settings);
+  progress.step(`Ding: certificates (${configs.length} configurations)`, configs.length);
+  const certificates: DingCertificateRow[] = [];
+  const controls: DingControlRow[] = [];
+  const escapes: DingEscape[] = [];
+  for (const config of configs) {
+    const report = runConfig(config, options);
+    certificates.push(certificateRow(config, report, options.restartIterations));
+    if (hasControl(config, size) && report.point) {
+      const { control, path } = controlRow(config, report.point, seed, controlIterations);
+      controls.push(control);
+      // one drawn path per activation (the figure has a panel for each)
+      if (config.widths.length === 1 && config.widths[0] === bySize(size, { smoke: 2, quick: 10, full: 10 }))
+        escapes.push({
+          label: `${config.activation} [${config.widths.join(",")}]`,
+          activation: config.activation,
+          widths: [...config.widths],
+          path,
+        });
+    }
+    progress.advance();
+  }
+  progress.finish();
+
+  const yuConfigs = yuChenConfigs(settings);
+  progress.step("Ding: the Yu–Chen regime (N − 1 sigmoid units)", yuConfigs.length);
+  const yuOptions = {
+    ...options,
+    restarts: bySize(size, { smoke: 2, quick: 5, full: 5 }),
+    restartIterations: bySize(size, { smoke: 300, quick: 5000, full: 20_000 }),
+  };
+  const yuChen = yuConfigs.map((config) => {
+    const row = certificateRow(config, runConfig(config, yuOptions), yuOptions.restartIterations);
+    progress.advance();
+    return row;
+  });
+  progress.finish();
+
+  return {
+    seed,
+    activations: activationRows([...new Set(configs.map((c) => c.activation))], seed),
+    restartCount: options.restarts,
+    restartIterations: options.restartIterations,
+    trainingStarts: options.trainingStarts,
+    featureDraws: options.featureDraws,
+    certificates,
+    controls,
+    escapes,
+    example: notesExampleEscape(),
+    yuChen,
+  };
+}

@@ -1,0 +1,31 @@
+/** Ding, Li & Sun (2019): the paper, its intro and its subsections in report order. */
+import type { SectionBuilder } from "../build.js";
+import { renderSubsection } from "../claims.js";
+import type { Section } from "../types.js";
+import { certificates } from "./certificates.js";
+import { controls } from "./controls.js";
+import { computeDing, type DingResults } from "./results.js";
+import { yuChen } from "./yu-chen.js";
+
+export const DING_SUBSECTIONS = [certificates, controls, yuChen] as const;
+
+export function dingSection(r: DingResults): Section {
+  return {
+    id: "ding",
+    title: "Ding, Li & Sun (2019): sub-optimal local minima for almost all non-linear activations",
+    paper:
+      "Sub-Optimal Local Minima Exist for Neural Networks with Almost All Non-Linear Activations (arXiv 1911.01413; Mathematics of Operations Research 2022)",
+    intro:
+      "Only the paper's abstracts were available, and the paper reports no experiments that we know of. Minima therefore verifies the headline claims on the construction derived in the notes (../shared/papers/ding2019-suboptimal.md §3), which has every property the abstract states, with the notes' verification protocol (§4): each 'sub-optimal local minimum' verdict rests on an analytic certificate, perturbed restarts and a lower loss found elsewhere.",
+    subsections: DING_SUBSECTIONS.map((s) => renderSubsection(s, r)),
+    missing: [],
+  };
+}
+
+export const dingBuilder: SectionBuilder = {
+  id: "ding",
+  title: "Ding, Li & Sun (2019)",
+  async build(settings) {
+    return dingSection(await computeDing(settings));
+  },
+};

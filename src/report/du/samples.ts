@@ -1,0 +1,75 @@
+/** Du et al. (2018), population versus finite-sample GD: claim, method and figure. */
+import { intervalPlot } from "../../figures/interval-plot.js";
+import { evaluateClaims } from "../claims.js";
+import { fmtProportion } from "../format.js";
+import type { ClaimSpec, SubsectionSpec } from "../types.js";
+import type { DuSamples } from "./compute/samples.js";
+import type { DuResults } from "./results.js";
+
+export const samplesClaims: readonly ClaimSpec<DuSamples>[] = [
+  {
+    id: "du-samples",
+    statement:
+      "The experiments use the Gaussian population set-up (closed-form gradients); finite-sample GD should behave alike when n is large.",
+    provenance: "recalled",
+    measured: (s) =>
+      s.rows
+        .map(
+          (row) =>
+            `${row.samples === 0 ? "population" : `n=${row.samples}`}: P(global) ${fmtProportion(row.global)}${row.samples > 0 ? `, same outcome ${fmtProportion(row.sameAsPopulation)}` : ""}`,
+        )
+        .join("; "),
+    verdict: {
+      test: "agrees when, at the largest number of samples n, the upper end of the 95% Wilson interval of the fraction of runs with the same outcome as population GD from the same start is at least 0.9; else partly agrees",
+      decide: (s) => {
+        const largest = s.rows[s.rows.length - 1];
+        return largest.samples > 0 && largest.sameAsPopulation.hi >= 0.9 ? "agrees" : "partly agrees";
+      },
+    },
+    why: "with few samples the empirical landscape differs from the population one, so some starts change basin",
+  },
+];
+
+export const samples: SubsectionSpec<DuResults> = {
+  id: "samples",
+  title: "Population versus finite-sample GD",
+  method: ({ samples: s }) =>
+    `Full-vector WN-GD on n drawn inputs (noise-free teacher labels) from the same starts as population GD; at most ${s.base.maxSteps} steps.`,
+  claims: (r) => evaluateClaims(samplesClaims, r.samples),
+  tables: () => [],
+  figures: ({ samples: s }) => [
+    intervalPlot({
+      name: "du-population-vs-samples",
+      title: "Du et al.: population versus finite-sample GD",
+      caption: `P(global) and the fraction of runs whose outcome matches population GD from the same start, against the number of drawn inputs n (k = p = ${s.base.k}, (1ᵀa*)² = ${s.base.ratio}, η = ${s.base.eta}). The population result is drawn at the right as n = ∞. With more samples finite-sample GD follows population GD from the same start.`,
+      x: { label: "number of samples n (log; population drawn at 10⁴)", log: true },
+      y: { label: "probability", domain: [0, 1.02] },
+      dodge: 0,
+      groups: [
+        {
+          label: "P(global)",
+          connect: true,
+          estimates: s.rows.map((row) => ({
+            x: row.samples || 1e4,
+            estimate: row.global.p,
+            low: row.global.lo,
+            high: row.global.hi,
+          })),
+        },
+        {
+          label: "same outcome as population GD",
+          connect: true,
+          estimates: s.rows
+            .filter((row) => row.samples > 0)
+            .map((row) => ({
+              x: row.samples,
+              estimate: row.sameAsPopulation.p,
+              low: row.sameAsPopulation.lo,
+              high: row.sameAsPopulation.hi,
+            })),
+        },
+      ],
+    }),
+  ],
+  data: ({ samples: s }) => ({ samples: s }),
+};
