@@ -20,7 +20,9 @@ import {
 } from "../../models/fc/reduced-2d.js";
 import { reluPairKernel } from "../../models/fc/relu-kernel.js";
 import { orthonormalTeacher } from "../../models/fc/teachers.js";
-import { fcGradientDescent } from "../../train/fc/gradient-descent.js";
+import type { Trainable } from "../../train/contract.js";
+import { descend } from "../../train/descent.js";
+import { fcGradientDescent, fcTrainable } from "../../train/fc/gradient-descent.js";
 
 export type SymmetryMode = "plain" | "diagonal" | "resymmetrise";
 
@@ -125,35 +127,53 @@ export function compareWithFull(spec: {
   const pop = new FcPopulation(reluPairKernel, orthonormalTeacher(K, d), K);
   const W = reducedToWeights(K, d, spec.x0, spec.y0);
   const a = new Float64Array(K).fill(1);
-  const g = new Float64Array(K * d);
   let x = spec.x0;
   let y = spec.y0;
   let maxDev = 0;
   let maxRes = 0;
-  for (let s = 0; s <= steps; s++) {
-    let xs = 0;
-    let ys = 0;
-    for (let j = 0; j < K; j++)
-      for (let k = 0; k < K; k++) {
-        if (j === k) xs += W[j * d + k];
-        else ys += W[j * d + k];
-      }
-    xs /= K;
-    ys /= K * (K - 1);
-    let res = 0;
-    for (let j = 0; j < K; j++)
-      for (let i = 0; i < d; i++)
-        res = Math.max(res, Math.abs(W[j * d + i] - (i === j ? xs : i < K ? ys : 0)));
-    maxRes = Math.max(maxRes, res);
-    maxDev = Math.max(maxDev, Math.abs(xs - x) + Math.abs(ys - y));
-    if (s === steps) break;
-    pop.lossAndGradient({ W, a }, g);
-    for (let i = 0; i < W.length; i++) W[i] -= eta * g[i];
-    const v = reducedVelocity(K, x, y);
-    if (!v) break;
-    x += eta * v.dx;
-    y += eta * v.dy;
-  }
+  let mapEnded = false;
+  // Full GD on W (the shared loop); the 2-D map advances beside it after each step, and the full W's
+  // (x, y) form is measured at every iterate before its step.
+  const network = fcTrainable(pop, K, a);
+  const model: Trainable<null> = {
+    evaluate(Wt, grad) {
+      let xs = 0;
+      let ys = 0;
+      for (let j = 0; j < K; j++)
+        for (let k = 0; k < K; k++) {
+          if (j === k) xs += Wt[j * d + k];
+          else ys += Wt[j * d + k];
+        }
+      xs /= K;
+      ys /= K * (K - 1);
+      let res = 0;
+      for (let j = 0; j < K; j++)
+        for (let i = 0; i < d; i++)
+          res = Math.max(res, Math.abs(Wt[j * d + i] - (i === j ? xs : i < K ? ys : 0)));
+      maxRes = Math.max(maxRes, res);
+      maxDev = Math.max(maxDev, Math.abs(xs - x) + Math.abs(ys - y));
+      network.evaluate(Wt, grad);
+      return null;
+    },
+  };
+  descend(
+    model,
+    W,
+    { before: () => (mapEnded ? "out-of-range" : undefined), check: () => undefined },
+    {
+      eta,
+      maxSteps: steps,
+      afterStep: () => {
+        const v = reducedVelocity(K, x, y);
+        if (!v) {
+          mapEnded = true;
+          return;
+        }
+        x += eta * v.dx;
+        y += eta * v.dy;
+      },
+    },
+  );
   return { K, d, maxDeviation: maxDev, maxStructureResidual: maxRes };
 }
 

@@ -10,7 +10,9 @@ import { type ProportionEstimate, wilsonInterval } from "../../math/stats.js";
 import { makeNetwork } from "../../models/fc/network.js";
 import { FcPopulation } from "../../models/fc/population.js";
 import { reluPairKernel } from "../../models/fc/relu-kernel.js";
-import { fcGradientDescent } from "../../train/fc/gradient-descent.js";
+import type { Trainable } from "../../train/contract.js";
+import { descend } from "../../train/descent.js";
+import { fcGradientDescent, fcTrainable } from "../../train/fc/gradient-descent.js";
 import { probabilityInOmega, theoremRadius } from "./ball-probability.js";
 
 export interface K1InitSpec {
@@ -133,35 +135,48 @@ export function k1Polar(spec: {
   w[0] = r0 * Math.cos(theta0);
   w[1] = r0 * Math.sin(theta0);
   const one = Float64Array.of(1);
-  const g = new Float64Array(d);
   const trajectory: K1PolarPoint[] = [];
   let mismatch = 0;
   const polar = () => {
     const r = Math.hypot(...w);
     return { r, theta: Math.atan2(Math.hypot(...w.subarray(1)), w[0]) };
   };
-  for (let s = 0; s <= steps; s++) {
-    const loss = pop.lossAndGradient({ W: w, a: one }, g);
-    const { r, theta } = polar();
-    if (s % recordEvery === 0 || s === steps) {
-      trajectory.push({ step: s, r, theta, loss });
-      if (r > 0 && Math.sin(theta) > 1e-8) {
-        // ṙ = ŵ·(−∇J); θ̇ = −(d cos θ/dt)/sin θ with d cos θ/dt = (ê₁ − cos θ ŵ)·(−∇J)/r.
-        let wdotg = 0;
-        for (let i = 0; i < d; i++) wdotg += w[i] * g[i];
-        const dr = -wdotg / r;
-        const dcos = (-g[0] + (Math.cos(theta) * wdotg) / r) / r;
-        const pred = polarRates(r, theta);
-        mismatch = Math.max(
-          mismatch,
-          Math.abs(dr - pred.dr),
-          Math.abs(-dcos / Math.sin(theta) - pred.dtheta),
-        );
-      }
-    }
-    if (s === steps) break;
-    for (let i = 0; i < d; i++) w[i] -= eta * g[i];
-  }
+  // The gradient at the current iterate, kept by the model for the rate check.
+  let g: Float64Array = new Float64Array(d);
+  const network = fcTrainable(pop, 1, one);
+  const model: Trainable<{ loss: number }> = {
+    evaluate(x, grad) {
+      if (grad) g = grad;
+      return network.evaluate(x, grad);
+    },
+  };
+  descend(
+    model,
+    w,
+    { check: () => undefined },
+    {
+      eta,
+      maxSteps: steps,
+      observe: (s, { loss }) => {
+        if (s % recordEvery !== 0 && s !== steps) return;
+        const { r, theta } = polar();
+        trajectory.push({ step: s, r, theta, loss });
+        if (r > 0 && Math.sin(theta) > 1e-8) {
+          // ṙ = ŵ·(−∇J); θ̇ = −(d cos θ/dt)/sin θ with d cos θ/dt = (ê₁ − cos θ ŵ)·(−∇J)/r.
+          let wdotg = 0;
+          for (let i = 0; i < d; i++) wdotg += w[i] * g[i];
+          const dr = -wdotg / r;
+          const dcos = (-g[0] + (Math.cos(theta) * wdotg) / r) / r;
+          const pred = polarRates(r, theta);
+          mismatch = Math.max(
+            mismatch,
+            Math.abs(dr - pred.dr),
+            Math.abs(-dcos / Math.sin(theta) - pred.dtheta),
+          );
+        }
+      },
+    },
+  );
   const { r, theta } = polar();
   return {
     trajectory,
