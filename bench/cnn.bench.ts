@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { drawCnnStart } from "../src/experiments/cnn-trial.js";
+import { drawCnnStart } from "../src/experiments/cnn/trial.js";
 import { Rng } from "../src/math/rng.js";
 import { cnnTeacherFromRatio } from "../src/models/cnn/teacher.js";
 import { runFullVectorCnn } from "../src/train/cnn/full-vector.js";

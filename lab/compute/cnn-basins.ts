@@ -4,7 +4,9 @@
  * w* and a₀ = c₀·(a*)/‖a*‖, so |1ᵀa₀| ≤ |1ᵀa*| whenever |c₀| ≤ ‖a*‖. Rows of the grid are shared
  * out among workers.
  */
-import { type CnnTrialSpec, runCnnTrialDetailed } from "../../src/experiments/cnn-trial.js";
+
+import type { CnnTrialSpec } from "../../src/experiments/cnn/spec.js";
+import { runCnnTrialDetailed } from "../../src/experiments/cnn/trial.js";
 import { Rng } from "../../src/math/rng.js";
 import { type CnnTeacher, cnnTeacherFromRatio } from "../../src/models/cnn/teacher.js";
 import type { BasinsState, CnnState } from "../state.js";

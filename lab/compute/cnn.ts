@@ -3,7 +3,7 @@
  * sweeps and the CLI run) with its thinned trajectory, plus the loss slice and its marked points.
  * The trial's random stream is Rng.fromSeed(seed, trial).
  */
-import { runCnnTrialDetailed } from "../../src/experiments/cnn-trial.js";
+import { runCnnTrialDetailed } from "../../src/experiments/cnn/trial.js";
 import { Rng } from "../../src/math/rng.js";
 import { spuriousRatioThreshold } from "../../src/models/cnn/protocol.js";
 import { isSpuriousLocalMinimum } from "../../src/models/cnn/stationary.js";

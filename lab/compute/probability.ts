@@ -6,7 +6,7 @@
  * probability` key a cell, so the counts agree trial for trial. Step size per cell:
  * min(η, 2π/(k+π−1)) (the notes' protocol, §8.3, which keeps 1ᵀa monotone).
  */
-import type { CnnTrialSpec } from "../../src/experiments/cnn-trial.js";
+import type { CnnTrialSpec } from "../../src/experiments/cnn/spec.js";
 import { wilsonInterval } from "../../src/math/stats.js";
 import { cnnMonotoneStep, spuriousRatioThreshold } from "../../src/models/cnn/protocol.js";
 import { streamKeyOf } from "../../src/sweep/canonical.js";

@@ -6,10 +6,10 @@
  */
 import { activationByName, activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
-import { cnnKernelFor } from "../experiments/cnn-trial.js";
 import { symmetricEigen } from "../math/eigen.js";
 import { summariseSpectrum } from "../math/spectrum.js";
 import { cnnKernelCriticalPoints } from "../models/cnn/kernel-critical.js";
+import { cnnKernelFor } from "../models/cnn/kernels.js";
 import { cnnPopulationGradient, cnnPopulationHessian, cnnPopulationLoss } from "../models/cnn/population.js";
 import { spuriousRatioThreshold } from "../models/cnn/protocol.js";
 import { cnnStationaryPoints, saddleG } from "../models/cnn/stationary.js";

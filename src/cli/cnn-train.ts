@@ -7,9 +7,10 @@
 import { activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
 import { validateCnnTrialSpec } from "../experiments/cnn/spec.js";
-import { cnnKernelFor, runCnnTrialDetailed } from "../experiments/cnn-trial.js";
+import { runCnnTrialDetailed } from "../experiments/cnn/trial.js";
 import { Rng } from "../math/rng.js";
 import { cnnKernelCriticalPoints } from "../models/cnn/kernel-critical.js";
+import { cnnKernelFor } from "../models/cnn/kernels.js";
 import { cnnStabilityBoundFor } from "../models/cnn/protocol.js";
 import { isSpuriousLocalMinimum } from "../models/cnn/stationary.js";
 import {

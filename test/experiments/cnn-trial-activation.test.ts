@@ -3,15 +3,11 @@ import { test } from "node:test";
 import { quadratureCnnKernel } from "../../src/activations/gaussian/cnn-kernel.js";
 import { activationByName } from "../../src/activations/registry.js";
 import { InputError } from "../../src/core/errors.js";
-import {
-  type CnnTrialSpec,
-  cnnKernelFor,
-  runCnnTrial,
-  runCnnTrialDetailed,
-  validateCnnTrialSpec,
-} from "../../src/experiments/cnn-trial.js";
+import { type CnnTrialSpec, validateCnnTrialSpec } from "../../src/experiments/cnn/spec.js";
+import { runCnnTrial, runCnnTrialDetailed } from "../../src/experiments/cnn/trial.js";
 import { centralGradient } from "../../src/math/finite-difference.js";
 import { Rng } from "../../src/math/rng.js";
+import { cnnKernelFor } from "../../src/models/cnn/kernels.js";
 import { cnnKernelState } from "../../src/models/cnn/population-state.js";
 import { cnnSampledLossGradientFor, drawCnnInputs } from "../../src/models/cnn/sampled.js";
 import { cnnKernelAlignedPoint } from "../../src/models/cnn/stationary.js";

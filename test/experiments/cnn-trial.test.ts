@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { InputError } from "../../src/core/errors.js";
-import { type CnnTrialSpec, runCnnTrial, validateCnnTrialSpec } from "../../src/experiments/cnn-trial.js";
+import { type CnnTrialSpec, validateCnnTrialSpec } from "../../src/experiments/cnn/spec.js";
+import { runCnnTrial } from "../../src/experiments/cnn/trial.js";
 import { centralGradient } from "../../src/math/finite-difference.js";
 import { Rng } from "../../src/math/rng.js";
 import { cnnPopulationState } from "../../src/models/cnn/population-state.js";

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { basinSpec, basinStart, cnnBasins } from "../../lab/compute/cnn-basins.js";
 import { defaultState } from "../../lab/state.js";
-import { runCnnTrialDetailed } from "../../src/experiments/cnn-trial.js";
+import { runCnnTrialDetailed } from "../../src/experiments/cnn/trial.js";
 import { Rng } from "../../src/math/rng.js";
 import { cnnTeacherFromRatio } from "../../src/models/cnn/teacher.js";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import type { CnnTrialResult } from "../../src/experiments/cnn-trial.js";
+import type { CnnTrialResult } from "../../src/experiments/cnn/trial.js";
 import { silentProgress } from "../../src/io/step-progress.js";
 import { atLeastOneOf } from "../../src/math/stats.js";
 import { duSpec, duTableSpec, runCell } from "../../src/report/du/compute/cells.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { validateCnnTrialSpec } from "../../src/experiments/cnn-trial.js";
+import { validateCnnTrialSpec } from "../../src/experiments/cnn/spec.js";
 import { planSweep, streamKeyOf } from "../../src/sweep/plan.js";
 import { parseSweepSpec } from "../../src/sweep/spec.js";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { runCnnTrialDetailed } from "../../src/experiments/cnn-trial.js";
+import { runCnnTrialDetailed } from "../../src/experiments/cnn/trial.js";
 import { Rng } from "../../src/math/rng.js";
 
 const KEYS = ["loss", "phi", "aDotAstar", "oneDotA", "vNorm"] as const;

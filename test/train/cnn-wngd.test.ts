@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type CnnTrialSpec, runCnnTrial, runCnnTrialDetailed } from "../../src/experiments/cnn-trial.js";
+import type { CnnTrialSpec } from "../../src/experiments/cnn/spec.js";
+import { runCnnTrial, runCnnTrialDetailed } from "../../src/experiments/cnn/trial.js";
 import { Rng } from "../../src/math/rng.js";
 import { cnnStabilityBound } from "../../src/models/cnn/protocol.js";
 import { spuriousLoss } from "../../src/models/cnn/stationary.js";

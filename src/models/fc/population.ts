@@ -19,6 +19,10 @@
  * Angles: cos θ comes from the Gram matrix; when |cos θ| > 0.99 the sine is recomputed as ‖ŵ − cos θ v̂‖
  * (O(d)), so θ → 0 and θ → π keep full relative accuracy (sin = √(1 − cos²) would lose half the digits).
  * Near the global minimum J is a difference of O(1) terms, so its absolute rounding floor is ~1e-15.
+ *
+ * Why this file is long: loss, gradient and exact Hessian are three views of one sum over unit pairs
+ * and share its Gram matrices, angle conventions and accumulation helpers; kept together, one change
+ * to a convention (the near-aligned sine, the zero unit) is made in one place for all three.
  */
 
 import { centralHessian } from "../../math/finite-difference.js";

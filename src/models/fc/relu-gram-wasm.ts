@@ -10,6 +10,10 @@
  * in the repository, nothing fetched. Where WebAssembly SIMD is unavailable `gramKernel` returns undefined
  * and callers keep the generic TypeScript path. Each function's comment gives its contract; the caller
  * pads with zeros to the sizes they require.
+ *
+ * Why this file is long: it is one WebAssembly module, and its four functions share one memory
+ * layout, one set of opcode helpers and one assembler; split across files, a reader would have to
+ * keep the layout in mind across them.
  */
 
 const I32 = 0x7f;

@@ -1,5 +1,6 @@
 /**
- * The Du et al. (2018) CNN as a sweep model: one trial is `runCnnTrial` (src/experiments/cnn-trial.ts).
+ * The Du et al. (2018) CNN as a sweep model: its trial contract `cnnTrial` (src/experiments/cnn/trial.ts)
+ * with the sweep's conveniences.
  *
  * Two conveniences over the trial's own fields, so that a grid over k can keep the paper protocol:
  *   eta: "auto"   means η = min(0.2, 2π/(k+π−1)) (notes §8.3; below the stability limit 4π/(k+π−1));
@@ -8,7 +9,8 @@
  * is the same however they were written.
  */
 import { InputError } from "../../core/errors.js";
-import { type CnnTrialSpec, runCnnTrial, validateCnnTrialSpec } from "../../experiments/cnn-trial.js";
+import type { CnnTrialSpec } from "../../experiments/cnn/spec.js";
+import { cnnTrial } from "../../experiments/cnn/trial.js";
 import type { Rng } from "../../math/rng.js";
 import { cnnDefaultEta, spuriousRatioThreshold, stepsForHorizon } from "../../models/cnn/protocol.js";
 import type { SweepModel, TheoryClaim, TrialResult } from "../model.js";
@@ -30,7 +32,7 @@ export function resolveCnnParams(raw: Readonly<Record<string, unknown>>, field: 
       throw new InputError(`${field}.eta`, 'must be a positive number or "auto"', input.eta);
     input.maxSteps = stepsForHorizon(horizon, input.eta);
   }
-  return validateCnnTrialSpec(input, (name) => `${field}.${name}`);
+  return cnnTrial.validate(input, (name) => `${field}.${name}`);
 }
 
 function cnnTheory(params: CnnTrialSpec): TheoryClaim[] {
@@ -65,11 +67,11 @@ function cnnTheory(params: CnnTrialSpec): TheoryClaim[] {
 }
 
 const cnn: SweepModel<CnnTrialSpec> = {
-  name: "cnn",
+  name: cnnTrial.model,
   outcomes: ["global", "spurious", "saddle", "unconverged", "diverged"],
   success: "global",
   resolve: resolveCnnParams,
-  run: (params, rng: Rng) => runCnnTrial(params, rng) as unknown as TrialResult,
+  run: (params, rng: Rng) => cnnTrial.run(params, rng) as unknown as TrialResult,
   theory: cnnTheory,
 };
 

@@ -6,7 +6,9 @@
  * in every part of the report, whatever the worker count, and the same as in a sweep of that cell:
  * the success table is exactly examples/sweeps/du-table.json run with the report's seed and trials.
  */
-import type { CnnTrialResult, CnnTrialSpec } from "../../../experiments/cnn-trial.js";
+
+import type { CnnTrialSpec } from "../../../experiments/cnn/spec.js";
+import type { CnnTrialResult } from "../../../experiments/cnn/trial.js";
 import { stepsForHorizon } from "../../../models/cnn/protocol.js";
 import { streamKeyOf } from "../../../sweep/canonical.js";
 import { runCellTrials } from "../../../sweep/cell-runner.js";

@@ -1,5 +1,7 @@
 /** Du et al. (2018): population versus finite-sample GD from the same starts. */
-import type { CnnTrialResult, CnnTrialSpec } from "../../../experiments/cnn-trial.js";
+
+import type { CnnTrialSpec } from "../../../experiments/cnn/spec.js";
+import type { CnnTrialResult } from "../../../experiments/cnn/trial.js";
 import { type ProportionEstimate, wilsonInterval } from "../../../math/stats.js";
 import { streamKeyOf } from "../../../sweep/canonical.js";
 import { bySize, type ReportSettings } from "../../settings.js";

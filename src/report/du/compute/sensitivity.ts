@@ -1,5 +1,5 @@
 /** Du et al. (2018): sensitivity of P(global) to p, ‖a*‖ and η in one cell. */
-import type { CnnTrialSpec } from "../../../experiments/cnn-trial.js";
+import type { CnnTrialSpec } from "../../../experiments/cnn/spec.js";
 import { type ProportionEstimate, wilsonInterval } from "../../../math/stats.js";
 import { stepsForHorizon } from "../../../models/cnn/protocol.js";
 import { streamKeyOf } from "../../../sweep/canonical.js";

@@ -1,6 +1,6 @@
 /** Du et al. (2018): the loss on a 2-D slice through the global and spurious minima, with GD trajectories. */
-import type { CnnTrialSpec } from "../../../experiments/cnn-trial.js";
-import { runCnnTrialDetailed } from "../../../experiments/cnn-trial.js";
+import type { CnnTrialSpec } from "../../../experiments/cnn/spec.js";
+import { runCnnTrialDetailed } from "../../../experiments/cnn/trial.js";
 import { Rng } from "../../../math/rng.js";
 import { cnnPopulationLoss } from "../../../models/cnn/population.js";
 import { saddleAngle, spuriousLoss, spuriousOutputWeights } from "../../../models/cnn/stationary.js";

@@ -1,5 +1,5 @@
 /** Du et al. (2018): the success table over k × (1ᵀa*)²/‖a*‖², and restarts from its trials. */
-import type { CnnTrialSpec } from "../../../experiments/cnn-trial.js";
+import type { CnnTrialSpec } from "../../../experiments/cnn/spec.js";
 import { atLeastOneOf, type ProportionEstimate, wilsonInterval } from "../../../math/stats.js";
 import { spuriousRatioThreshold } from "../../../models/cnn/protocol.js";
 import { spuriousLoss } from "../../../models/cnn/stationary.js";

@@ -1,6 +1,6 @@
 /** Du et al. (2018): two-phase trajectories of population WN-GD (the notes' §7). */
-import type { CnnTrialSpec } from "../../../experiments/cnn-trial.js";
-import { runCnnTrialDetailed } from "../../../experiments/cnn-trial.js";
+import type { CnnTrialSpec } from "../../../experiments/cnn/spec.js";
+import { runCnnTrialDetailed } from "../../../experiments/cnn/trial.js";
 import { Rng } from "../../../math/rng.js";
 import { streamKeyOf } from "../../../sweep/canonical.js";
 import { bySize, type ReportSettings } from "../../settings.js";

@@ -13,28 +13,29 @@
  * inputs, `batch` = b mini-batch SGD (b of the n inputs, drawn with replacement, each step; fresh
  * inputs each step when `samples` is not set). Outcomes and early stopping: src/train/cnn-outcome.ts.
  */
-import type { Activation } from "../activations/activation.js";
-import { activationByName } from "../activations/registry.js";
-import { InputError } from "../core/errors.js";
-import { finiteVector } from "../core/validate.js";
-import type { Rng } from "../math/rng.js";
-import type { CnnActivationKernel } from "../models/cnn/activation-kernel.js";
-import { cnnKernelFor } from "../models/cnn/kernels.js";
-import { cnnSampledLossGradient, cnnSampledLossGradientFor, drawCnnInputs } from "../models/cnn/sampled.js";
-import { type CnnSnapshot, type CnnTrajectoryPoint, trajectoryPoint } from "../models/cnn/snapshot.js";
-import { type CnnTeacher, cnnTeacherFromRatio } from "../models/cnn/teacher.js";
-import { type CnnGradientStep, runFullVectorCnn } from "../train/cnn/full-vector.js";
-import { CnnKernelRules } from "../train/cnn/kernel-rules.js";
-import { reduceCnn, runReducedWnGd } from "../train/cnn/reduced.js";
-import { CnnStopRules } from "../train/cnn/rules.js";
-import type { CnnOutcome, CnnRunEnd } from "../train/cnn/run.js";
-import { detectPhaseSwitch } from "../train/phase-switch.js";
-import { ThinnedRecorder, ThinnedSeries } from "../train/trajectory.js";
-import type { CnnTrialSpec } from "./cnn/spec.js";
-
-export { cnnKernelFor } from "../models/cnn/kernels.js";
-export type { CnnOutcome } from "../train/cnn/run.js";
-export { type CnnTrialSpec, MAX_SAMPLE_NUMBERS, validateCnnTrialSpec } from "./cnn/spec.js";
+import type { Activation } from "../../activations/activation.js";
+import { activationByName } from "../../activations/registry.js";
+import { InputError } from "../../core/errors.js";
+import { finiteVector } from "../../core/validate.js";
+import type { Rng } from "../../math/rng.js";
+import type { CnnActivationKernel } from "../../models/cnn/activation-kernel.js";
+import { cnnKernelFor } from "../../models/cnn/kernels.js";
+import {
+  cnnSampledLossGradient,
+  cnnSampledLossGradientFor,
+  drawCnnInputs,
+} from "../../models/cnn/sampled.js";
+import { type CnnSnapshot, type CnnTrajectoryPoint, trajectoryPoint } from "../../models/cnn/snapshot.js";
+import { type CnnTeacher, cnnTeacherFromRatio } from "../../models/cnn/teacher.js";
+import { type CnnGradientStep, runFullVectorCnn } from "../../train/cnn/full-vector.js";
+import { CnnKernelRules } from "../../train/cnn/kernel-rules.js";
+import { reduceCnn, runReducedWnGd } from "../../train/cnn/reduced.js";
+import { CnnStopRules } from "../../train/cnn/rules.js";
+import type { CnnOutcome, CnnRunEnd } from "../../train/cnn/run.js";
+import { detectPhaseSwitch } from "../../train/phase-switch.js";
+import { ThinnedRecorder, ThinnedSeries } from "../../train/trajectory.js";
+import type { TrialContract } from "../trial.js";
+import { type CnnTrialSpec, validateCnnTrialSpec } from "./spec.js";
 
 export interface CnnTrialResult {
   outcome: CnnOutcome;
@@ -309,3 +310,10 @@ function finishTrial(
     ? { result, teacher, trajectory: recorders.display.finish(last) }
     : { result, teacher };
 }
+
+/** The CNN trial as the shared contract (experiments/trial.ts). */
+export const cnnTrial: TrialContract<CnnTrialSpec, CnnTrialResult> = {
+  model: "cnn",
+  validate: validateCnnTrialSpec,
+  run: runCnnTrial,
+};
