@@ -4,7 +4,7 @@
  * default, any activation of the registry with --activation.
  */
 import { InputError } from "../core/errors.js";
-import { type StartSpec, type TeacherSpec, trainFc } from "../experiments/tian/train.js";
+import { type StartSpec, type TeacherSpec, trainFc, validateFcTrainSpec } from "../experiments/tian/train.js";
 import type { Command } from "./command.js";
 import { ACTIVATION_HELP, activationFlag, networkFile } from "./fc-common.js";
 import { boolFlag, choiceFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
@@ -38,6 +38,21 @@ Flags:
 
 Example: minima fc train --K 5 --d 5 --teacher orthonormal --init gaussian --init-std 1e-3 --steps 20000`;
 
+/** The CLI flag of each spec field, so the validator's messages name what the user typed. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  K: "--K",
+  Kstar: "--Kstar",
+  d: "--d",
+  eta: "--eta",
+  maxSteps: "--steps",
+  seed: "--seed",
+  activation: "--activation",
+  "start.std": "--init-std",
+  "start.radius": "--init-radius",
+  "start.W": "--init-file",
+};
+const fcTrainFlagName = (field: string): string => FLAG_OF[field] ?? field;
+
 export const fcTrainCommand: Command = {
   usage,
   run(argv) {
@@ -70,16 +85,17 @@ export const fcTrainCommand: Command = {
       const network = networkFile("teacher-file", teacherFile);
       teacher = { kind: "given", network };
       d = network.d;
-      if (flags.values.d !== undefined && intFlag(flags, "d", { min: 1 }) !== d)
+      if (flags.values.d !== undefined && numberFlag(flags, "d") !== d)
         throw new InputError("--d", `must match the teacher file's dimension ${d}`, flags.values.d);
       Kstar = network.K;
     } else {
       const kind = choiceFlag(flags, "teacher", ["orthonormal", "gaussian"] as const, "orthonormal");
       teacher = kind === "gaussian" ? { kind, scale: 1 } : { kind };
-      d = intFlag(flags, "d", { min: 1, max: 100000 });
+      d = numberFlag(flags, "d");
     }
-    const K = intFlag(flags, "K", { min: 1, max: 10000 });
-    if (teacherFile === undefined) Kstar = intFlag(flags, "Kstar", { min: 1, max: 10000, default: K });
+    // Flags are parsed here; their ranges are checked by the experiment's one validator.
+    const K = numberFlag(flags, "K");
+    if (teacherFile === undefined) Kstar = numberFlag(flags, "Kstar", { default: K });
     const initFile = optionalStringFlag(flags, "init-file");
     let start: StartSpec;
     if (initFile !== undefined) {
@@ -92,27 +108,31 @@ export const fcTrainCommand: Command = {
         init === "gaussian"
           ? {
               kind: "gaussian",
-              std: numberFlag(flags, "init-std", { default: 1e-3, min: 0, exclusiveMin: true }),
+              std: numberFlag(flags, "init-std", { default: 1e-3 }),
             }
           : {
               kind: "ball",
-              radius: numberFlag(flags, "init-radius", { default: 1e-3, min: 0, exclusiveMin: true }),
+              radius: numberFlag(flags, "init-radius", { default: 1e-3 }),
             };
     }
     const trainA = boolFlag(flags, "train-a");
-    const result = trainFc({
-      K,
-      Kstar,
-      d,
-      teacher,
-      start,
-      trainA,
-      eta: numberFlag(flags, "eta", { default: 0.1, min: 0, exclusiveMin: true }),
-      maxSteps: intFlag(flags, "steps", { default: 10000, min: 0 }),
-      seed: intFlag(flags, "seed", { default: 1, min: 0 }),
-      hessian: boolFlag(flags, "hessian"),
-      activation,
-    });
+    const spec = validateFcTrainSpec(
+      {
+        K,
+        Kstar,
+        d,
+        teacher,
+        start,
+        trainA,
+        eta: numberFlag(flags, "eta", { default: 0.1 }),
+        maxSteps: numberFlag(flags, "steps", { default: 10000 }),
+        seed: numberFlag(flags, "seed", { default: 1 }),
+        hessian: boolFlag(flags, "hessian"),
+        activation,
+      },
+      fcTrainFlagName,
+    );
+    const result = trainFc(spec);
     if (boolFlag(flags, "json")) {
       printJson({ K, Kstar, d, trainA, activation, ...result });
       return 0;

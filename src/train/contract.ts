@@ -41,6 +41,12 @@ export type Outcome = "global" | "spurious" | "saddle" | "unconverged" | "diverg
 export interface Trainable<S> {
   /** The state at x; writes ∇L(x) into `grad` when it is given (same length as x). */
   evaluate(x: Float64Array, grad: Float64Array | undefined): S;
+  /**
+   * Optional: the step x ← x − η·grad, in place and with exactly this arithmetic. A model may fuse
+   * into this pass the sums its next `evaluate` needs (the CNN's ‖v‖² and vᵀw*); without it the loop
+   * takes the step itself.
+   */
+  update?(x: Float64Array, grad: Float64Array, eta: number): void;
 }
 
 export interface StopRule<S> {

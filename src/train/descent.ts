@@ -54,7 +54,9 @@ export function descend<S>(
     }
     observe?.(t, state, undefined);
     if (gradient) gradient(x, t, grad);
-    for (let i = 0; i < x.length; i++) x[i] -= eta * grad[i];
+    // A model's fused update may cache sums of the new x, so it is not used when afterStep may change x.
+    if (model.update && !afterStep) model.update(x, grad, eta);
+    else for (let i = 0; i < x.length; i++) x[i] -= eta * grad[i];
     afterStep?.(x);
   }
   return { steps: t, stop, state, previous };

@@ -7,6 +7,7 @@
  */
 import { activationByName } from "../../activations/registry.js";
 import { InputError } from "../../core/errors.js";
+import { finiteNumber, integerInRange, positiveNumber } from "../../core/validate.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { hessianSpectrum } from "../../math/spectrum.js";
 import { fcPairKernelFor } from "../../models/fc/kernels.js";
@@ -103,7 +104,35 @@ export function checkNormRange(
     );
 }
 
-export function trainFc(spec: TrainSpec): TrainResult {
+/** The largest widths and dimension `fc train` accepts. */
+export const FC_MAX_WIDTH = 10000;
+export const FC_MAX_DIMENSION = 100000;
+
+/**
+ * The one validator of a `TrainSpec`: sizes, step, budget, start scale, the activation and the
+ * shapes of a given teacher or start. `trainFc` calls it; the CLI parses its flags into a spec and
+ * lets it speak, with `name` mapping a field to the flag the user typed.
+ */
+export function validateFcTrainSpec(spec: TrainSpec, name: (field: string) => string = (f) => f): TrainSpec {
+  const K = integerInRange(name("K"), spec.K, 1, FC_MAX_WIDTH);
+  const d = integerInRange(name("d"), spec.d, 1, FC_MAX_DIMENSION);
+  if (spec.Kstar !== undefined) integerInRange(name("Kstar"), spec.Kstar, 1, FC_MAX_WIDTH);
+  const eta = finiteNumber(name("eta"), spec.eta);
+  if (!(eta > 0)) throw new InputError(name("eta"), "must be > 0", eta);
+  integerInRange(name("maxSteps"), spec.maxSteps, 0, 1e12);
+  integerInRange(name("seed"), spec.seed, 0);
+  if (spec.activation !== undefined) activationByName(spec.activation, name("activation"));
+  if (spec.start.kind === "gaussian") positiveNumber(name("start.std"), spec.start.std);
+  if (spec.start.kind === "ball") positiveNumber(name("start.radius"), spec.start.radius);
+  if (spec.start.kind === "given" && spec.start.W.length !== K * d)
+    throw new InputError(name("start.W"), `must have K·d = ${K * d} entries`, spec.start.W.length);
+  if (spec.teacher.kind === "given" && spec.teacher.network.d !== d)
+    throw new InputError(name("d"), `must match the teacher's dimension ${spec.teacher.network.d}`, d);
+  return spec;
+}
+
+export function trainFc(input: TrainSpec): TrainResult {
+  const spec = validateFcTrainSpec(input);
   const { K, d } = spec;
   const teacher = buildTeacher(spec);
   const kernel = fcPairKernelFor(spec.activation ?? "relu");

@@ -12,10 +12,18 @@ import type { CnnTeacher } from "./teacher.js";
 const PI = Math.PI;
 const TWO_PI = 2 * Math.PI;
 
+/** ‖v‖² and vᵀw*, when the caller has them already (a fused update pass); summed in index order. */
+export interface FilterSums {
+  readonly r2: number;
+  readonly vw: number;
+}
+
 /**
  * The population quantities at (v, a) for the ReLU CNN; `plain` = true reads v as the unnormalised
  * filter w of plain GD, whose effective output weights are ‖w‖a (ReLU is positively homogeneous).
- * When `grad` is given, the gradient (in v or w, and a) is written into it.
+ * When `grad` is given, the gradient (in v or w, and a) is written into it. The filter's geometry is
+ * that of filterAngle (same sums in the same order, so the same bits), with q = w* − (v̂ᵀw*)v̂ kept in
+ * `grad.v` between its two passes instead of being computed twice.
  */
 export function cnnPopulationState(
   teacher: CnnTeacher,
@@ -23,12 +31,34 @@ export function cnnPopulationState(
   a: Float64Array,
   plain = false,
   grad?: { v: Float64Array; a: Float64Array },
+  sums?: FilterSums,
 ): CnnSnapshot {
   const p = v.length;
   const k = a.length;
   const tw = teacher.w;
   const ta = teacher.a;
-  const { r, rho, sinPhi, phi } = filterAngle(v, tw);
+  let r2 = 0;
+  let vw = 0;
+  if (sums) {
+    r2 = sums.r2;
+    vw = sums.vw;
+  } else {
+    for (let i = 0; i < p; i++) {
+      r2 += v[i] * v[i];
+      vw += v[i] * tw[i];
+    }
+  }
+  const r = Math.sqrt(r2);
+  const rho = Math.min(1, Math.max(-1, vw / r));
+  const qs = grad?.v;
+  let q2 = 0;
+  for (let i = 0; i < p; i++) {
+    const qi = tw[i] - (rho * v[i]) / r;
+    q2 += qi * qi;
+    if (qs) qs[i] = qi;
+  }
+  const sinPhi = Math.sqrt(q2);
+  const phi = Math.atan2(sinPhi, rho);
   const g = (PI - phi) * rho + sinPhi;
   const scale = plain ? r : 1; // effective output weights b = scale·a
   let s = 0;
@@ -40,7 +70,8 @@ export function cnnPopulationState(
     s += b * ta[j];
     oneA += b;
     S += ta[j];
-    err2 += (b - ta[j]) ** 2;
+    const e = b - ta[j];
+    err2 += e * e;
   }
   const oneErr = oneA - S;
   const loss = 0.5 * (((PI - 1) * err2 + oneErr * oneErr) / TWO_PI) + ((PI - g) / TWO_PI) * s;
@@ -56,10 +87,10 @@ export function cnnPopulationState(
   }
   const cv = (-(PI - phi) * s) / (TWO_PI * r);
   for (let i = 0; i < p; i++) {
-    const qi = tw[i] - (rho * v[i]) / r;
+    const qi = qs ? qs[i] : tw[i] - (rho * v[i]) / r;
     // plain GD on w (b = ‖w‖a): ∂ℓ/∂w = ŵ·(aᵀ∇_bℓ) + (the WN v-gradient at v = w with weights b).
     const gv = plain ? (v[i] / r) * bDotGradB + cv * qi : cv * qi;
-    if (grad) grad.v[i] = gv;
+    if (qs) qs[i] = gv;
     gradNorm2 += gv * gv;
   }
   return {

@@ -44,7 +44,11 @@ function splitter(p: number) {
   };
 }
 
-/** The CNN as a Trainable on [v; a]: its snapshot, with the population (WN or plain) gradient. */
+/**
+ * The CNN as a Trainable on [v; a]: its snapshot, with the population (WN or plain) gradient. For
+ * ReLU its update sums ‖v‖² and vᵀw* of the new filter in the same pass (the same numbers the next
+ * evaluation would sum, in the same order), which saves a pass over v per step.
+ */
 export function cnnTrainable(
   teacher: CnnTeacher,
   p: number,
@@ -54,13 +58,38 @@ export function cnnTrainable(
   const gradient = splitter(p);
   const { kernel } = options;
   const plain = options.plain ?? false;
-  return {
+  const tw = teacher.w;
+  // The sums of the last update, valid for the iterate `at` until the next evaluation.
+  const fused = { at: undefined as Float64Array | undefined, r2: 0, vw: 0 };
+  const model: Trainable<CnnSnapshot> = {
     evaluate(x, grad) {
       const { v, a } = point(x);
       const g = grad ? gradient(grad) : undefined;
-      return kernel ? cnnKernelState(teacher, kernel, v, a, g) : cnnPopulationState(teacher, v, a, plain, g);
+      const sums = fused.at === x ? fused : undefined;
+      fused.at = undefined;
+      return kernel
+        ? cnnKernelState(teacher, kernel, v, a, g)
+        : cnnPopulationState(teacher, v, a, plain, g, sums);
     },
   };
+  if (!kernel)
+    model.update = (x, grad, eta) => {
+      const { v, a } = point(x);
+      const { v: gv, a: ga } = gradient(grad);
+      let r2 = 0;
+      let vw = 0;
+      for (let i = 0; i < p; i++) {
+        const vi = v[i] - eta * gv[i];
+        v[i] = vi;
+        r2 += vi * vi;
+        vw += vi * tw[i];
+      }
+      for (let j = 0; j < a.length; j++) a[j] -= eta * ga[j];
+      fused.at = x;
+      fused.r2 = r2;
+      fused.vw = vw;
+    };
+  return model;
 }
 
 export function runFullVectorCnn(
