@@ -7,7 +7,7 @@ import { InputError } from "../core/errors.js";
 import { type StartSpec, type TeacherSpec, trainFc, validateFcTrainSpec } from "../experiments/tian/train.js";
 import type { Command } from "./command.js";
 import { ACTIVATION_HELP, activationFlag, networkFile } from "./fc-common.js";
-import { boolFlag, choiceFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
+import { boolFlag, choiceFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
 
 const usage = `Usage: minima fc train --K K --d D [--Kstar K*] [--teacher orthonormal|gaussian] [--teacher-file FILE]
