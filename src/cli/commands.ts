@@ -24,6 +24,12 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import("./cnn-probability.js")).cnnProbabilityCommand,
   },
   {
+    name: "fc probability",
+    summary:
+      "P(global), P(spurious), … of GD on the two-layer ReLU network (Safran & Shamir 2018), with the families of minima",
+    load: async () => (await import("./fc-probability.js")).fcProbabilityCommand,
+  },
+  {
     name: "eval",
     summary: "loss, gradient and Hessian spectrum of a problem given as JSON (cnn, fc, mlp, …)",
     load: async () => (await import("./eval.js")).evalCommand,

@@ -11,6 +11,7 @@ const moduleOf = (file: string) => new URL(`./models/${file}${ownExtension()}`, 
 /** Built-in models by name → module URL. */
 export const builtInModels: Readonly<Record<string, string>> = {
   cnn: moduleOf("cnn"),
+  fc: moduleOf("fc"),
 };
 
 export function registeredModelNames(): string[] {

@@ -1,0 +1,161 @@
+/**
+ * `minima fc probability`: the one-cell sweep of the two-layer ReLU network (the Safran–Shamir
+ * experiment by default) on all cores. Its trials use the same streams as the cell with the same
+ * resolved parameters and seed in any sweep (e.g. examples/sweeps/safran-shamir.json).
+ */
+import { Progress } from "../io/progress.js";
+import { planSweep } from "../sweep/plan.js";
+import { defaultWorkers, executeTrials } from "../sweep/pool.js";
+import { parseSweepSpec } from "../sweep/spec.js";
+import { summariseSweep } from "../sweep/summary.js";
+import type { TrialRecord } from "../sweep/trial.js";
+import { batchRecords } from "../sweep/worker.js";
+import type { Command } from "./command.js";
+import { boolFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
+import { formatNumber, printJson } from "./output.js";
+
+const FLAGS = {
+  K: { type: "string" },
+  Kstar: { type: "string" },
+  d: { type: "string" },
+  teacher: { type: "string" },
+  top: { type: "string" },
+  init: { type: "string" },
+  "init-std": { type: "string" },
+  eta: { type: "string" },
+  "grad-tol": { type: "string" },
+  steps: { type: "string" },
+  finish: { type: "string" },
+  activation: { type: "string" },
+  trials: { type: "string" },
+  seed: { type: "string" },
+  workers: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+/** The trial spec's fields as this command's flags. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  n: "--K",
+  k: "--Kstar",
+  d: "--d",
+  teacher: "--teacher",
+  top: "--top",
+  init: "--init",
+  initStd: "--init-std",
+  eta: "--eta",
+  gradTol: "--grad-tol",
+  maxSteps: "--steps",
+  finish: "--finish",
+  activation: "--activation",
+};
+
+export const fcProbabilityCommand: Command = {
+  usage: [
+    "Usage: minima fc probability --K n [--Kstar k] [--d d] [--teacher orthonormal|gaussian] [--top ones|trained]",
+    "                             [--init fan-in|glorot|normal] [--init-std s] [--eta E] [--grad-tol g]",
+    "                             [--steps N] [--finish newton|gd] [--trials T] [--seed S] [--workers N] [--json]",
+    "",
+    "Runs T independent trials of gradient descent on the two-layer ReLU network g(x) = Σ_j σ(w_jᵀx) with n",
+    "student units against k teacher units (Safran & Shamir 2018) and prints the probability of every",
+    "outcome (global, spurious, saddle, unconverged, diverged) with a Wilson 95% interval, and the families",
+    "of end points modulo the problem's symmetries with their loss, Hessian index, λ_min and symmetry.",
+    "",
+    "Defaults (the protocol): --Kstar n, --d k, orthonormal teacher (w*_j = e_j), top weights 1 (fixed),",
+    "fan-in start N(0, 1/d), η = 0.1 halved on a blow-up (a unit's gradient norm > 1e4), stop when",
+    "max_j ‖∂J/∂w_j‖ < 1e-9/(2π), J < 1e-3 is global; --finish newton (GD hands over to Newton on the",
+    "exact Hessian once the gradient is below 1e-4 and the Hessian is positive definite); --steps 1e6;",
+    "--trials 1000; --seed 1; --workers: all cores.",
+    "",
+    "Example: minima fc probability --K 10 --Kstar 10 --d 10 --init fan-in --eta 0.1 --trials 1000 --seed 1 --json",
+  ].join("\n"),
+  async run(argv) {
+    const flags = parseFlags(argv, FLAGS);
+    const params: Record<string, unknown> = { n: numberFlag(flags, "K") };
+    const numbers: [string, string][] = [
+      ["k", "Kstar"],
+      ["d", "d"],
+      ["initStd", "init-std"],
+      ["eta", "eta"],
+      ["gradTol", "grad-tol"],
+      ["maxSteps", "steps"],
+    ];
+    for (const [field, flag] of numbers)
+      if (flags.values[flag] !== undefined) params[field] = numberFlag(flags, flag);
+    for (const flag of ["teacher", "top", "init", "finish", "activation"]) {
+      const value = optionalStringFlag(flags, flag);
+      if (value !== undefined) params[flag] = value;
+    }
+    const trials = intFlag(flags, "trials", { default: 1000, min: 1, max: 10_000_000 });
+    const spec = parseSweepSpec({
+      model: "fc",
+      params,
+      trials,
+      seed: intFlag(flags, "seed", { default: 1, min: 0 }),
+      restarts: [1],
+    });
+    let plan: Awaited<ReturnType<typeof planSweep>>;
+    try {
+      plan = await planSweep(spec, process.cwd());
+    } catch (error) {
+      throw flagError(error);
+    }
+    const workers = intFlag(flags, "workers", {
+      default: Math.min(defaultWorkers(), trials),
+      min: 1,
+      max: 1024,
+    });
+    const records: TrialRecord[] = [];
+    const progress = new Progress({ total: trials, label: "trials" });
+    const todo = Array.from({ length: trials }, (_, trial) => ({ cell: 0, trial }));
+    await executeTrials(plan, todo, {
+      workers,
+      msPerTrial: plan.model.msPerTrial?.(plan.cells[0].params),
+      onBatch: (batch) => {
+        records.push(...batchRecords(batch));
+        progress.update(records.length);
+      },
+    });
+    progress.finish();
+    const cell = summariseSweep(plan, records).cells[0];
+    const settings = plan.cells[0].params as { n: number; k: number; d: number; eta: number };
+    const families = cell.families ?? [];
+    if (boolFlag(flags, "json")) {
+      printJson({
+        trials: cell.trials,
+        outcomes: cell.outcomes,
+        families,
+        settings: { ...settings, seed: spec.seed },
+      });
+      return 0;
+    }
+    console.log(
+      `two-layer ReLU network, n = ${settings.n} student units, k = ${settings.k} teacher units, d = ${settings.d}, η = ${formatNumber(settings.eta)}: ${cell.trials} trials, seed ${spec.seed}`,
+    );
+    console.log(`  ${"outcome".padEnd(12)} ${"count".padStart(7)}  ${"p".padEnd(8)}  95% interval`);
+    for (const [name, e] of Object.entries(cell.outcomes))
+      console.log(
+        `  ${name.padEnd(12)} ${String(e.count).padStart(7)}  ${e.p.toFixed(4).padEnd(8)}  [${e.lo.toFixed(4)}, ${e.hi.toFixed(4)}]`,
+      );
+    if (families.length > 0) {
+      console.log(`\n  families of end points away from the global minimum (modulo the symmetries):`);
+      console.log(
+        `  ${"outcome".padEnd(9)} ${"runs".padStart(5)}  ${"J".padEnd(10)} ${"k·J".padEnd(8)} index  ${"λ_min".padEnd(10)} orbits`,
+      );
+      for (const f of families)
+        console.log(
+          `  ${String(f.outcome).padEnd(9)} ${String(f.count).padStart(5)}  ${formatNumber(f.loss as number, 6).padEnd(10)} ${formatNumber(f.kLoss as number, 4).padEnd(8)} ${String(f.index).padStart(5)}  ${formatNumber(f.lambdaMin as number, 4).padEnd(10)} ${(f.orbits as number[]).join(" + ")}`,
+        );
+    }
+    return 0;
+  },
+};
+
+/** The spec's field names (spec.params.n) are flags here (--K). */
+function flagError(error: unknown): unknown {
+  if (error instanceof Error && error.name === "InputError")
+    error.message = error.message.replace(
+      /^spec\.params\.(\w+)/,
+      (_m, name: string) => FLAG_OF[name] ?? name,
+    );
+  return error;
+}

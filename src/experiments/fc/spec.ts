@@ -1,0 +1,157 @@
+/**
+ * The two-layer network's trial spec (the Safran–Shamir experiment and its variations) and its one
+ * validator. Defaults are the protocol's (models/fc/protocol.ts): orthonormal teacher with d = k,
+ * unit top weights fixed, fan-in normal start, η = 0.1 with halving on blow-up, the protocol's
+ * gradient tolerance, and a Newton finish once GD has decided where it goes.
+ *
+ * Fields: n student units, k teacher units, d inputs; teacher "orthonormal" (w*_j = e_j, needs
+ * d ≥ k) or "gaussian" (i.i.d. N(0, 1) rows drawn from the trial's teacher stream, the same for every
+ * trial of a cell) or given rows {W, a?}; top "ones" (fixed), "trained", or given fixed weights; init
+ * "fan-in" (N(0, 1/d)), "glorot" (N(0, 2/(d + n))) or "normal" with initStd; finish "newton" or
+ * "gd" (pure GD to the tolerance).
+ */
+import { activationByName } from "../../activations/registry.js";
+import { InputError } from "../../core/errors.js";
+import {
+  finiteMatrix,
+  finiteNumber,
+  finiteVector,
+  integerInRange,
+  positiveNumber,
+} from "../../core/validate.js";
+import {
+  FC_PROTOCOL_BLOW_UP,
+  FC_PROTOCOL_ETA,
+  FC_PROTOCOL_GLOBAL_LOSS,
+  FC_PROTOCOL_GRAD_TOL,
+} from "../../models/fc/protocol.js";
+
+export interface FcGivenTeacher {
+  readonly W: readonly (readonly number[])[];
+  readonly a?: readonly number[];
+}
+
+export interface FcTrialSpec {
+  n: number;
+  k: number;
+  d: number;
+  teacher: "orthonormal" | "gaussian" | FcGivenTeacher;
+  top: "ones" | "trained" | readonly number[];
+  init: "fan-in" | "glorot" | "normal";
+  /** Std of the "normal" init. */
+  initStd?: number;
+  eta: number;
+  /** A unit's gradient norm above this restarts the run from its start with half the step. */
+  blowUp: number;
+  /** The run stops once max_j ‖∂J/∂w_j‖ (and ‖∂J/∂a‖ when trained) is below this. */
+  gradTol: number;
+  /** A run ending below this loss reached the global minimum. */
+  globalLoss: number;
+  maxSteps: number;
+  finish: "newton" | "gd";
+  /** σ by registry name; default relu (the exact Hessian; others use central differences). */
+  activation?: string;
+}
+
+/** Sizes this machine class handles (the exact Hessian has (n·d)² entries). */
+export const FC_TRIAL_MAX_WIDTH = 200;
+export const FC_TRIAL_MAX_DIMENSION = 200;
+export const FC_TRIAL_MAX_PARAMETERS = 4000;
+
+export const FC_TRIAL_FIELDS = [
+  "n",
+  "k",
+  "d",
+  "teacher",
+  "top",
+  "init",
+  "initStd",
+  "eta",
+  "blowUp",
+  "gradTol",
+  "globalLoss",
+  "maxSteps",
+  "finish",
+  "activation",
+] as const;
+
+function oneOf<T extends string>(field: string, value: unknown, choices: readonly T[]): T {
+  if (typeof value !== "string" || !(choices as readonly string[]).includes(value))
+    throw new InputError(field, `must be one of ${choices.join(", ")}`, value);
+  return value as T;
+}
+
+export function validateFcTrialSpec(input: unknown, name: (field: string) => string = (f) => f): FcTrialSpec {
+  if (input === null || typeof input !== "object" || Array.isArray(input))
+    throw new InputError(name("spec"), "must be an object with n, k (and optional settings)", input);
+  const o = input as Record<string, unknown>;
+  for (const key of Object.keys(o))
+    if (!(FC_TRIAL_FIELDS as readonly string[]).includes(key))
+      throw new InputError(name(key), `is not an fc trial field (allowed: ${FC_TRIAL_FIELDS.join(", ")})`);
+  const n = integerInRange(name("n"), o.n, 1, FC_TRIAL_MAX_WIDTH);
+  let teacher: FcTrialSpec["teacher"] = "orthonormal";
+  let k: number;
+  let d: number;
+  if (o.teacher !== undefined && typeof o.teacher === "object" && o.teacher !== null) {
+    const t = o.teacher as Record<string, unknown>;
+    for (const key of Object.keys(t))
+      if (key !== "W" && key !== "a")
+        throw new InputError(name(`teacher.${key}`), "is not a teacher field (W, a)");
+    const rows = finiteMatrix(name("teacher.W"), t.W);
+    k = rows.length;
+    d = rows[0].length;
+    const a = t.a === undefined ? undefined : Array.from(finiteVector(name("teacher.a"), t.a, k));
+    teacher = { W: rows.map((r) => Array.from(r)), ...(a ? { a } : {}) };
+    if (o.k !== undefined && o.k !== k)
+      throw new InputError(name("k"), `must equal the teacher's ${k} rows`, o.k);
+    if (o.d !== undefined && o.d !== d)
+      throw new InputError(name("d"), `must equal the teacher's ${d} columns`, o.d);
+  } else {
+    teacher =
+      o.teacher === undefined
+        ? "orthonormal"
+        : oneOf(name("teacher"), o.teacher, ["orthonormal", "gaussian"] as const);
+    k = integerInRange(name("k"), o.k ?? n, 1, FC_TRIAL_MAX_WIDTH);
+    d = integerInRange(name("d"), o.d ?? k, 1, FC_TRIAL_MAX_DIMENSION);
+    if (teacher === "orthonormal" && d < k)
+      throw new InputError(name("d"), `must be >= k = ${k} for an orthonormal teacher (w*_j = e_j)`, d);
+  }
+  let top: FcTrialSpec["top"] = "ones";
+  if (Array.isArray(o.top)) top = Array.from(finiteVector(name("top"), o.top, n));
+  else if (o.top !== undefined) top = oneOf(name("top"), o.top, ["ones", "trained"] as const);
+  const parameters = n * d + (top === "trained" ? n : 0);
+  if (parameters > FC_TRIAL_MAX_PARAMETERS)
+    throw new InputError(
+      name("n"),
+      `must keep the parameter count n·d${top === "trained" ? " + n" : ""} <= ${FC_TRIAL_MAX_PARAMETERS} (the exact Hessian is dense)`,
+      parameters,
+    );
+  const init =
+    o.init === undefined ? "fan-in" : oneOf(name("init"), o.init, ["fan-in", "glorot", "normal"] as const);
+  const spec: FcTrialSpec = {
+    n,
+    k,
+    d,
+    teacher,
+    top,
+    init,
+    eta: o.eta === undefined ? FC_PROTOCOL_ETA : positiveNumber(name("eta"), o.eta),
+    blowUp: o.blowUp === undefined ? FC_PROTOCOL_BLOW_UP : positiveNumber(name("blowUp"), o.blowUp),
+    gradTol: o.gradTol === undefined ? FC_PROTOCOL_GRAD_TOL : positiveNumber(name("gradTol"), o.gradTol),
+    globalLoss:
+      o.globalLoss === undefined ? FC_PROTOCOL_GLOBAL_LOSS : positiveNumber(name("globalLoss"), o.globalLoss),
+    maxSteps: o.maxSteps === undefined ? 1_000_000 : integerInRange(name("maxSteps"), o.maxSteps, 0, 1e9),
+    finish: o.finish === undefined ? "newton" : oneOf(name("finish"), o.finish, ["newton", "gd"] as const),
+  };
+  if (o.initStd !== undefined) {
+    if (init !== "normal") throw new InputError(name("initStd"), `is only for ${name("init")} normal`);
+    spec.initStd = positiveNumber(name("initStd"), o.initStd);
+  } else if (init === "normal")
+    throw new InputError(name("initStd"), `is required with ${name("init")} normal`);
+  if (o.activation !== undefined) {
+    const act = activationByName(o.activation, name("activation")).name;
+    if (act !== "relu") spec.activation = act;
+  }
+  finiteNumber(name("eta"), spec.eta);
+  return spec;
+}
