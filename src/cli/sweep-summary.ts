@@ -3,35 +3,43 @@ import { InputError } from "../core/errors.js";
 import { mergeSweepDirs } from "../sweep/merge.js";
 import { planSweep } from "../sweep/plan.js";
 import { summariseSweep } from "../sweep/summary.js";
-import { summaryCsv, summaryText } from "../sweep/summary-format.js";
+import { familiesCsv, summaryCsv, summaryText } from "../sweep/summary-format.js";
 import type { Command } from "./command.js";
 import { boolFlag, parseFlags } from "./flags.js";
 import { printJson } from "./output.js";
 
 export const sweepSummaryCommand: Command = {
   usage: [
-    "Usage: minima sweep summary DIR... [--json | --csv]",
+    "Usage: minima sweep summary DIR... [--json | --csv [--families]]",
     "",
     "For each cell: the count and probability of every outcome with a Wilson 95% interval; the",
     "probability that at least one of m restarts succeeds, measured on blocks of m consecutive trials",
     "and predicted as 1-(1-p)^m (m from the spec's restarts); and, where the theory gives numbers",
     "(CNN: P(global) >= 1/4; P(global) = 1/2 at ratio 0; P(spurious) = 0 past (k+pi-1)/pi), whether",
-    "the measured interval agrees. Several DIRs (shards) are merged first.",
+    "the measured interval agrees; for models that group end points (fc), the families of minima.",
+    "Several DIRs (shards) are merged first. --csv --families writes the families table (one row per",
+    "family and cell) instead of the cells table.",
   ].join("\n"),
   async run(argv) {
     const flags = parseFlags(
       argv,
-      { json: { type: "boolean" }, csv: { type: "boolean" } },
+      { json: { type: "boolean" }, csv: { type: "boolean" }, families: { type: "boolean" } },
       Number.MAX_SAFE_INTEGER,
     );
     if (flags.positionals.length === 0) throw new InputError("DIR", "at least one sweep directory is needed");
+    if (boolFlag(flags, "families") && !boolFlag(flags, "csv"))
+      throw new InputError(
+        "--families",
+        "is for --csv (the JSON and the text summary hold the families already)",
+      );
     if (boolFlag(flags, "json") && boolFlag(flags, "csv"))
       throw new InputError("--csv", "cannot be used with --json");
     const merged = mergeSweepDirs(flags.positionals);
     const plan = await planSweep(merged.manifest.spec, merged.manifest.specDir);
     const summary = summariseSweep(plan, merged.records);
     if (boolFlag(flags, "json")) printJson(summary);
-    else if (boolFlag(flags, "csv")) console.log(summaryCsv(summary));
+    else if (boolFlag(flags, "csv"))
+      console.log(boolFlag(flags, "families") ? familiesCsv(summary) : summaryCsv(summary));
     else console.log(summaryText(summary));
     return 0;
   },

@@ -1,5 +1,6 @@
 /** A sweep summary as text for people, and as CSV (one row per cell) for spreadsheets. */
 import type { ProportionEstimate } from "../math/stats.js";
+import type { TrialFamily } from "./model.js";
 import { describeAxes } from "./plan.js";
 import type { SweepSummary } from "./summary.js";
 
@@ -27,8 +28,45 @@ export function summaryText(s: SweepSummary): string {
         `  theory: P(${t.outcome}) ${t.relation} ${t.value}  (${t.source}); measured ${ci(t.measured)}  ${t.consistent ? "consistent" : "INCONSISTENT"}`,
       );
     }
+    if (cell.families && cell.families.length > 0) {
+      lines.push(`  families (modulo the symmetries): runs, then the family's own numbers`);
+      for (const f of cell.families) lines.push(`    ${String(f.count).padStart(6)}  ${familyText(f)}`);
+    }
   }
   return lines.join("\n");
+}
+
+/** A family's numbers in one line, without its representative (an end point is long). */
+function familyText(f: TrialFamily): string {
+  return Object.entries(f)
+    .filter(([key]) => key !== "count" && key !== "key" && key !== "representative")
+    .map(
+      ([key, value]) =>
+        `${key} ${Array.isArray(value) ? value.join("+") : typeof value === "number" ? Number(value.toPrecision(6)) : value}`,
+    )
+    .join(", ");
+}
+
+/** One row per family and cell (the representative as a space-separated list, row-major). */
+export function familiesCsv(s: SweepSummary): string {
+  const axes = s.cells.length > 0 ? Object.keys(s.cells[0].axes) : [];
+  const fields = new Set<string>();
+  for (const c of s.cells)
+    for (const f of c.families ?? []) for (const key of Object.keys(f)) fields.add(key);
+  const columns = ["key", "count", ...[...fields].filter((f) => f !== "key" && f !== "count")];
+  const rows = s.cells.flatMap((c) =>
+    (c.families ?? []).map((f) =>
+      [
+        c.cell,
+        ...axes.map((a) => csvField(c.axes[a])),
+        ...columns.map((key) => {
+          const value = f[key];
+          return csvField(Array.isArray(value) ? value.join(" ") : (value ?? ""));
+        }),
+      ].join(","),
+    ),
+  );
+  return [["cell", ...axes, ...columns].join(","), ...rows].join("\n");
 }
 
 export function summaryCsv(s: SweepSummary): string {

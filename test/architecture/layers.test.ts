@@ -111,10 +111,14 @@ test("the library entry point lists its names (no export *) and keeps internals 
     assert.ok(name in lib, `${name} is public`);
 });
 
-test("one step loop: only train/descent.ts iterates over optimiser steps (besides the exact reduced maps)", () => {
+test("optimiser loops live in train/: the one fixed-step loop (descent.ts), Newton's finish and the exact reduced maps", () => {
   // The exact CNN reduction (φ, r, x, y, ‖c‖) and Tian's 2-D (x, y) map are their own algorithms on a
   // few numbers, not GD on a model's parameters.
-  const reducedMaps = ["src/experiments/tian/dynamics2d.ts", "src/train/cnn/reduced.ts"];
+  const reducedMaps = [
+    "src/experiments/tian/dynamics2d.ts",
+    "src/train/cnn/reduced.ts",
+    "src/train/newton.ts",
+  ];
   const stepLoop =
     /for\s*\(\s*;\s*;\s*\w+\+\+\s*\)|\b(t|step|s)\s*>=\s*(options\.)?maxSteps\b|for \(let (\w+) = 0; \3 <=? (steps|maxSteps)/;
   const loops = files.filter((f) => stepLoop.test(f.text)).map((f) => f.path);

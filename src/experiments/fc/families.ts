@@ -94,7 +94,11 @@ export function canonicalForm(spec: FcTrialSpec, units: Units): number[][] {
 /** The orbits of the columns under the transpositions that fix the (canonical) rows up to a row permutation. */
 export function columnOrbits(rows: readonly number[][], d: number): number[] {
   const parent = Array.from({ length: d }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root];
+    return root;
+  };
   const sorted = (m: number[][]) => m.slice().sort(lexicographic);
   const reference = sorted(rows.map((r) => r.slice()));
   const same = (m: number[][]) => m.every((r, i) => lexicographic(r, reference[i]) === 0);

@@ -4,7 +4,8 @@
  * unit top weights fixed, fan-in normal start, η = 0.1 with halving on blow-up, the protocol's
  * gradient tolerance, and a Newton finish once GD has decided where it goes.
  *
- * Fields: n student units, k teacher units, d inputs; teacher "orthonormal" (w*_j = e_j, needs
+ * Fields: n student units (or excess = n − k, so that a sweep grid over k can keep n = k + 1), k teacher
+ * units, d inputs; teacher "orthonormal" (w*_j = e_j, needs
  * d ≥ k) or "gaussian" (i.i.d. N(0, 1) rows drawn from the trial's teacher stream, the same for every
  * trial of a cell) or given rows {W, a?}; top "ones" (fixed), "trained", or given fixed weights; init
  * "fan-in" (N(0, 1/d)), "glorot" (N(0, 2/(d + n))) or "normal" with initStd; finish "newton" or
@@ -60,6 +61,7 @@ export const FC_TRIAL_MAX_PARAMETERS = 4000;
 
 export const FC_TRIAL_FIELDS = [
   "n",
+  "excess",
   "k",
   "d",
   "teacher",
@@ -88,7 +90,9 @@ export function validateFcTrialSpec(input: unknown, name: (field: string) => str
   for (const key of Object.keys(o))
     if (!(FC_TRIAL_FIELDS as readonly string[]).includes(key))
       throw new InputError(name(key), `is not an fc trial field (allowed: ${FC_TRIAL_FIELDS.join(", ")})`);
-  const n = integerInRange(name("n"), o.n, 1, FC_TRIAL_MAX_WIDTH);
+  if (o.n !== undefined && o.excess !== undefined)
+    throw new InputError(name("excess"), "cannot be set together with n; give one", o.excess);
+  let n = o.excess === undefined ? integerInRange(name("n"), o.n, 1, FC_TRIAL_MAX_WIDTH) : 0;
   let teacher: FcTrialSpec["teacher"] = "orthonormal";
   let k: number;
   let d: number;
@@ -111,11 +115,20 @@ export function validateFcTrialSpec(input: unknown, name: (field: string) => str
       o.teacher === undefined
         ? "orthonormal"
         : oneOf(name("teacher"), o.teacher, ["orthonormal", "gaussian"] as const);
+    if (o.excess !== undefined && o.k === undefined)
+      throw new InputError(name("k"), "is needed with excess (n = k + excess)", o.k);
     k = integerInRange(name("k"), o.k ?? n, 1, FC_TRIAL_MAX_WIDTH);
     d = integerInRange(name("d"), o.d ?? k, 1, FC_TRIAL_MAX_DIMENSION);
     if (teacher === "orthonormal" && d < k)
       throw new InputError(name("d"), `must be >= k = ${k} for an orthonormal teacher (w*_j = e_j)`, d);
   }
+  if (o.excess !== undefined)
+    n = integerInRange(
+      name("n"),
+      k + integerInRange(name("excess"), o.excess, 1 - k, FC_TRIAL_MAX_WIDTH),
+      1,
+      FC_TRIAL_MAX_WIDTH,
+    );
   let top: FcTrialSpec["top"] = "ones";
   if (Array.isArray(o.top)) top = Array.from(finiteVector(name("top"), o.top, n));
   else if (o.top !== undefined) top = oneOf(name("top"), o.top, ["ones", "trained"] as const);
