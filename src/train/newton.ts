@@ -4,6 +4,11 @@
  * x ← x − H(x)⁻¹∇L(x) reach the minimum to machine precision in a few steps instead of the
  * thousands GD needs to crawl in at rate 1 − ηλ_min.
  *
+ * The Hessian is factorised at x₀ and reused while the gradient keeps shrinking fast enough (the
+ * chord method: each further step costs a gradient and two triangular solves); when a step does not
+ * contract, the Hessian is factorised afresh at the current point (a full Newton step), and Newton
+ * is given up only if that step does not contract either.
+ *
  * The rule, and why the end point is the one GD would reach. Newton is tried only where H(x₀) is
  * positive definite (its Cholesky factor exists). Every step must shrink the gradient's norm at
  * least `contraction`-fold (quadratic convergence gives far more), and all iterates must stay in the
@@ -65,13 +70,15 @@ export function newtonFinish(model: NewtonModel, x0: Float64Array, options: Newt
   model.gradient(x, g);
   let gradNorm = norm(g);
   let radius = Number.POSITIVE_INFINITY;
+  let factor = cholesky(model.hessian(x));
+  let fresh = true;
   for (let step = 0; ; step++) {
     if (gradNorm < options.gradTol) return { converged: true, x, steps: step, gradNorm };
     if (step >= maxSteps) return { converged: false, x, steps: step, gradNorm, reason: "max-steps" };
-    const factor = cholesky(model.hessian(x));
     if (!factor) return { converged: false, x, steps: step, gradNorm, reason: "not-positive-definite" };
     const delta = choleskySolve(factor, g);
     if (step === 0) radius = radiusFactor * euclidean(delta);
+    const previous = Float64Array.from(x);
     for (let i = 0; i < x.length; i++) x[i] -= delta[i];
     let dist2 = 0;
     for (let i = 0; i < x.length; i++) dist2 += (x[i] - x0[i]) ** 2;
@@ -79,8 +86,16 @@ export function newtonFinish(model: NewtonModel, x0: Float64Array, options: Newt
       return { converged: false, x, steps: step + 1, gradNorm, reason: "left-ball" };
     model.gradient(x, g);
     const next = norm(g);
-    if (!(next * contraction <= gradNorm) && !(next < options.gradTol))
-      return { converged: false, x, steps: step + 1, gradNorm: next, reason: "no-contraction" };
-    gradNorm = next;
+    if (next * contraction <= gradNorm || next < options.gradTol) {
+      gradNorm = next;
+      fresh = false;
+      continue;
+    }
+    if (fresh) return { converged: false, x, steps: step + 1, gradNorm: next, reason: "no-contraction" };
+    // The reused factor no longer contracts: take the step again with the Hessian at the current point.
+    x.set(previous);
+    model.gradient(x, g);
+    factor = cholesky(model.hessian(x));
+    fresh = true;
   }
 }

@@ -229,8 +229,13 @@ export function runFcTrial(spec: FcTrialSpec, rng: Rng): FcTrialResult {
     let newtonSteps = 0;
     let finalX: Float64Array = x;
     let state = end.state as FcState;
+    // Newton only away from the global minimum: there GD crawls at rate 1 − ηλ_min with a small λ_min,
+    // while near W* (λ_min = 1/4 − 1/(2π)) it is faster than one Hessian.
     if (end.stop === "stationary" && state.gradMax >= spec.gradTol) {
-      const finish = newtonFinish(model, x, { gradTol: spec.gradTol });
+      const finish =
+        state.loss >= spec.globalLoss
+          ? newtonFinish(model, x, { gradTol: spec.gradTol })
+          : { converged: false as const, x, steps: 0 };
       if (finish.converged) {
         finalX = finish.x;
         newtonSteps = finish.steps;
