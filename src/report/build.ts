@@ -23,7 +23,8 @@ export async function buildReport(
   for (const builder of builders) sections.push(await builder.build(settings));
   return {
     meta: {
-      title: "Minima reproduction report: Du et al. 2018, Tian 2017, Ding, Li & Sun 2019",
+      title:
+        "Minima reproduction report: Du et al. 2018, Tian 2017, Ding, Li & Sun 2019, Safran & Shamir 2018",
       version: minimaVersionText(),
       size: settings.size,
       seed: settings.seed,

@@ -15,7 +15,8 @@ export type Provenance =
   | "verified" // checked against the paper's available text
   | "recalled" // recollection of the paper, not verified: treat as a hypothesis
   | "derived" // derived in the notes (true for the model), not necessarily printed in the paper
-  | "notes-run"; // a pattern from simulations made for the notes, not the paper's numbers
+  | "notes-run" // a pattern from simulations made for the notes, not the paper's numbers
+  | "released"; // the authors' released results (their result files and processing), not the paper's printed text
 
 export type Verdict = "agrees" | "differs" | "partly agrees" | "not comparable";
 
@@ -123,4 +124,5 @@ export const PROVENANCE_TEXT: Record<Provenance, string> = {
   recalled: "recalled, not verified against the paper",
   derived: "derived in the notes (not necessarily printed in the paper)",
   "notes-run": "pattern from the notes' own simulations, not the paper's numbers",
+  released: "from the authors' released results, not the paper's printed text",
 };

@@ -48,6 +48,13 @@ export interface FcTrialSpec {
   gradTol: number;
   /** A run ending below this loss reached the global minimum. */
   globalLoss: number;
+  /**
+   * Stop as "global" as soon as J < globalLoss (default true). The outcome cannot change after that:
+   * GD at this step size decreases J monotonically, so the run can only end below globalLoss; what is
+   * saved is the crawl into a degenerate global minimum (n > k: a valley of minima, reached at a
+   * sublinear rate, up to 10⁶ steps for the gradient threshold).
+   */
+  settleGlobal: boolean;
   maxSteps: number;
   finish: "newton" | "gd";
   /** σ by registry name; default relu (the exact Hessian; others use central differences). */
@@ -72,6 +79,7 @@ export const FC_TRIAL_FIELDS = [
   "blowUp",
   "gradTol",
   "globalLoss",
+  "settleGlobal",
   "maxSteps",
   "finish",
   "activation",
@@ -81,6 +89,11 @@ function oneOf<T extends string>(field: string, value: unknown, choices: readonl
   if (typeof value !== "string" || !(choices as readonly string[]).includes(value))
     throw new InputError(field, `must be one of ${choices.join(", ")}`, value);
   return value as T;
+}
+
+function booleanField(field: string, value: unknown): boolean {
+  if (typeof value !== "boolean") throw new InputError(field, "must be true or false", value);
+  return value;
 }
 
 export function validateFcTrialSpec(input: unknown, name: (field: string) => string = (f) => f): FcTrialSpec {
@@ -153,6 +166,7 @@ export function validateFcTrialSpec(input: unknown, name: (field: string) => str
     gradTol: o.gradTol === undefined ? FC_PROTOCOL_GRAD_TOL : positiveNumber(name("gradTol"), o.gradTol),
     globalLoss:
       o.globalLoss === undefined ? FC_PROTOCOL_GLOBAL_LOSS : positiveNumber(name("globalLoss"), o.globalLoss),
+    settleGlobal: o.settleGlobal === undefined ? true : booleanField(name("settleGlobal"), o.settleGlobal),
     maxSteps: o.maxSteps === undefined ? 1_000_000 : integerInRange(name("maxSteps"), o.maxSteps, 0, 1e9),
     finish: o.finish === undefined ? "newton" : oneOf(name("finish"), o.finish, ["newton", "gd"] as const),
   };

@@ -10,7 +10,8 @@
  *   diverged     the step was halved FC_PROTOCOL_MAX_HALVINGS times and the run still blew up;
  *   unconverged  the budget ran out before max_j ‖∂J/∂w_j‖ < gradTol, or the end point's Hessian is
  *                singular beyond the model's symmetries (neither a strict minimum nor a saddle);
- *   global       the run stopped with J < globalLoss;
+ *   global       the run stopped with J < globalLoss (with settleGlobal, as soon as J < globalLoss:
+ *                GD decreases J monotonically at the protocol's step, so it cannot end elsewhere);
  *   spurious     it stopped with J ≥ globalLoss and a Hessian positive definite on the directions
  *                that are not symmetries (H − τI has a Cholesky factor, τ = HESSIAN_TOL);
  *   saddle       it stopped with J ≥ globalLoss and a negative Hessian eigenvalue (H + τI has none).
@@ -204,9 +205,11 @@ export function runFcTrial(spec: FcTrialSpec, rng: Rng): FcTrialResult {
     check: (s) =>
       isDivergent(s.loss) || !(s.gradMax <= spec.blowUp)
         ? "diverged"
-        : s.gradMax < tol
-          ? "stationary"
-          : undefined,
+        : spec.settleGlobal && s.loss < spec.globalLoss
+          ? "global"
+          : s.gradMax < tol
+            ? "stationary"
+            : undefined,
   });
   for (let halvings = 0; ; halvings++) {
     const eta = spec.eta / 2 ** halvings;
@@ -230,39 +233,41 @@ export function runFcTrial(spec: FcTrialSpec, rng: Rng): FcTrialResult {
     let finalX: Float64Array = x;
     let state = end.state as FcState;
     // Newton only away from the global minimum: there GD crawls at rate 1 − ηλ_min with a small λ_min,
-    // while near W* (λ_min = 1/4 − 1/(2π)) it is faster than one Hessian.
-    if (end.stop === "stationary" && state.gradMax >= spec.gradTol) {
+    // while near W* (λ_min = 1/4 − 1/(2π)) it is faster than one Hessian. Where Newton declines (the
+    // Hessian is not yet positive definite, or a step does not contract), GD goes on from where it
+    // was, exactly as pure GD would, and Newton is tried again each time the gradient is 10× smaller.
+    let tol = switchTol;
+    while (end.stop === "stationary" && state.gradMax >= spec.gradTol) {
       const finish =
-        state.loss >= spec.globalLoss
-          ? newtonFinish(model, x, { gradTol: spec.gradTol })
-          : { converged: false as const, x, steps: 0 };
-      if (finish.converged) {
+        state.loss >= spec.globalLoss ? newtonFinish(model, x, { gradTol: spec.gradTol }) : undefined;
+      if (finish?.converged) {
         finalX = finish.x;
         newtonSteps = finish.steps;
         state = model.trainable.evaluate(finalX, undefined);
-      } else {
-        // Newton declined: GD goes on from where it was, exactly as pure GD would.
-        end = descend(model.trainable, x, ruleFor(spec.gradTol), { eta, maxSteps: spec.maxSteps - steps });
-        steps += end.steps;
-        state = end.state as FcState;
-        if (end.stop === "diverged") {
-          if (halvings < FC_PROTOCOL_MAX_HALVINGS) continue;
-          return {
-            outcome: "diverged",
-            steps,
-            newtonSteps: 0,
-            halvings,
-            eta,
-            loss: null,
-            gradMax: null,
-            end: [],
-          };
-        }
+        break;
       }
+      tol = Math.max(spec.gradTol, tol / 10);
+      end = descend(model.trainable, x, ruleFor(tol), { eta, maxSteps: spec.maxSteps - steps });
+      steps += end.steps;
+      state = end.state as FcState;
+    }
+    if (end.stop === "diverged") {
+      if (halvings < FC_PROTOCOL_MAX_HALVINGS) continue;
+      return {
+        outcome: "diverged",
+        steps,
+        newtonSteps: 0,
+        halvings,
+        eta,
+        loss: null,
+        gradMax: null,
+        end: [],
+      };
     }
     const stopped = state.gradMax < spec.gradTol;
     let outcome: Outcome;
-    if (!stopped) outcome = "unconverged";
+    if (end.stop === "global") outcome = "global";
+    else if (!stopped) outcome = "unconverged";
     else if (state.loss < spec.globalLoss) outcome = "global";
     else {
       const verdict = hessianVerdict(model.hessian(finalX));

@@ -1,0 +1,181 @@
+/** Safran & Shamir (2018): P(spurious) per (k, n) beside the released percentages. */
+import type { Figure } from "../../figures/figure.js";
+import { intervalPlot } from "../../figures/interval-plot.js";
+import { evaluateClaims } from "../claims.js";
+import { fmt } from "../format.js";
+import type { ClaimSpec, SubsectionSpec, Table } from "../types.js";
+import { cellName, commandsText, pct, protocolText } from "./common.js";
+import { RELEASED_PROVENANCE, RELEASED_RUNS } from "./released.js";
+import type { SafranShamirResults, SsCell } from "./results.js";
+
+/** The level of each cell's test. */
+export const CELL_LEVEL = 0.05;
+
+export interface ProbabilityFacts {
+  readonly cells: readonly SsCell[];
+  /** Cells with a released result, compared by the Fisher exact test. */
+  readonly compared: readonly SsCell[];
+  readonly disagree: readonly SsCell[];
+  /** ⌈5% of the compared cells⌉: the disagreements expected by chance at level 0.05. */
+  readonly allowed: number;
+  /** Cells run whose released result file does not exist. */
+  readonly missing: readonly SsCell[];
+  /** n = k cells by k, and significant drops of P(spurious) from one k to the next. */
+  readonly square: readonly SsCell[];
+  readonly drops: readonly string[];
+  /** Whether P(spurious) at the largest k is significantly above that at the smallest k (n = k). */
+  readonly rises: boolean;
+}
+
+export function probabilityFacts(r: SafranShamirResults): ProbabilityFacts {
+  const compared = r.cells.filter((c) => c.released !== undefined && c.fisherP !== undefined);
+  const square = r.cells.filter((c) => c.excess === 0).sort((a, b) => a.k - b.k);
+  const drops: string[] = [];
+  for (let i = 1; i < square.length; i++)
+    if (square[i].spurious.hi < square[i - 1].spurious.lo)
+      drops.push(`${cellName(square[i - 1])}→${cellName(square[i])}`);
+  const first = square[0];
+  const last = square[square.length - 1];
+  return {
+    cells: r.cells,
+    compared,
+    disagree: compared.filter((c) => (c.fisherP as number) < CELL_LEVEL),
+    allowed: Math.ceil(0.05 * compared.length),
+    missing: r.cells.filter((c) => c.releasedMissing),
+    square,
+    drops,
+    rises: square.length >= 2 && last.spurious.lo > first.spurious.hi,
+  };
+}
+
+const released = (c: SsCell) =>
+  c.released ? `${((100 * c.released.verified) / RELEASED_RUNS).toFixed(1)}%` : "no file";
+
+export const probabilityClaims: readonly ClaimSpec<ProbabilityFacts>[] = [
+  {
+    id: "ss-p-spurious",
+    statement: `P(GD ends at a spurious local minimum) per (k, n), 1000 runs per cell, counting runs in families verified as local minima: 0.3% at (6, 6), 12.6% at (8, 8), 34.6% at (10, 10), 80.3% at (15, 15), 94.0% at (20, 20); at n = k + 1 0.1% at (8, 9) rising to 49.1% at (19, 20). These are external data, ${RELEASED_PROVENANCE}.`,
+    provenance: "released",
+    measured: (f) =>
+      `${f.compared.map((c) => `${cellName(c)} ${pct(c.spurious)} of ${c.runs} vs ${released(c)} (p = ${fmt(c.fisherP as number, 2)})`).join("; ")}.` +
+      (f.missing.length > 0
+        ? ` Not compared (no released result file): ${f.missing.map((c) => `${cellName(c)} ${pct(c.spurious)}`).join(", ")}.`
+        : "") +
+      ` ${f.disagree.length} of ${f.compared.length} cells disagree at the 5% level${f.disagree.length > 0 ? `: ${f.disagree.map(cellName).join(", ")}` : ""} (at most ${f.allowed} expected by chance).`,
+    verdict: {
+      test: "for each cell with a released result, a two-sided Fisher exact test of the measured spurious count (of the cell's runs) against the released verified count (of 1000) at level 0.05; agrees when at most ⌈5% of the compared cells⌉ disagree (the number expected by chance), else differs; not comparable without a compared cell. Cells without a released result file are listed, not compared",
+      decide: (f) =>
+        f.compared.length === 0 ? "not comparable" : f.disagree.length <= f.allowed ? "agrees" : "differs",
+    },
+    why: (f) => {
+      const notes: string[] = [];
+      if (f.disagree.length > f.allowed)
+        notes.push(
+          `the disagreeing cells are ${f.disagree.map((c) => `${cellName(c)} (measured ${pct(c.spurious)}, released ${released(c)})`).join(", ")}`,
+        );
+      const unverified = f.compared.filter((c) => c.released && c.released.nonGlobal > c.released.verified);
+      if (unverified.length > 0)
+        notes.push(
+          `in ${unverified.map((c) => `${cellName(c)} (${(c.released?.nonGlobal ?? 0) - (c.released?.verified ?? 0)} runs)`).join(", ")} some released non-global runs were not verified; Minima counts every end point with a positive definite Hessian as spurious`,
+        );
+      notes.push(
+        "the released runs used MATLAB's generator, so only the statistics can be compared, each cell's with its own binomial error on both sides",
+      );
+      return notes.join("; ");
+    },
+  },
+  {
+    id: "ss-common",
+    statement:
+      "Spurious local minima are common (the paper's title): at n = k the probability that GD ends at one grows with k, from 0.3% at k = 6 to 94.0% at k = 20 in the released results.",
+    provenance: "released",
+    measured: (f) =>
+      `n = k: ${f.square.map((c) => `k=${c.k} ${pct(c.spurious)}`).join("; ")}.` +
+      (f.drops.length > 0 ? ` Significant drops: ${f.drops.join(", ")}.` : " No significant drop."),
+    verdict: {
+      test: "at n = k, agrees when no cell's 95% Wilson interval of P(spurious) lies wholly below that of the cell at the next smaller k and the interval at the largest k lies wholly above that at the smallest k; else differs",
+      decide: (f) => (f.drops.length === 0 && f.rises ? "agrees" : "differs"),
+    },
+    applies: (f) => f.square.length >= 2,
+  },
+];
+
+function probabilityFigure(r: SafranShamirResults): Figure {
+  const groups = [0, 1].flatMap((excess) => {
+    const cells = r.cells.filter((c) => c.excess === excess).sort((a, b) => a.k - b.k);
+    if (cells.length === 0) return [];
+    const name = excess === 0 ? "n = k" : "n = k + 1";
+    const withReleased = cells.filter((c) => c.releasedSpurious !== undefined);
+    return [
+      {
+        label: `Minima, ${name}`,
+        connect: true,
+        estimates: cells.map((c) => ({
+          x: c.k,
+          estimate: c.spurious.p,
+          low: c.spurious.lo,
+          high: c.spurious.hi,
+        })),
+      },
+      {
+        label: `released, ${name}`,
+        estimates: withReleased.map((c) => {
+          const e = c.releasedSpurious!;
+          return { x: c.k, estimate: e.p, low: e.lo, high: e.hi };
+        }),
+      },
+    ];
+  });
+  const ks = r.cells.map((c) => c.k);
+  return intervalPlot({
+    name: "ss-p-spurious",
+    title: "Safran & Shamir: P(spurious) against k",
+    caption: `The share of GD runs ending at a spurious local minimum, with 95% Wilson intervals: Minima's runs (${r.sizes}) beside the authors' released results (1000 runs per cell, verified minima; their intervals are the released runs' own binomial error). Cells without a released result file show no released point. Spurious minima become common as k grows at n = k; one extra unit (n = k + 1) makes them rarer.`,
+    x: { label: "teacher units k (d = k)", domain: [Math.min(...ks) - 0.5, Math.max(...ks) + 0.5] },
+    y: { label: "P(spurious)", domain: [0, 1.02] },
+    dodge: 0.12,
+    groups,
+  });
+}
+
+function probabilityTable(r: SafranShamirResults): Table {
+  return {
+    id: "ss-p-spurious",
+    caption:
+      "P(spurious) and P(non-global: J ≥ 10⁻³ at the end) per cell with 95% Wilson intervals, beside the authors' released results (verified spurious runs and all non-global runs, of 1000); p: two-sided Fisher exact test of the spurious counts",
+    columns: [
+      "k",
+      "n",
+      "runs",
+      "P(spurious)",
+      "released P(spurious)",
+      "Fisher p",
+      "agrees at 5%",
+      "P(non-global)",
+      "released non-global",
+    ],
+    rows: r.cells.map((c) => [
+      c.k,
+      c.n,
+      c.runs,
+      pct(c.spurious),
+      c.releasedSpurious ? pct(c.releasedSpurious) : "no result file",
+      c.fisherP === undefined ? "–" : fmt(c.fisherP, 2),
+      c.fisherP === undefined ? "–" : c.fisherP >= 0.05 ? "yes" : "no",
+      pct(c.nonGlobal),
+      c.released ? `${c.released.nonGlobal} of ${RELEASED_RUNS}` : "–",
+    ]),
+  };
+}
+
+export const probability: SubsectionSpec<SafranShamirResults> = {
+  id: "probability",
+  title: "P(spurious) per (k, n)",
+  method: (r) => `${protocolText(r)} ${commandsText(r)}`,
+  claims: (r) => evaluateClaims(probabilityClaims, probabilityFacts(r)),
+  tables: (r) => [probabilityTable(r)],
+  figures: (r) => [probabilityFigure(r)],
+  data: (r) => ({
+    cells: r.cells.map(({ families: _f, top: _t, ...rest }) => rest),
+  }),
+};
