@@ -13,15 +13,12 @@ export function pct(e: ProportionEstimate): string {
 /** Relative difference |a − b|/|b|. */
 export const relDiff = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
-/** The protocol, the sizes and the two passes, in words (the first subsection's method). */
+/** The protocol and the sizes, in words (the first subsection's method). */
 export function protocolText(r: SafranShamirResults): string {
-  const early = r.cells.reduce((s, c) => s + c.decidedEarly, 0);
-  const again = r.cells.reduce((s, c) => s + c.reruns, 0);
   const runs = r.cells.reduce((s, c) => s + c.runs, 0);
   return (
-    "Plain GD on the exact population loss J = ½E[(Σ_j σ(w_jᵀx) − Σ_i σ(x_i))²] of the two-layer ReLU network, x ~ N(0, I_d), teacher W* = I_k (d = k), n = k or k + 1 student units with unit top weights (fixed), start W₀ with i.i.d. N(0, 1/d) entries, η = 0.1 halved on a blow-up (a unit's gradient norm > 10⁴), stop at max_j ‖∂J/∂w_j‖ < 10⁻⁹/(2π) with a Newton finish on the exact Hessian away from the global minimum; J < 10⁻³ is global, otherwise the exact Hessian at the end point decides spurious (positive definite) or saddle (a negative eigenvalue). " +
-    `Sizes: ${r.sizes} (${runs} runs), seed ${r.seed}. ` +
-    `n = k runs follow the protocol (at most 10⁶ steps). To afford n = k + 1, where GD crawls 10⁵–10⁶ steps to the gradient tolerance at a non-isolated global minimum, each of its runs first gets ${r.firstPassSteps} steps: a run still going at J < 10⁻³ is counted global (${early} runs; GD with η = 0.1 is a descent method this close to the global minima, and every non-global end point seen has J > 0.01), one still going at J ≥ 10⁻³ is run again under the full protocol from the same start (${again} runs). So every spurious and saddle outcome and its end point is exactly the protocol's; only a global run that the protocol would take past its 10⁶-step budget (and call unconverged) is counted global here.`
+    "Plain GD on the exact population loss J = ½E[(Σ_j σ(w_jᵀx) − Σ_i σ(x_i))²] of the two-layer ReLU network, x ~ N(0, I_d), teacher W* = I_k (d = k), n = k or k + 1 student units with unit top weights (fixed), start W₀ with i.i.d. N(0, 1/d) entries, η = 0.1 halved on a blow-up (a unit's gradient norm > 10⁴), stop at max_j ‖∂J/∂w_j‖ < 10⁻⁹/(2π) (at most 10⁶ steps) with a Newton finish on the exact Hessian away from the global minimum. A run is global once J < 10⁻³ and stops there (GD with η = 0.1 only lowers J from there, so the outcome is decided; this spares n = k + 1 runs the crawl of 10⁵–10⁶ steps to the gradient tolerance in their non-isolated global minima); otherwise the exact Hessian at the end point decides spurious (positive definite beyond a tolerance) or saddle (a negative eigenvalue). " +
+    `Sizes: ${r.sizes} (${runs} runs), seed ${r.seed}; on the sweep worker pool, as the sweep of these cells would run them.`
   );
 }
 

@@ -3,12 +3,12 @@
  * protocol with Wilson intervals, the families of non-global end points modulo the symmetries (their
  * loss, Hessian index, λ_min and symmetry), and the authors' released numbers for the same cell.
  * The trials run on the sweep worker pool as the sweep of examples/sweeps/safran-shamir.json would
- * (compute/cells.ts, which also explains the two passes).
+ * (compute/cells.ts).
  */
 import type { FcTrialSpec } from "../../experiments/fc/spec.js";
 import { type ProportionEstimate, wilsonInterval } from "../../math/stats.js";
 import type { ReportSettings } from "../settings.js";
-import { FIRST_PASS_STEPS, runSafranShamir, ssSizes } from "./compute/cells.js";
+import { runSafranShamir, ssSizes } from "./compute/cells.js";
 import { fisherExactTwoSided } from "./compute/stats.js";
 import { RELEASED_MISSING, RELEASED_RUNS, type ReleasedCell, releasedCell } from "./released.js";
 
@@ -53,8 +53,6 @@ export interface SsCell {
   readonly meanLambdaMin: number | null;
   /** Run-weighted mean J over the spurious runs (null without any). */
   readonly meanLoss: number | null;
-  readonly decidedEarly: number;
-  readonly reruns: number;
   /** The authors' released numbers for this cell, if a result file exists. */
   readonly released?: ReleasedCell;
   /** The experiment ran this cell but released no result file for it. */
@@ -68,7 +66,6 @@ export interface SsCell {
 export interface SafranShamirResults {
   readonly seed: number;
   readonly sizes: string;
-  readonly firstPassSteps: number;
   readonly cells: readonly SsCell[];
 }
 
@@ -136,8 +133,6 @@ export async function computeSafranShamir(settings: ReportSettings): Promise<Saf
           : { ...families[topIndex], representative: raw[topIndex].representative as readonly number[] },
       meanLambdaMin: weighted((f) => f.lambdaMin),
       meanLoss: weighted((f) => f.loss),
-      decidedEarly: run.decidedEarly[i],
-      reruns: run.reruns[i],
       released,
       releasedMissing: RELEASED_MISSING.some((m) => m.k === spec.k && m.n === spec.n),
       releasedSpurious,
@@ -146,5 +141,5 @@ export async function computeSafranShamir(settings: ReportSettings): Promise<Saf
         : undefined,
     };
   });
-  return { seed: settings.seed, sizes: sizes.text, firstPassSteps: FIRST_PASS_STEPS, cells };
+  return { seed: settings.seed, sizes: sizes.text, cells };
 }

@@ -77,7 +77,7 @@ function saddleTable(r: SafranShamirResults): Table {
   return {
     id: "ss-saddles",
     caption:
-      "Runs the protocol stopped at a saddle (a negative Hessian eigenvalue at J ≥ 10⁻³), with 95% Wilson intervals; other outcomes that are neither global nor spurious; runs decided in the first pass (still going at J < 10⁻³, counted global) and run again under the full protocol; the released non-verified non-global runs (of 1000)",
+      "Runs the protocol stopped at a saddle (a negative Hessian eigenvalue at J ≥ 10⁻³), with 95% Wilson intervals; other outcomes that are neither global nor spurious; the released non-verified non-global runs (of 1000)",
     columns: [
       "k",
       "n",
@@ -86,8 +86,6 @@ function saddleTable(r: SafranShamirResults): Table {
       "saddle families",
       "unconverged",
       "diverged",
-      "decided global early",
-      "run again",
       "released non-verified",
     ],
     rows: r.cells.map((c) => [
@@ -98,8 +96,6 @@ function saddleTable(r: SafranShamirResults): Table {
       saddleText(c) || "–",
       c.counts.unconverged,
       c.counts.diverged,
-      c.decidedEarly,
-      c.reruns,
       c.released ? c.released.nonGlobal - c.released.verified : "no result file",
     ]),
   };
@@ -120,8 +116,6 @@ export const saddles: SubsectionSpec<SafranShamirResults> = {
       runs: c.runs,
       saddle: c.saddle,
       counts: c.counts,
-      decidedEarly: c.decidedEarly,
-      reruns: c.reruns,
     })),
   }),
 };

@@ -1,37 +1,22 @@
 /**
- * Safran & Shamir (2018): the protocol as a sweep spec, the sizes, and how a cell's trials are run.
+ * Safran & Shamir (2018): the protocol as a sweep spec, the sizes, and how the cells' trials are run.
  *
- * Trial t of a cell draws its start from Rng.fromSeed(seed, key, t), key being the sweep stream key
- * of the cell's canonical parameters under the full protocol (the cell of
- * examples/sweeps/safran-shamir.json, and of `minima fc probability` with the same settings), so the
- * starts are those of the sweep and of `fc probability` with the report's seed.
- *
- * The n = k cells run the protocol as it is. The n = k + 1 cells run in two passes: there the global
- * minima are not isolated (the extra unit can share a teacher's direction), and plain GD crawls to
- * the protocol's gradient tolerance 10⁻⁹/(2π) in 10⁵–10⁶ steps (5–15 s a run), although J has been
- * below 10⁻³ since the first few thousand. Pass 1 runs the protocol with a budget of
- * FIRST_PASS_STEPS steps. A run it leaves
- * unfinished at J < 10⁻³ is counted global: its outcome is decided, since GD with η = 0.1 is a descent
- * method this close to the global minima, and every non-global end point of these cells seen so far (the released ones
- * and Minima's) has J > 0.01. A run it
- * leaves unfinished at J ≥ 10⁻³ is run again under the full protocol (10⁶ steps) from the same
- * start, so its outcome and end point are exactly the sweep's. Spurious and saddle outcomes, their
- * end points and families are therefore those of the full protocol; only a global run that the full
- * protocol would take past its 10⁶-step budget (and call unconverged) is counted global here.
+ * The cells are planned exactly as `minima sweep run` plans them, so trial t of a cell is the
+ * sweep's trial t: the model's trial from Rng.fromSeed(seed, key, t), key being the sweep stream
+ * key of the cell's canonical parameters. With the report's seed a cell's trials are those of the
+ * same cell of examples/sweeps/safran-shamir.json, and of `minima fc probability` with the same
+ * settings. The protocol's trial stops as global once J < 10⁻³ (src/experiments/fc/trial.ts), which
+ * spares n = k + 1 runs the crawl to the gradient tolerance into their non-isolated global minima.
  */
 import type { FcTrialSpec } from "../../../experiments/fc/spec.js";
-import { loadModel } from "../../../sweep/model.js";
 import { planSweep, type SweepPlan } from "../../../sweep/plan.js";
-import { executeTrials, type TrialRef, type TrialSource } from "../../../sweep/pool.js";
+import { executeTrials, type TrialRef } from "../../../sweep/pool.js";
 import { parseSweepSpec, type SweepSpec } from "../../../sweep/spec.js";
 import { type SweepSummary, summariseSweep } from "../../../sweep/summary.js";
 import { runTrial, type TrialRecord } from "../../../sweep/trial.js";
 import { batchRecords } from "../../../sweep/worker.js";
 import { bySize, type ReportSettings } from "../../settings.js";
 import type { ReportSize } from "../../types.js";
-
-/** The first pass's step budget at n = k + 1 (see the file's comment). */
-export const FIRST_PASS_STEPS = 5000;
 
 /** The protocol's step budget (examples/sweeps/safran-shamir.json). */
 export const PROTOCOL_MAX_STEPS = 1_000_000;
@@ -95,36 +80,31 @@ export function ssSizes(size: ReportSize): SsSizes {
 export interface SsRun {
   readonly plan: SweepPlan;
   readonly summary: SweepSummary;
-  /** Every trial's record (pass 1, or the full protocol for the runs run again), by cell and trial. */
+  /** Every trial's record, by cell and trial. */
   readonly records: readonly TrialRecord[];
-  /** Per plan cell: runs counted global after pass 1, and runs run again under the full protocol. */
-  readonly decidedEarly: readonly number[];
-  readonly reruns: readonly number[];
 }
 
 type Progress = (label: string, total: number) => (done: number) => void;
 
-/** Runs `refs` from `source` on the worker pool (or in this thread with one worker). */
+/** Runs `refs` of the plan on the worker pool (or in this thread with one worker: the same records). */
 async function runRefs(
-  source: TrialSource,
+  plan: SweepPlan,
   refs: readonly TrialRef[],
   workers: number,
   onTrials: (n: number) => void,
 ): Promise<TrialRecord[]> {
   const records: TrialRecord[] = [];
-  if (refs.length === 0) return records;
   if (workers <= 1) {
-    const model = await loadModel(source.modelUrl);
-    const params = source.cells.map((c) => model.resolve(c.raw, "spec"));
     for (const { cell, trial } of refs) {
-      const c = source.cells[cell];
-      records.push(runTrial(model, params[cell], source.seed, c.streamKey, cell, trial));
+      const c = plan.cells[cell];
+      records.push(runTrial(plan.model, c.params, plan.spec.seed, c.streamKey, cell, trial));
       onTrials(1);
     }
     return records;
   }
-  await executeTrials(source, refs, {
+  await executeTrials(plan, refs, {
     workers,
+    msPerTrial: plan.model.msPerTrial?.(plan.cells[refs[0]?.cell ?? 0].params),
     onBatch: (batch) => {
       records.push(...batchRecords(batch));
       onTrials(batch.cells.length);
@@ -133,16 +113,9 @@ async function runRefs(
   return records;
 }
 
-const sourceOf = (plan: SweepPlan, maxSteps: number): TrialSource => ({
-  modelUrl: plan.modelUrl,
-  seed: plan.spec.seed,
-  // the full protocol's stream key with (possibly) a smaller budget: the same start, a truncated run
-  cells: plan.cells.map((c) => ({ streamKey: c.streamKey, raw: { ...c.raw, maxSteps } })),
-});
-
 /**
- * Runs every cell of `sizes` (the n = k + 1 cells in two passes, see the file's comment), one
- * progress step per group of cells (n = k, then n = k + 1), each advancing per batch of trials.
+ * Runs every cell of `sizes`, one progress step per group of cells (n = k, then n = k + 1), each
+ * advancing per batch of trials; within a group the trials are interleaved over the cells.
  */
 export async function runSafranShamir(
   sizes: SsSizes,
@@ -155,46 +128,21 @@ export async function runSafranShamir(
     process.cwd(),
   );
   const params = plan.cells.map((c) => c.params as FcTrialSpec);
-  const runsOf = plan.cells.map((_, i) => sizes.runs(params[i].k, params[i].n));
-  const first = sourceOf(plan, FIRST_PASS_STEPS);
-  const full = sourceOf(plan, PROTOCOL_MAX_STEPS);
   const records: TrialRecord[] = [];
-  const decidedEarly = plan.cells.map(() => 0);
-  const reruns = plan.cells.map(() => 0);
   for (const excess of sizes.excess) {
     const cells = plan.cells.filter((c) => c.axes.excess === excess).map((c) => c.index);
     const todo: TrialRef[] = [];
     for (let trial = 0; trial < maxRuns; trial++)
-      for (const cell of cells) if (trial < runsOf[cell]) todo.push({ cell, trial });
+      for (const cell of cells)
+        if (trial < sizes.runs(params[cell].k, params[cell].n)) todo.push({ cell, trial });
     const group = excess === 0 ? "n = k" : `n = k + ${excess}`;
     const ks = cells.map((c) => params[c].k);
     const advance = progress(
       `Safran–Shamir: ${group}, k = ${ks[0]}…${ks[ks.length - 1]} (${todo.length} runs)`,
       todo.length,
     );
-    const again: TrialRef[] = [];
-    for (const r of await runRefs(excess === 0 ? full : first, todo, settings.workers, advance)) {
-      const spec = params[r.cell];
-      const loss = r.loss as number | null;
-      const gradMax = r.gradMax as number | null;
-      const unfinished = r.outcome === "unconverged" && !(gradMax !== null && gradMax < spec.gradTol);
-      if (!unfinished) records.push(r);
-      else if (loss !== null && loss < spec.globalLoss) {
-        records.push({ ...r, outcome: "global", decidedEarly: 1 });
-        decidedEarly[r.cell]++;
-      } else {
-        again.push({ cell: r.cell, trial: r.trial });
-        reruns[r.cell]++;
-      }
-    }
-    if (again.length > 0) {
-      const more = progress(
-        `Safran–Shamir: ${group}, ${again.length} runs to the protocol's end (10⁶ steps)`,
-        again.length,
-      );
-      records.push(...(await runRefs(full, again, settings.workers, more)));
-    }
+    records.push(...(await runRefs(plan, todo, settings.workers, advance)));
   }
   records.sort((a, b) => a.cell - b.cell || a.trial - b.trial);
-  return { plan, summary: summariseSweep(plan, records), records, decidedEarly, reruns };
+  return { plan, summary: summariseSweep(plan, records), records };
 }
