@@ -137,10 +137,12 @@ function familyTable(r: SafranShamirResults): Table {
       rows.push([
         c.k,
         c.n,
-        `${LISTED + 1}…${c.families.length}`,
+        rest.length === 1 ? String(LISTED + 1) : `${LISTED + 1}…${c.families.length}`,
         "",
         rest.reduce((s, f) => s + f.count, 0),
-        `${fmt(Math.min(...rest.map((f) => f.loss)), 4)}–${fmt(Math.max(...rest.map((f) => f.loss)), 4)}`,
+        rest.length === 1
+          ? fmt(rest[0].loss, 4)
+          : `${fmt(Math.min(...rest.map((f) => f.loss)), 4)}–${fmt(Math.max(...rest.map((f) => f.loss)), 4)}`,
         "",
         "",
         "",

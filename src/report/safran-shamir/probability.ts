@@ -18,7 +18,7 @@ export interface ProbabilityFacts {
   readonly disagree: readonly SsCell[];
   /** ⌈5% of the compared cells⌉: the disagreements expected by chance at level 0.05. */
   readonly allowed: number;
-  /** Cells run whose released result file does not exist. */
+  /** Cells run without a released result (no result file, or not in the released table). */
   readonly missing: readonly SsCell[];
   /** n = k cells by k, and significant drops of P(spurious) from one k to the next. */
   readonly square: readonly SsCell[];
@@ -41,7 +41,7 @@ export function probabilityFacts(r: SafranShamirResults): ProbabilityFacts {
     compared,
     disagree: compared.filter((c) => (c.fisherP as number) < CELL_LEVEL),
     allowed: Math.ceil(0.05 * compared.length),
-    missing: r.cells.filter((c) => c.releasedMissing),
+    missing: r.cells.filter((c) => c.released === undefined),
     square,
     drops,
     rises: square.length >= 2 && last.spurious.lo > first.spurious.hi,
@@ -49,7 +49,7 @@ export function probabilityFacts(r: SafranShamirResults): ProbabilityFacts {
 }
 
 const released = (c: SsCell) =>
-  c.released ? `${((100 * c.released.verified) / RELEASED_RUNS).toFixed(1)}%` : "no file";
+  c.released ? `${((100 * c.released.verified) / RELEASED_RUNS).toFixed(1)}%` : "not released";
 
 export const probabilityClaims: readonly ClaimSpec<ProbabilityFacts>[] = [
   {
@@ -59,7 +59,7 @@ export const probabilityClaims: readonly ClaimSpec<ProbabilityFacts>[] = [
     measured: (f) =>
       `${f.compared.map((c) => `${cellName(c)} ${pct(c.spurious)} of ${c.runs} vs ${released(c)} (p = ${fmt(c.fisherP as number, 2)})`).join("; ")}.` +
       (f.missing.length > 0
-        ? ` Not compared (no released result file): ${f.missing.map((c) => `${cellName(c)} ${pct(c.spurious)}`).join(", ")}.`
+        ? ` Not compared (no released result): ${f.missing.map((c) => `${cellName(c)} ${pct(c.spurious)}${c.releasedMissing ? " (no result file)" : ""}`).join(", ")}.`
         : "") +
       ` ${f.disagree.length} of ${f.compared.length} cells disagree at the 5% level${f.disagree.length > 0 ? `: ${f.disagree.map(cellName).join(", ")}` : ""} (at most ${f.allowed} expected by chance).`,
     verdict: {
@@ -159,7 +159,7 @@ function probabilityTable(r: SafranShamirResults): Table {
       c.n,
       c.runs,
       pct(c.spurious),
-      c.releasedSpurious ? pct(c.releasedSpurious) : "no result file",
+      c.releasedSpurious ? pct(c.releasedSpurious) : c.releasedMissing ? "no result file" : "not released",
       c.fisherP === undefined ? "–" : fmt(c.fisherP, 2),
       c.fisherP === undefined ? "–" : c.fisherP >= 0.05 ? "yes" : "no",
       pct(c.nonGlobal),

@@ -96,7 +96,11 @@ function saddleTable(r: SafranShamirResults): Table {
       saddleText(c) || "–",
       c.counts.unconverged,
       c.counts.diverged,
-      c.released ? c.released.nonGlobal - c.released.verified : "no result file",
+      c.released
+        ? c.released.nonGlobal - c.released.verified
+        : c.releasedMissing
+          ? "no result file"
+          : "not released",
     ]),
   };
 }
