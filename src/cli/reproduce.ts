@@ -16,7 +16,8 @@ import { boolFlag, intFlag, parseFlags, stringFlag } from "./flags.js";
 
 const usage = `Usage: minima reproduce [--quick] [--out DIR] [--workers N] [--seed S] [--only IDS] [--quiet]
 
-Reproduces the results of Du et al. (2018), Tian (2017) and Ding, Li & Sun (2019) and writes a report:
+Reproduces the results of Du et al. (2018), Tian (2017), Ding, Li & Sun (2019) and Safran & Shamir (2018)
+and writes a report:
   DIR/index.html     one self-contained page (figures inline, readable offline)
   DIR/summary.md     every claim: the paper's statement, Minima's measurement, agrees or differs
   DIR/results.json   every number shown
@@ -28,7 +29,7 @@ Flags:
   --out DIR      output directory (default: report)
   --workers N    worker threads for the trial sweeps (default: all cores)
   --seed S       root seed of every random stream (default: 1)
-  --only IDS     comma-separated sections to run: du, tian, ding (default: all)
+  --only IDS     comma-separated sections to run: du, tian, ding, safran-shamir (default: all)
   --quiet        no progress output`;
 
 export const reproduceCommand: Command = {
