@@ -5,12 +5,10 @@
  */
 
 import { Progress } from "../io/progress.js";
+import { runOneCell } from "../sweep/one-cell.js";
 import { planSweep } from "../sweep/plan.js";
-import { defaultWorkers, executeTrials } from "../sweep/pool.js";
+import { defaultWorkers } from "../sweep/pool.js";
 import { parseSweepSpec } from "../sweep/spec.js";
-import { summariseSweep } from "../sweep/summary.js";
-import type { TrialRecord } from "../sweep/trial.js";
-import { batchRecords } from "../sweep/worker.js";
 import type { Command } from "./command.js";
 import { boolFlag, choiceFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
@@ -76,18 +74,9 @@ export const cnnProbabilityCommand: Command = {
       min: 1,
       max: 1024,
     });
-    const records: TrialRecord[] = [];
     const progress = trials >= 2000 ? new Progress({ total: trials, label: "trials" }) : undefined;
-    const todo = Array.from({ length: trials }, (_, trial) => ({ cell: 0, trial }));
-    await executeTrials(plan, todo, {
-      workers,
-      onBatch: (batch) => {
-        records.push(...batchRecords(batch));
-        progress?.update(records.length);
-      },
-    });
+    const cell = await runOneCell(plan, trials, { workers, onProgress: (done) => progress?.update(done) });
     progress?.finish();
-    const cell = summariseSweep(plan, records).cells[0];
     const result = {
       trials: cell.trials,
       ...cell.outcomes,

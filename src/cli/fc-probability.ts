@@ -3,13 +3,12 @@
  * experiment by default) on all cores. Its trials use the same streams as the cell with the same
  * resolved parameters and seed in any sweep (e.g. examples/sweeps/safran-shamir.json).
  */
+
 import { Progress } from "../io/progress.js";
+import { runOneCell } from "../sweep/one-cell.js";
 import { planSweep } from "../sweep/plan.js";
-import { defaultWorkers, executeTrials } from "../sweep/pool.js";
+import { defaultWorkers } from "../sweep/pool.js";
 import { parseSweepSpec } from "../sweep/spec.js";
-import { summariseSweep } from "../sweep/summary.js";
-import type { TrialRecord } from "../sweep/trial.js";
-import { batchRecords } from "../sweep/worker.js";
 import type { Command } from "./command.js";
 import { boolFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
@@ -104,19 +103,9 @@ export const fcProbabilityCommand: Command = {
       min: 1,
       max: 1024,
     });
-    const records: TrialRecord[] = [];
     const progress = new Progress({ total: trials, label: "trials" });
-    const todo = Array.from({ length: trials }, (_, trial) => ({ cell: 0, trial }));
-    await executeTrials(plan, todo, {
-      workers,
-      msPerTrial: plan.model.msPerTrial?.(plan.cells[0].params),
-      onBatch: (batch) => {
-        records.push(...batchRecords(batch));
-        progress.update(records.length);
-      },
-    });
+    const cell = await runOneCell(plan, trials, { workers, onProgress: (done) => progress.update(done) });
     progress.finish();
-    const cell = summariseSweep(plan, records).cells[0];
     const settings = plan.cells[0].params as { n: number; k: number; d: number; eta: number };
     const families = cell.families ?? [];
     if (boolFlag(flags, "json")) {

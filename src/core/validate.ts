@@ -61,3 +61,10 @@ export function finiteMatrix(field: string, value: unknown, rows?: number, cols?
   const width = cols ?? (Array.isArray(value[0]) ? value[0].length : undefined);
   return value.map((row, i) => finiteVector(`${field}[${i}]`, row, width));
 }
+
+/** One of the given strings (an enumeration in a spec or a flag). */
+export function oneOf<T extends string>(field: string, value: unknown, choices: readonly T[]): T {
+  if (typeof value !== "string" || !(choices as readonly string[]).includes(value))
+    throw new InputError(field, `must be one of ${choices.join(", ")}`, value);
+  return value as T;
+}

@@ -12,7 +12,7 @@
  */
 import { activationByName } from "../../activations/registry.js";
 import { InputError } from "../../core/errors.js";
-import { finiteNumber, integerInRange, positiveNumber } from "../../core/validate.js";
+import { finiteNumber, integerInRange, oneOf, positiveNumber } from "../../core/validate.js";
 import { CNN_DEFAULT_HORIZON, cnnDefaultEtaFor, stepsForHorizon } from "../../models/cnn/protocol.js";
 import { validateCnnTeacherSettings } from "../../models/cnn/teacher.js";
 
@@ -67,12 +67,6 @@ export const CNN_TRIAL_FIELDS = [
   "earlyStop",
   "activation",
 ] as const;
-
-function oneOf<T extends string>(field: string, value: unknown, choices: readonly T[]): T {
-  if (typeof value !== "string" || !(choices as readonly string[]).includes(value))
-    throw new InputError(field, `must be one of ${choices.join(", ")}`, value);
-  return value as T;
-}
 
 export function validateCnnTrialSpec(
   input: unknown,

@@ -18,6 +18,7 @@ import {
   finiteNumber,
   finiteVector,
   integerInRange,
+  oneOf,
   positiveNumber,
 } from "../../core/validate.js";
 import {
@@ -84,12 +85,6 @@ export const FC_TRIAL_FIELDS = [
   "finish",
   "activation",
 ] as const;
-
-function oneOf<T extends string>(field: string, value: unknown, choices: readonly T[]): T {
-  if (typeof value !== "string" || !(choices as readonly string[]).includes(value))
-    throw new InputError(field, `must be one of ${choices.join(", ")}`, value);
-  return value as T;
-}
 
 function booleanField(field: string, value: unknown): boolean {
   if (typeof value !== "boolean") throw new InputError(field, "must be true or false", value);
