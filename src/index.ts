@@ -15,6 +15,7 @@ export { type Angle, angleBetween, clampedAcos, clampUnit, cosineBetween } from 
 export { gaussHermite, gaussLegendre, type QuadratureRule } from "./math/gauss-hermite.js";
 export { type LeastSquaresSolution, leastSquares, projectOntoNullSpace } from "./math/least-squares.js";
 export { Rng, type Seed } from "./math/rng.js";
+export { cholesky, choleskySolve } from "./math/cholesky.js";
 export { hessianSpectrum, type SpectrumSummary, summariseSpectrum } from "./math/spectrum.js";
 export { atLeastOneOf, type ProportionEstimate, wilsonInterval, Z95 } from "./math/stats.js";
 export { dot, norm, orthogonalUnit, unitVector } from "./math/vector.js";
@@ -63,12 +64,19 @@ export {
   validateCnnTeacherSettings,
 } from "./models/cnn/teacher.js";
 
-// ── The two-layer network of Tian (2017) ──────────────────────────────────────────────────────
+// ── The two-layer network of Tian (2017) and Safran & Shamir (2018) ──────────────────────────
 export { fcPairKernelFor } from "./models/fc/kernels.js";
 export { type FcNetwork, makeNetwork } from "./models/fc/network.js";
 export type { PairKernel } from "./models/fc/pair-kernel.js";
 export { type FcPoint, FcPopulation } from "./models/fc/population.js";
 export { fcProblem, fcProblemFormat } from "./models/fc/problem-format.js";
+export {
+  FC_PROTOCOL_ETA,
+  FC_PROTOCOL_GLOBAL_LOSS,
+  FC_PROTOCOL_GRAD_TOL,
+  fanInStd,
+  glorotStd,
+} from "./models/fc/protocol.js";
 export { reluPairKernel } from "./models/fc/relu-kernel.js";
 export { drawInputs, sampledLossAndGradient } from "./models/fc/sampled.js";
 export { gaussianTeacher, orthonormalTeacher } from "./models/fc/teachers.js";
@@ -97,6 +105,7 @@ export { type FcGdOptions, type FcGdResult, fcGradientDescent } from "./train/fc
 export { lbfgs } from "./train/lbfgs.js";
 export type { MinimiseResult, Objective } from "./train/objective.js";
 export { gradientDescent } from "./train/objective-descent.js";
+export { type NewtonOptions, type NewtonResult, newtonFinish } from "./train/newton.js";
 export { detectPhaseSwitch } from "./train/phase-switch.js";
 export { ThinnedRecorder } from "./train/trajectory.js";
 
@@ -117,6 +126,9 @@ export {
   runCnnTrial,
   runCnnTrialDetailed,
 } from "./experiments/cnn/trial.js";
+export { type FcFamily, fcFamilies } from "./experiments/fc/families.js";
+export { type FcTrialSpec, validateFcTrialSpec } from "./experiments/fc/spec.js";
+export { type FcTrialResult, fcTrial, runFcTrial } from "./experiments/fc/trial.js";
 export { probabilityInOmega, theoremRadius } from "./experiments/tian/ball-probability.js";
 export { k2Criterion } from "./experiments/tian/critical.js";
 export { compareWithFull, simulate2d, symmetryBreaking } from "./experiments/tian/dynamics2d.js";
