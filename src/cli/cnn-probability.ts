@@ -4,14 +4,11 @@
  * example), so the two agree trial for trial.
  */
 
-import { Progress } from "../io/progress.js";
-import { runOneCell } from "../sweep/one-cell.js";
-import { planSweep } from "../sweep/plan.js";
-import { defaultWorkers } from "../sweep/pool.js";
 import { parseSweepSpec } from "../sweep/spec.js";
 import type { Command } from "./command.js";
 import { boolFlag, choiceFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
+import { runProbabilityCell } from "./probability-cell.js";
 
 const FLAGS = {
   k: { type: "string" },
@@ -63,20 +60,7 @@ export const cnnProbabilityCommand: Command = {
       trials,
       seed: intFlag(flags, "seed", { default: 1, min: 0 }),
     });
-    let plan: Awaited<ReturnType<typeof planSweep>>;
-    try {
-      plan = await planSweep(spec, process.cwd());
-    } catch (error) {
-      throw flagError(error);
-    }
-    const workers = intFlag(flags, "workers", {
-      default: Math.min(defaultWorkers(), trials),
-      min: 1,
-      max: 1024,
-    });
-    const progress = trials >= 2000 ? new Progress({ total: trials, label: "trials" }) : undefined;
-    const cell = await runOneCell(plan, trials, { workers, onProgress: (done) => progress?.update(done) });
-    progress?.finish();
+    const { plan, cell } = await runProbabilityCell(spec, flags, { flagError, progressFrom: 2000 });
     const result = {
       trials: cell.trials,
       ...cell.outcomes,

@@ -4,14 +4,11 @@
  * resolved parameters and seed in any sweep (e.g. examples/sweeps/safran-shamir.json).
  */
 
-import { Progress } from "../io/progress.js";
-import { runOneCell } from "../sweep/one-cell.js";
-import { planSweep } from "../sweep/plan.js";
-import { defaultWorkers } from "../sweep/pool.js";
 import { parseSweepSpec } from "../sweep/spec.js";
 import type { Command } from "./command.js";
 import { boolFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
+import { runProbabilityCell } from "./probability-cell.js";
 
 const FLAGS = {
   K: { type: "string" },
@@ -92,20 +89,7 @@ export const fcProbabilityCommand: Command = {
       seed: intFlag(flags, "seed", { default: 1, min: 0 }),
       restarts: [1],
     });
-    let plan: Awaited<ReturnType<typeof planSweep>>;
-    try {
-      plan = await planSweep(spec, process.cwd());
-    } catch (error) {
-      throw flagError(error);
-    }
-    const workers = intFlag(flags, "workers", {
-      default: Math.min(defaultWorkers(), trials),
-      min: 1,
-      max: 1024,
-    });
-    const progress = new Progress({ total: trials, label: "trials" });
-    const cell = await runOneCell(plan, trials, { workers, onProgress: (done) => progress.update(done) });
-    progress.finish();
+    const { plan, cell } = await runProbabilityCell(spec, flags, { flagError });
     const settings = plan.cells[0].params as { n: number; k: number; d: number; eta: number };
     const families = cell.families ?? [];
     if (boolFlag(flags, "json")) {
