@@ -126,8 +126,9 @@ export const fcProbabilityCommand: Command = {
 /** The spec's field names (spec.params.n) are flags here (--K). */
 function flagError(error: unknown): unknown {
   if (error instanceof Error && error.name === "InputError")
+    // Every mention, not only the leading field: a message may name another field ("… with init normal").
     error.message = error.message.replace(
-      /^spec\.params\.(\w+)/,
+      /\bspec(?:\.params)?\.(\w+)/g,
       (_m, name: string) => FLAG_OF[name] ?? name,
     );
   return error;

@@ -62,6 +62,10 @@ test("fc probability prints a table with a header, and names the flag of a bad i
     assert.ok(isOneLineInputError(bad), bad.stderr);
     assert.match(bad.stderr, /--(K|d|init):/);
   }
+  // A message that names a second field names it as a flag too.
+  const both = runCli(["fc", "probability", "--K", "4", "--init", "normal"]);
+  assert.match(both.stderr, /--init-std: is required with --init normal/);
+  assert.doesNotMatch(both.stderr, /spec\./);
 });
 
 test("the safran-shamir example's cells draw the same streams as fc probability with the same settings", async () => {
