@@ -127,13 +127,18 @@ export function runCnnTrialDetailed(
   const teacher = options.teacher ?? cnnTeacherFromRatio(spec.k, spec.p, spec.ratio, spec.anorm);
   if (teacher.w.length !== spec.p || teacher.a.length !== spec.k)
     throw new InputError("teacher", `must have w of length p = ${spec.p} and a of length k = ${spec.k}`);
-  const activation = spec.activation ?? "relu";
-  if (activation !== "relu" || options.kernel) return runKernelTrial(spec, teacher, rng, options);
+  const activation = activationByName(spec.activation ?? "relu");
+  // ReLU keeps its exact closed forms; any other σ (or an explicit kernel) goes through its kernel.
+  const kernel = options.kernel ?? (activation.name === "relu" ? undefined : cnnKernelFor(activation.name));
+  if (kernel) checkKernelTrial(spec, teacher, activation);
   const start = startOf(spec, teacher, rng, options.start);
   const method = spec.method ?? "wn-gd";
+  const plain = method === "gd";
   const sampled = spec.samples !== undefined || spec.batch !== undefined;
   const population = method === "wn-gd" && !sampled;
-  const rules = new CnnStopRules(teacher, spec.eta, population);
+  const rules = kernel
+    ? new CnnKernelRules(teacher, kernel, spec.eta, isOdd(activation), sampled)
+    : new CnnStopRules(teacher, spec.eta, population);
   const recorders = trialRecorders(options.trajectoryPoints);
   const runOptions = {
     eta: spec.eta,
@@ -142,15 +147,16 @@ export function runCnnTrialDetailed(
     recorder: recorders.display,
     lossSeries: recorders.phase,
   };
-  const plain = method === "gd";
   const initial = reduceCnn(teacher, start.v, start.a);
   const begin = startGeometry(initial, spec.k);
   let end: CnnRunEnd;
-  if (population && spec.path !== "full") {
-    end = runReducedWnGd(initial.system, initial.state, rules, runOptions);
+  if (!kernel && population && spec.path !== "full") {
+    end = runReducedWnGd(initial.system, initial.state, rules as CnnStopRules, runOptions);
   } else {
-    const gradient = sampled ? sampledGradient(spec, teacher, rng.stream(1), !plain) : undefined;
-    end = runFullVectorCnn(teacher, start.v, start.a, rules, { ...runOptions, plain, gradient });
+    const gradient = sampled
+      ? sampledGradient(spec, teacher, rng.stream(1), !plain, kernel ? activation : undefined)
+      : undefined;
+    end = runFullVectorCnn(teacher, start.v, start.a, rules, { ...runOptions, plain, gradient, kernel });
   }
   return finishTrial(
     rules.classify(end.stop, end.snapshot, start.v, start.a),
@@ -205,19 +211,18 @@ function sampledGradient(
 /** Positively homogeneous of degree 1: ‖w*‖ can move into a* without changing the labels. */
 const HOMOGENEOUS = new Set(["relu", "leaky-relu", "linear"]);
 
+/** σ(−x) = −σ(x) (tanh, erf, linear): then (−w*, −a*) computes what the teacher computes. */
+function isOdd(activation: Activation): boolean {
+  return [0.3, 1.7, 2.9].every((x) => activation.value(-x) === -activation.value(x));
+}
+
 /**
- * A trial for an activation other than ReLU (or with an explicit `kernel`, which the tests use to
- * run ReLU through its quadrature kernel): WN-GD on full vectors with the same start and data
- * streams as the ReLU trial. The teacher's filter must be a unit vector unless σ is positively
- * homogeneous (see teacher.ts: a teacher's ‖w*‖ is moved into a*, valid for those σ only).
+ * A trial through an activation kernel (any σ other than ReLU, or ReLU through its quadrature kernel,
+ * as the tests do) runs WN-GD on full vectors with the same start and data streams as the ReLU
+ * trial. The teacher's filter must be a unit vector unless σ is positively homogeneous (teacher.ts:
+ * a teacher's ‖w*‖ is moved into a*, valid for those σ only).
  */
-function runKernelTrial(
-  spec: CnnTrialSpec,
-  teacher: CnnTeacher,
-  rng: Rng,
-  options: CnnTrialOptions,
-): CnnTrialDetail {
-  const activation = activationByName(spec.activation ?? "relu");
+function checkKernelTrial(spec: CnnTrialSpec, teacher: CnnTeacher, activation: Activation): void {
   if (!HOMOGENEOUS.has(activation.name) && Math.abs(teacher.wNorm - 1) > 1e-12)
     throw new InputError(
       "teacher.w",
@@ -226,31 +231,6 @@ function runKernelTrial(
     );
   if ((spec.method ?? "wn-gd") !== "wn-gd")
     throw new InputError("method", '"gd" is only for activation "relu" (use "wn-gd")', spec.method);
-  const kernel = options.kernel ?? cnnKernelFor(activation.name);
-  const start = startOf(spec, teacher, rng, options.start);
-  const initial = reduceCnn(teacher, start.v, start.a);
-  const begin = startGeometry(initial, spec.k);
-  const odd = [0.3, 1.7, 2.9].every((x) => activation.value(-x) === -activation.value(x));
-  const sampled = spec.samples !== undefined || spec.batch !== undefined;
-  const rules = new CnnKernelRules(teacher, kernel, spec.eta, odd, sampled);
-  const recorders = trialRecorders(options.trajectoryPoints);
-  const gradient = sampled ? sampledGradient(spec, teacher, rng.stream(1), true, activation) : undefined;
-  const end = runFullVectorCnn(teacher, start.v, start.a, rules, {
-    kernel,
-    eta: spec.eta,
-    maxSteps: spec.maxSteps,
-    earlyStop: spec.earlyStop ?? true,
-    recorder: recorders.display,
-    lossSeries: recorders.phase,
-    gradient,
-  });
-  return finishTrial(
-    rules.classify(end.stop, end.snapshot, start.v, start.a),
-    end,
-    recorders,
-    teacher,
-    begin,
-  );
 }
 
 /** What a trial reports about its start: φ₀, a₀ᵀa* and 1ᵀa₀. */
