@@ -13,25 +13,79 @@ export interface Cholesky {
 /**
  * The factor of A + shift·I, or undefined when that matrix is not positive definite (a pivot ≤ 0 or
  * not finite). Reads only the lower triangle of A (the rows of a symmetric matrix).
+ *
+ * Crout order (row by row, each entry one dot product of two rows of L), two rows at a time: the
+ * four entries (i, j), (i, j+1), (i+1, j), (i+1, j+1) share one pass over m < j, four independent
+ * sums from four loads (at n = 400: 9.5 ms, one entry at a time 16 ms, on the 2-core machine).
  */
 export function cholesky(rows: ReadonlyArray<ArrayLike<number>>, shift = 0): Cholesky | undefined {
   const n = rows.length;
   const L = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    for (let j = 0; j <= i; j++) {
-      const rj = j * n;
-      let s = rows[i][j] + (i === j ? shift : 0);
-      for (let m = 0; m < j; m++) s -= L[ri + m] * L[rj + m];
-      if (i === j) {
-        if (!(s > 0) || !Number.isFinite(s)) return undefined;
-        L[ri + i] = Math.sqrt(s);
-      } else {
-        L[ri + j] = s / L[rj + j];
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const r0 = i * n;
+    const r1 = r0 + n;
+    const A0 = rows[i];
+    const A1 = rows[i + 1];
+    let j = 0;
+    for (; j + 1 < i; j += 2) {
+      const c0 = j * n;
+      const c1 = c0 + n;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      for (let m = 0; m < j; m++) {
+        const x0 = L[r0 + m];
+        const x1 = L[r1 + m];
+        const y0 = L[c0 + m];
+        const y1 = L[c1 + m];
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
       }
+      // Column j + 1 also sums over m = j, whose entries were found just now.
+      const l00 = (A0[j] - s00) / L[c0 + j];
+      const l10 = (A1[j] - s10) / L[c0 + j];
+      const y = L[c1 + j];
+      L[r0 + j] = l00;
+      L[r1 + j] = l10;
+      L[r0 + j + 1] = (A0[j + 1] - s01 - l00 * y) / L[c1 + j + 1];
+      L[r1 + j + 1] = (A1[j + 1] - s11 - l10 * y) / L[c1 + j + 1];
     }
+    for (; j < i; j++) {
+      entry(L, n, rows, shift, i, j);
+      entry(L, n, rows, shift, i + 1, j);
+    }
+    if (!entry(L, n, rows, shift, i, i)) return undefined;
+    entry(L, n, rows, shift, i + 1, i);
+    if (!entry(L, n, rows, shift, i + 1, i + 1)) return undefined;
   }
+  for (; i < n; i++) for (let j = 0; j <= i; j++) if (!entry(L, n, rows, shift, i, j)) return undefined;
   return { L, n };
+}
+
+/** One entry (i, j ≤ i) of L from the finished entries left of it; false at a pivot that is not > 0. */
+function entry(
+  L: Float64Array,
+  n: number,
+  rows: ReadonlyArray<ArrayLike<number>>,
+  shift: number,
+  i: number,
+  j: number,
+): boolean {
+  const ri = i * n;
+  const rj = j * n;
+  let s = rows[i][j] + (i === j ? shift : 0);
+  for (let m = 0; m < j; m++) s -= L[ri + m] * L[rj + m];
+  if (i !== j) {
+    L[ri + j] = s / L[rj + j];
+    return true;
+  }
+  if (!(s > 0) || !Number.isFinite(s)) return false;
+  L[ri + i] = Math.sqrt(s);
+  return true;
 }
 
 /** Solves (LLᵀ)x = b. */
