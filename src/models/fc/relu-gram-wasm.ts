@@ -200,23 +200,25 @@ function abtFunction(): number[] {
   );
 }
 
-const AB_PARAMS = ["$a", "$m", "$b", "$n", "$len", "$c"];
+const AB_PARAMS = ["$a", "$m", "$b", "$n", "$len", "$c", "$lda"];
 
 /**
- * C = A·B (offsets in bytes) for A m×len, B len×n and C m×n, all row-major and contiguous: blocks of
- * 4 rows × 4 columns, each A entry broadcast to both lanes. m and n multiples of 4, len ≥ 1. Each output
- * is a plain sequential sum over the len products.
+ * C = A·B (offsets in bytes) for A m×len (row stride lda ≥ len entries: the first len columns of a wider
+ * matrix), B len×n and C m×n row-major and contiguous: blocks of 4 rows × 4 columns, each A entry
+ * broadcast to both lanes. m and n multiples of 4, len ≥ 1. Each output is a plain sequential sum over
+ * the len products.
  */
 function abFunction(): number[] {
   const rows = range(4);
   const listing = `
     local.get $len i32.const 3 i32.shl local.set $lenB
+    local.get $lda i32.const 3 i32.shl local.set $ldaB
     local.get $n i32.const 3 i32.shl local.set $nB
     i32.const 0 local.set $p
     block loop
       local.get $p local.get $m i32.ge_u br_if 1
-      local.get $a local.get $p local.get $lenB i32.mul i32.add local.set $pa0
-      ${[1, 2, 3].map((r) => `local.get $pa${r - 1} local.get $lenB i32.add local.set $pa${r}`).join("\n")}
+      local.get $a local.get $p local.get $ldaB i32.mul i32.add local.set $pa0
+      ${[1, 2, 3].map((r) => `local.get $pa${r - 1} local.get $ldaB i32.add local.set $pa${r}`).join("\n")}
       i32.const 0 local.set $q
       block loop
         local.get $q local.get $nB i32.ge_u br_if 1
@@ -254,7 +256,7 @@ function abFunction(): number[] {
   return assemble(
     AB_PARAMS,
     {
-      i32: ["$lenB", "$nB", "$p", "$q", "$k", "$pa0", "$pa1", "$pa2", "$pa3", "$pb", "$pc"],
+      i32: ["$lenB", "$ldaB", "$nB", "$p", "$q", "$k", "$pa0", "$pa1", "$pa2", "$pa3", "$pb", "$pc"],
       v128: ["$b0", "$b1", "$x", ...rows.flatMap((r) => [`$acc${r}0`, `$acc${r}1`])],
     },
     listing,
@@ -467,8 +469,11 @@ export interface GramKernel {
     ldc: number,
     symmetricCols: number,
   ): void;
-  /** C = A·B for row-major A (m×len), B (len×n), C (m×n); m, n multiples of 4; offsets in float64 elements. */
-  ab(a: number, m: number, b: number, n: number, len: number, c: number): void;
+  /**
+   * C = A·B for row-major A (m×len, row stride lda, default len), B (len×n), C (m×n); m, n multiples
+   * of 4; offsets in float64 elements.
+   */
+  ab(a: number, m: number, b: number, n: number, len: number, c: number, lda?: number): void;
   /**
    * Pair angles from the Gram matrix g (rows × n, n even): cos θ in place of g, θ and sin θ into the
    * matrices theta and sin, for columns k ≥ j (see `anglesFunction`); offsets in float64 elements.
@@ -516,7 +521,7 @@ export function gramKernel(doubles: number): GramKernel | undefined {
   const anglesRaw = instance.exports.angles as (...args: number[]) => void;
   const teacherRaw = instance.exports.teacherTerms as (...args: number[]) => void;
   return {
-    ab: (a, m, b, n, len, c) => abRaw(8 * a, m, 8 * b, n, len, 8 * c),
+    ab: (a, m, b, n, len, c, lda = len) => abRaw(8 * a, m, 8 * b, n, len, 8 * c, lda),
     angles: (g, n, rows, invNorm, theta, sin) => anglesRaw(8 * g, n, rows, 8 * invNorm, 8 * theta, 8 * sin),
     teacherTerms: (g, theta, sin, m, n, rows, col0, cols, a, cv, an, out) =>
       teacherRaw(8 * g, 8 * theta, 8 * sin, 8 * m, n, rows, col0, cols, 8 * a, 8 * cv, 8 * an, 8 * out),

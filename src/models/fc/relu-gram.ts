@@ -8,6 +8,9 @@
  *   ∇_W J = M·[W; W*]                      M_jk = a_j a_k cv_jk, M_j,K+k = −a_j a*_k cv*_jk,
  *                                          M_jj = a_j²/2 + a_j (Σ_k a_k cw_jk − Σ_k a*_k cw*_jk)
  *
+ * With the orthonormal teacher (w*_k = e_k) the teacher halves of both products are copies of W's and
+ * M's columns and are not computed.
+ *
  * In the WebAssembly SIMD module of `relu-gram-wasm.ts`, on zero-padded copies in its memory: both
  * products, the angles of all pairs (fdlibm's acos, bit-identical to Math.acos) and the teacher columns of
  * M with their per-row sums. In TypeScript: the student pairs, which are symmetric in (j, k) (θ, k and cv;
@@ -77,6 +80,8 @@ export class ReluGramPopulation {
   private readonly kernel: GramKernel;
   private readonly teacherNorms: Float64Array;
   private readonly teacherSelfTerm: number;
+  /** The teacher's rows are e_1 … e_K* (the orthonormal teacher): its products with W are copies. */
+  private readonly unitTeacher: boolean;
   /** Where everything lives in the kernel's memory (see `layout`). */
   private readonly L: ReturnType<typeof layout>;
   private readonly teacherInvNorms: Float64Array;
@@ -116,6 +121,9 @@ export class ReluGramPopulation {
     kernel.f64.set(this.teacherCv, L.offTeacherCv);
     kernel.f64.set(this.teacherANorms, L.offTeacherANorms);
     this.teacherSelfTerm = this.teacherSelf();
+    // Exactly e_k, bit for bit (−0 is not 0 here: it keeps a way to the general products for tests).
+    this.unitTeacher =
+      Ks <= d && teacher.W.every((v, p) => Object.is(v, p % d === Math.floor(p / d) ? 1 : 0));
   }
 
   /** The fast path for this teacher and width, or undefined where WebAssembly SIMD is unavailable. */
@@ -183,9 +191,14 @@ export class ReluGramPopulation {
     const Ks = T.K;
     const f = kernel.f64;
     const { Kp, n, dw, offV, offG, offM, offOut, offInv, offTheta, offSin, offA, offTeacherSums } = this.L;
+    // Plain loops, not set(subarray): a view per row would be most of a small step's allocations.
     if (dw === d) f.set(W, offV);
-    else for (let j = 0; j < K; j++) f.set(W.subarray(j * d, (j + 1) * d), offV + j * dw);
-    kernel.abt(offV, Kp, offV, n, dw, offG, n, Kp);
+    else for (let j = 0; j < K; j++) for (let i = 0; i < d; i++) f[offV + j * dw + i] = W[j * d + i];
+    if (this.unitTeacher) {
+      // w*_k = e_k: the teacher block of G is W's first K* columns, no products needed.
+      kernel.abt(offV, Kp, offV, Kp, dw, offG, n, Kp);
+      for (let j = 0; j < K; j++) for (let k = 0; k < Ks; k++) f[offG + j * n + Kp + k] = W[j * d + k];
+    } else kernel.abt(offV, Kp, offV, n, dw, offG, n, Kp);
 
     const norms = this.norms;
     const inv = this.invNorms;
@@ -303,9 +316,19 @@ export class ReluGramPopulation {
     const loss = Math.max(0, 0.5 * ss - st + 0.5 * this.teacherSelfTerm);
     if (!gW) return loss;
 
-    kernel.ab(offM, Kp, offV, dw, n, offOut);
-    if (dw === d) gW.set(f.subarray(offOut, offOut + K * d));
-    else for (let j = 0; j < K; j++) gW.set(f.subarray(offOut + j * dw, offOut + j * dw + d), j * d);
+    if (!this.unitTeacher) {
+      kernel.ab(offM, Kp, offV, dw, n, offOut);
+      for (let j = 0; j < K; j++) for (let i = 0; i < d; i++) gW[j * d + i] = f[offOut + j * dw + i];
+      return loss;
+    }
+    // w*_k = e_k: M's teacher columns add to the gradient's first K* columns, in the order ab would add
+    // them (after the student terms; the other teacher products are exact zeros), so bit for bit the same.
+    kernel.ab(offM, Kp, offV, dw, Kp, offOut, n);
+    for (let j = 0; j < K; j++) {
+      const out = offOut + j * dw;
+      const mT = offM + j * n + Kp;
+      for (let i = 0; i < d; i++) gW[j * d + i] = i < Ks ? f[out + i] + f[mT + i] : f[out + i];
+    }
     return loss;
   }
 }

@@ -236,3 +236,36 @@ test("ReLU Gram path equals the generic path near the teacher, where every unit 
     assertSamePath(teacher, W, a, 1e-12, `noise ${noise}`);
   }
 });
+
+test("ReLU Gram path with the orthonormal teacher (its products skipped) equals the general path bit for bit", () => {
+  const rng = Rng.fromSeed(408);
+  for (const [K, Ks, d] of [
+    [3, 2, 5],
+    [10, 10, 10],
+    [7, 5, 5],
+    [21, 20, 20],
+  ]) {
+    const Wt = new Float64Array(Ks * d);
+    for (let k = 0; k < Ks; k++) Wt[k * d + k] = 1;
+    const unit = makeNetwork(Ks, d, Wt);
+    // The same teacher with one zero written as −0 is not recognised as e_k, so it takes the general
+    // products: the two paths must agree to the last bit.
+    const Wg = Float64Array.from(Wt);
+    Wg[1] = -0; // row 0, column 1: off the diagonal
+    const general = makeNetwork(Ks, d, Wg);
+    const fast = ReluGramPopulation.create(unit, K);
+    const slow = ReluGramPopulation.create(general, K);
+    assert.ok(fast && slow);
+    const W = rng.normals(K * d);
+    W.set(
+      Wt.subarray(0, d).map((v) => 2 * v),
+      0,
+    ); // one unit aligned with w*_1
+    const a = Float64Array.from({ length: K }, () => 1);
+    const g1 = new Float64Array(K * d);
+    const g2 = new Float64Array(K * d);
+    assert.equal(fast.evaluate(W, a, g1), slow.evaluate(W, a, g2));
+    assert.deepEqual(g1, g2);
+    assertSamePath(unit, W, a, 1e-12, `unit teacher K=${K} K*=${Ks} d=${d}`);
+  }
+});
