@@ -2,8 +2,17 @@
  * Progress for long commands, on stderr so stdout stays clean for results. On a terminal: a bar
  * with rate and ETA, redrawn in place at most 10 times a second, with optional detail lines below
  * it (e.g. per-cell counts). Otherwise (CI, logs, pipes): a plain line every few seconds.
- * The ETA uses the rate of work done in this run only, so a resumed run is not over-optimistic.
+ * The ETA uses the rate of work done in this run only, so a resumed run is not over-optimistic, and
+ * only from the first completed unit on: workers take seconds to start, and a rate that counts that
+ * wait promised "54m49s" for a 10-second sweep. Until the rate has been measured over at least
+ * ETA_MIN_SECONDS and ETA_MIN_UNITS since then, the ETA reads "ETA …". The rate is the average since
+ * the first completion, so a burst of batches finishing together moves it only by their share.
  */
+
+/** The ETA is shown once the rate has been measured over this many seconds… */
+export const ETA_MIN_SECONDS = 2;
+/** …and this many units of work, counted after the first completed one. */
+export const ETA_MIN_UNITS = 3;
 
 export interface ProgressOptions {
   readonly total: number;
@@ -30,6 +39,8 @@ export class Progress {
   private drawnLines = 0;
   /** The amount done at the last plain line (off a terminal), so finish does not repeat it. */
   private printedDone = Number.NaN;
+  /** When work was first seen completed in this run, and how much was done then. */
+  private firstCompletion: { readonly t: number; readonly done: number } | undefined;
 
   constructor(options: ProgressOptions) {
     this.total = options.total;
@@ -47,6 +58,7 @@ export class Progress {
   update(done: number, details: () => readonly string[] = () => []): void {
     this.done = done;
     const t = this.now();
+    if (!this.firstCompletion && done > this.initial) this.firstCompletion = { t, done };
     if (t - this.lastDraw < (this.tty ? 100 : this.plainEvery)) return;
     this.lastDraw = t;
     this.draw(details());
@@ -64,9 +76,19 @@ export class Progress {
     const ranNow = this.done - this.initial;
     const rate = elapsed > 0 ? ranNow / elapsed : 0;
     const left = this.total - this.done;
-    const eta = left <= 0 ? "done" : rate > 0 ? `ETA ${formatDuration(left / rate)}` : "ETA …";
+    const measured = this.measuredRate();
+    const eta = left <= 0 ? "done" : measured > 0 ? `ETA ${formatDuration(left / measured)}` : "ETA …";
     const percent = this.total > 0 ? (100 * this.done) / this.total : 100;
     return `${this.label} ${percent.toFixed(1)}%  ${this.done}/${this.total}  ${Math.round(rate)}/s  ${formatDuration(elapsed)} elapsed  ${eta}`;
+  }
+
+  /** Units per second since the first completion, or 0 while that is too short to mean anything. */
+  private measuredRate(): number {
+    const first = this.firstCompletion;
+    if (!first) return 0;
+    const seconds = (this.now() - first.t) / 1000;
+    const units = this.done - first.done;
+    return seconds >= ETA_MIN_SECONDS && units >= ETA_MIN_UNITS ? units / seconds : 0;
   }
 
   private draw(details: readonly string[]): void {
