@@ -6,127 +6,16 @@
  * reach 4–6·10⁹; Math.acos costs ~25 ns, the two-lane fdlibm acos ~8 ns per angle. Together they are what
  * the 10×-NumPy target of bench/fc.bench.ts needs.
  *
- * The module (~2 KB) is assembled here from a WAT-like listing at first use: no toolchain, no binary file
- * in the repository, nothing fetched. Where WebAssembly SIMD is unavailable `gramKernel` returns undefined
+ * The module (~2 KB) is assembled from WAT-like listings at first use by `math/wasm-assembler.ts`: no
+ * toolchain, no binary file in the repository, nothing fetched. Where WebAssembly SIMD is unavailable `gramKernel` returns undefined
  * and callers keep the generic TypeScript path. Each function's comment gives its contract; the caller
  * pads with zeros to the sizes they require.
  *
  * Why this file is long: it is one WebAssembly module, and its four functions share one memory
- * layout, one set of opcode helpers and one assembler; split across files, a reader would have to
- * keep the layout in mind across them.
+ * layout; split across files, a reader would have to keep the layout in mind across them.
  */
 
-const I32 = 0x7f;
-const V128 = 0x7b;
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-}
-
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-}
-
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-const utf8 = (s: string): number[] => vec([...s].map((ch) => [ch.charCodeAt(0)]));
-
-/** Opcodes (WebAssembly core spec §5.4; SIMD ones follow the 0xfd prefix) and their immediates. */
-const OPCODES: Record<
-  string,
-  { code: number[]; imm?: "local" | "depth" | "i32" | "lane" | "mem" | "f64x2" | "hex" }
-> = {
-  block: { code: [0x02, 0x40] },
-  loop: { code: [0x03, 0x40] },
-  end: { code: [0x0b] },
-  br: { code: [0x0c], imm: "depth" },
-  br_if: { code: [0x0d], imm: "depth" },
-  "local.get": { code: [0x20], imm: "local" },
-  "local.set": { code: [0x21], imm: "local" },
-  "local.tee": { code: [0x22], imm: "local" },
-  "i32.const": { code: [0x41], imm: "i32" },
-  "i32.add": { code: [0x6a] },
-  "i32.mul": { code: [0x6c] },
-  "i32.and": { code: [0x71] },
-  "i32.lt_u": { code: [0x49] },
-  "i32.le_u": { code: [0x4d] },
-  "i32.ge_u": { code: [0x4f] },
-  "i32.shl": { code: [0x74] },
-  "f64.add": { code: [0xa0] },
-  "f64.max": { code: [0xa5] },
-  "f64.load": { code: [0x2b, 3], imm: "mem" },
-  "f64x2.splat": { code: [0xfd, 0x14] },
-  "f64.store": { code: [0x39, 3], imm: "mem" },
-  "v128.load": { code: [0xfd, 0x00, 3], imm: "mem" },
-  "v128.store": { code: [0xfd, 0x0b, 3], imm: "mem" },
-  "f64x2.const": { code: [0xfd, 0x0c], imm: "f64x2" },
-  "v128.const_hex": { code: [0xfd, 0x0c], imm: "hex" },
-  "v128.and": { code: [0xfd, 0x4e] },
-  "v128.bitselect": { code: [0xfd, 0x52] },
-  "f64x2.lt": { code: [0xfd, 0x49] },
-  "f64x2.ge": { code: [0xfd, 0x4c] },
-  "f64x2.abs": { code: [0xfd, ...uleb(0xec)] },
-  "f64x2.sqrt": { code: [0xfd, ...uleb(0xef)] },
-  "f64x2.sub": { code: [0xfd, ...uleb(0xf1)] },
-  "f64x2.div": { code: [0xfd, ...uleb(0xf3)] },
-  "f64x2.min": { code: [0xfd, ...uleb(0xf4)] },
-  "f64x2.max": { code: [0xfd, ...uleb(0xf5)] },
-  "f64x2.extract_lane": { code: [0xfd, 0x21], imm: "lane" },
-  "f64x2.add": { code: [0xfd, ...uleb(0xf0)] },
-  "f64x2.mul": { code: [0xfd, ...uleb(0xf2)] },
-};
-
-/**
- * Assembles a flat instruction listing ("local.get $p i32.const 4 i32.add …", one instruction and its
- * immediate per token pair) into a function body. `$name` refers to a parameter or local by name.
- */
-function assemble(params: string[], locals: { i32?: string[]; v128?: string[] }, listing: string): number[] {
-  const index = new Map<string, number>();
-  for (const p of [...params, ...(locals.i32 ?? []), ...(locals.v128 ?? [])]) index.set(p, index.size);
-  const tokens = listing.split(/\s+/).filter((t) => t.length > 0);
-  const code: number[] = [];
-  for (let t = 0; t < tokens.length; t++) {
-    const op = OPCODES[tokens[t]];
-    if (!op) throw new Error(`wasm assembler: unknown instruction ${tokens[t]}`);
-    code.push(...op.code);
-    if (!op.imm) continue;
-    const arg = tokens[++t];
-    if (op.imm === "local") {
-      const l = index.get(arg);
-      if (l === undefined) throw new Error(`wasm assembler: unknown local ${arg}`);
-      code.push(...uleb(l));
-    } else if (op.imm === "i32") code.push(...sleb(Number(arg)));
-    else if (op.imm === "mem") code.push(...uleb(Number(arg)));
-    else if (op.imm === "f64x2") {
-      const bytes = new Uint8Array(Float64Array.of(Number(arg), Number(arg)).buffer);
-      code.push(...bytes);
-    } else if (op.imm === "hex") {
-      // 16 bytes, written in memory order.
-      for (let h = 0; h < 32; h += 2) code.push(Number.parseInt(arg.slice(h, h + 2), 16));
-    } else code.push(...uleb(Number(arg)));
-  }
-  const declared = [
-    [...uleb(locals.i32?.length ?? 0), I32],
-    [...uleb(locals.v128?.length ?? 0), V128],
-  ];
-  return [...vec(declared), ...code, ...OPCODES.end.code];
-}
+import { assemble, lazyModule, wasmModuleBytes } from "../../math/wasm-assembler.js";
 
 const range = (n: number) => Array.from({ length: n }, (_, k) => k);
 
@@ -189,7 +78,7 @@ function abtFunction(): number[] {
       end end
       local.get $p i32.const 2 i32.add local.set $p
       br 0
-    end end`.replace(/;;[^\n]*/g, "");
+    end end`;
   return assemble(
     ABT_PARAMS,
     {
@@ -419,7 +308,7 @@ function anglesFunction(): number[] {
       end end
       local.get $j i32.const 1 i32.add local.set $j
       br 0
-    end end`.replace(/;;[^\n]*/g, "");
+    end end`;
   return assemble(
     ANGLES_PARAMS,
     {
@@ -432,26 +321,11 @@ function anglesFunction(): number[] {
 
 /** The module's bytes: imports env.mem (memory), exports abt, ab, angles and teacherTerms. */
 export function gramModuleBytes(): Uint8Array<ArrayBuffer> {
-  const functions = [abtFunction(), abFunction(), anglesFunction(), teacherFunction()];
-  const signature = (params: string[]) => [0x60, ...vec(params.map(() => [I32])), 0];
-  return new Uint8Array([
-    ...[0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
-    ...section(
-      1,
-      vec([signature(ABT_PARAMS), signature(AB_PARAMS), signature(ANGLES_PARAMS), signature(TEACHER_PARAMS)]),
-    ),
-    ...section(2, vec([[...utf8("env"), ...utf8("mem"), 0x02, 0x00, 1]])),
-    ...section(3, vec([[0], [1], [2], [3]])),
-    ...section(
-      7,
-      vec([
-        [...utf8("abt"), 0x00, 0],
-        [...utf8("ab"), 0x00, 1],
-        [...utf8("angles"), 0x00, 2],
-        [...utf8("teacherTerms"), 0x00, 3],
-      ]),
-    ),
-    ...section(10, vec(functions.map((body) => [...uleb(body.length), ...body]))),
+  return wasmModuleBytes([
+    { name: "abt", params: ABT_PARAMS, body: abtFunction() },
+    { name: "ab", params: AB_PARAMS, body: abFunction() },
+    { name: "angles", params: ANGLES_PARAMS, body: anglesFunction() },
+    { name: "teacherTerms", params: TEACHER_PARAMS, body: teacherFunction() },
   ]);
 }
 
@@ -496,23 +370,11 @@ export interface GramKernel {
   ): void;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
-
-function module(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      const bytes = gramModuleBytes();
-      compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+const module = lazyModule(gramModuleBytes);
 
 /** A kernel instance with its own memory of at least `doubles` float64 entries (zeroed), or undefined. */
 export function gramKernel(doubles: number): GramKernel | undefined {
-  const mod = typeof WebAssembly === "undefined" ? null : module();
+  const mod = module();
   if (!mod) return undefined;
   const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((doubles * 8) / 65536)) });
   const instance = new WebAssembly.Instance(mod, { env: { mem: memory } });
