@@ -3,7 +3,9 @@
  * made in parallel (one call, or a grid shared out among several workers); their partial results
  * are combined after every progress report and once more when all have finished. Starting a new
  * run cancels the one before (its workers are terminated); a run's late messages are ignored by
- * generation number. A failed call cancels the rest of its run and reports its message.
+ * generation number. A failed call cancels the rest of its run and reports its message. A plan may
+ * end with one more call on the combined result (`last`: a summary that needs every part, such as
+ * the families of all runs' end points), which Cancel stops like the others.
  */
 import type { ComputeApi, ComputeMethod } from "./compute/api.js";
 import { Cancelled, type Job, type WorkerPool } from "./rpc.js";
@@ -27,6 +29,11 @@ export interface RunPlan<R> {
   combine(parts: readonly unknown[]): R;
   /** Units of work done in a combined result. */
   count(result: R): number;
+  /** One last call once every call has finished: made from the combined result (none: the run is done), its answer merged into it. */
+  readonly last?: {
+    call(result: R): WorkerCall | undefined;
+    merge(result: R, answer: unknown): R;
+  };
 }
 
 /** A plan of one call whose result is the run's result (no partial results). */
@@ -97,16 +104,39 @@ export class RunCycle {
           finished++;
           if (finished < plan.calls.length) return report();
           this.jobs = [];
-          hooks.finish(plan.combine(parts), plan.total);
+          this.end(plan, plan.combine(parts), hooks, live);
         },
-        (error: unknown) => {
-          if (error instanceof Cancelled || !live()) return;
-          this.cancel();
-          hooks.fail(error instanceof Error ? error.message : String(error));
-        },
+        (error: unknown) => this.failed(error, hooks, live),
       );
       return job;
     });
+  }
+
+  /** Finishes the run, after the plan's last call when it has one. */
+  private end<R>(plan: RunPlan<R>, combined: R, hooks: RunHooks<R>, live: () => boolean): void {
+    const last = plan.last?.call(combined);
+    if (!plan.last || !last) {
+      hooks.finish(combined, plan.total);
+      return;
+    }
+    const { merge } = plan.last;
+    hooks.partial(combined, plan.count(combined), plan.total);
+    const job = this.pool.call(last.method, last.args as never);
+    this.jobs = [job];
+    job.promise.then(
+      (answer) => {
+        if (!live()) return;
+        this.jobs = [];
+        hooks.finish(merge(combined, answer), plan.total);
+      },
+      (error: unknown) => this.failed(error, hooks, live),
+    );
+  }
+
+  private failed<R>(error: unknown, hooks: RunHooks<R>, live: () => boolean): void {
+    if (error instanceof Cancelled || !live()) return;
+    this.cancel();
+    hooks.fail(error instanceof Error ? error.message : String(error));
   }
 
   /** Stops the run's workers; true when something was running. */

@@ -110,3 +110,74 @@ test("a failed call cancels the rest of its run and reports its message once", a
   assert.deepEqual(seen, ["fail ratio: must be in [0, k]"]);
   assert.equal(cycle.running, false);
 });
+
+const lastPlan = (calls: number): RunPlan<number[]> => ({
+  ...plan(calls),
+  last: {
+    call: (r) => (r.length > 0 ? call("spuriousFamilies", { runs: r } as never) : undefined),
+    merge: (r, answer) => [...r, answer as number],
+  },
+});
+
+test("a plan's last call runs once every call has finished, on the combined result, and its answer is merged", async () => {
+  const { pool, jobs } = fakePool();
+  const seen: string[] = [];
+  const cycle = new RunCycle(pool);
+  cycle.start(lastPlan(2), {
+    partial: (r, done) => seen.push(`partial ${r.join(",")} ${done}`),
+    finish: (r) => seen.push(`finish ${r.join(",")}`),
+    fail: (m) => seen.push(`fail ${m}`),
+  });
+  jobs[0].resolve([1]);
+  await tick();
+  assert.equal(jobs.length, 2, "no last call before every call has finished");
+  jobs[1].resolve([2]);
+  await tick();
+  assert.equal(jobs.length, 3, "the last call is made");
+  assert.equal(cycle.running, true, "the run is still running during its last call");
+  jobs[2].resolve(99);
+  await tick();
+  assert.deepEqual(seen, ["partial 1 1", "partial 1,2 2", "finish 1,2,99"]);
+  assert.equal(cycle.running, false);
+});
+
+test("a last call with nothing to do finishes at once; Cancel stops a last call and ignores its answer", async () => {
+  const { pool, jobs } = fakePool();
+  const seen: string[] = [];
+  const hooks = {
+    partial: () => seen.push("partial"),
+    finish: (r: number[]) => seen.push(`finish ${r.join(",")}`),
+    fail: (m: string) => seen.push(`fail ${m}`),
+  };
+  const cycle = new RunCycle(pool);
+  cycle.start(lastPlan(1), hooks);
+  jobs[0].resolve([]);
+  await tick();
+  assert.deepEqual(seen, ["finish "]);
+  assert.equal(jobs.length, 1);
+
+  seen.length = 0;
+  cycle.start(lastPlan(1), hooks);
+  jobs[1].resolve([5]);
+  await tick();
+  assert.equal(cycle.cancel(), true, "the last call counts as running");
+  assert.equal(jobs[2].cancelled, true);
+  jobs[2].resolve(7);
+  await tick();
+  assert.deepEqual(seen, ["partial"]);
+});
+
+test("a failed last call reports its message", async () => {
+  const { pool, jobs } = fakePool();
+  const seen: string[] = [];
+  new RunCycle(pool).start(lastPlan(1), {
+    partial: () => seen.push("partial"),
+    finish: () => seen.push("finish"),
+    fail: (m) => seen.push(`fail ${m}`),
+  });
+  jobs[0].resolve([1]);
+  await tick();
+  jobs[1].reject(new Error("n: must be at most 200"));
+  await tick();
+  assert.deepEqual(seen, ["partial", "fail n: must be at most 200"]);
+});
