@@ -2,8 +2,9 @@
  * The URL-hash codec. The state is written as `#view=cnn&cnn.k=25&cnn.eta=0.2&…`: every field of
  * every section, so a link restores exactly what its author saw even if defaults change later.
  * Numbers use JavaScript's shortest round-trip decimal text, so decoding gives back the same
- * float64. Decoding never throws: a hash with an unknown key or a value out of range gives the
- * defaults and a list of problems for the page to show.
+ * float64. Decoding never throws: an unknown key or a value out of range is dropped (that field
+ * keeps its default, every other field keeps the link's value) and named in a list of problems for
+ * the page to show.
  */
 import { defaultState, type LabState, LabStateSchema } from "./state.js";
 
@@ -60,11 +61,36 @@ export function decodeHash(hash: string): DecodedHash {
     target[field] = value;
     raw[section] = target;
   }
-  const parsed = LabStateSchema.safeParse(raw);
-  if (parsed.success) return { state: parsed.data, problems };
-  for (const issue of parsed.error.issues.slice(0, 6)) {
-    const where = issue.path.length > 0 ? issue.path.join(".") : "link";
-    problems.push(`${where}: ${issue.message}`);
+  // Each pass drops the fields zod names; a field holding a bad value can only be dropped once.
+  for (let pass = 0; pass < 8; pass++) {
+    const parsed = LabStateSchema.safeParse(raw);
+    if (parsed.success) return { state: parsed.data, problems: problems.slice(0, 6) };
+    let dropped = false;
+    for (const issue of parsed.error.issues) {
+      const where = issue.path.length > 0 ? issue.path.join(".") : "link";
+      problems.push(`${where}: ${issue.message}`);
+      dropped = drop(raw, issue.path, issue.code === "unrecognized_keys" ? issue.keys : []) || dropped;
+    }
+    if (!dropped) break;
   }
-  return { state: defaultState(), problems };
+  return { state: defaultState(), problems: problems.slice(0, 6) };
+}
+
+/** Removes what an issue names: unknown keys at `path`, or the section field (or top-level key) at it. */
+function drop(raw: Record<string, unknown>, path: readonly PropertyKey[], keys: readonly string[]): boolean {
+  const section = path.length > 0 ? raw[String(path[0])] : raw;
+  if (keys.length > 0) {
+    if (path.length > 1 || !section || typeof section !== "object") return false;
+    for (const key of keys) delete (section as Record<string, unknown>)[key];
+    return true;
+  }
+  if (path.length === 0 || !(String(path[0]) in raw)) return false;
+  if (path.length === 1 || !section || typeof section !== "object") {
+    delete raw[String(path[0])];
+    return true;
+  }
+  const fields = section as Record<string, unknown>;
+  if (!(String(path[1]) in fields)) return false;
+  delete fields[String(path[1])];
+  return true;
 }

@@ -1,7 +1,7 @@
 /**
  * The shell: reads the state from the URL hash, draws the panel tabs, mounts the chosen view and
- * keeps the hash in step with the state. A bad hash never gives a blank page: the defaults are
- * shown with a notice naming what was wrong.
+ * keeps the hash in step with the state. A bad hash never gives a blank page: its bad fields take
+ * their defaults, the others keep the link's values, and a notice names what was wrong.
  */
 import { decodeHash, encodeHash } from "./hash.js";
 import { createPool } from "./rpc.js";
@@ -27,7 +27,7 @@ function writeHash(): void {
 
 function showNotice(problems: readonly string[]): void {
   notice.replaceChildren(
-    el("strong", { text: "This link's state was not valid, so the defaults are shown." }),
+    el("strong", { text: "Part of this link's state was not valid; those fields have their defaults." }),
     el("ul", {}, ...problems.map((p) => el("li", { text: p }))),
   );
   const close = el("button", { type: "button", class: "notice-close" }, "Dismiss");

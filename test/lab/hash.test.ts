@@ -38,7 +38,7 @@ test("an empty hash and a partial hash give the defaults for every missing field
   });
 });
 
-test("a bad value, an unknown key or a malformed list gives the defaults and names each problem", () => {
+test("a bad value, an unknown key or a malformed list (alone in the link) gives the defaults and names each problem", () => {
   for (const [hash, where] of [
     ["#cnn.k=0", "cnn.k"],
     ["#cnn.eta=abc", "cnn.eta"],
@@ -58,4 +58,24 @@ test("a bad value, an unknown key or a malformed list gives the defaults and nam
       `${hash}: ${decoded.problems.join(" | ")}`,
     );
   }
+});
+
+test("one bad field takes its default and every other field keeps the link's value", () => {
+  const decoded = decodeHash("#view=tian&tian.K=7&cnn.k=-3&cnn.eta=0.3&tian.bogus=1&probability.ks=9,,4");
+  const s = defaultState();
+  assert.deepEqual(decoded.state, {
+    ...s,
+    view: "tian",
+    tian: { ...s.tian, K: 7 },
+    cnn: { ...s.cnn, eta: 0.3 },
+  });
+  for (const where of ["cnn.k", "bogus", "probability.ks"])
+    assert.ok(
+      decoded.problems.some((p) => p.includes(where)),
+      `${where}: ${decoded.problems.join(" | ")}`,
+    );
+  // a section that is not an object is dropped as a whole; the rest stays
+  const section = decodeHash("#cnn=5&view=ding");
+  assert.deepEqual(section.state, { ...s, view: "ding" });
+  assert.ok(section.problems.some((p) => p.startsWith("cnn")));
 });
