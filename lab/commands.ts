@@ -4,7 +4,8 @@
  * with the numbers on screen.
  */
 import { cellSpec, probabilityCells } from "./compute/probability.js";
-import type { CnnState, DingState, ProbabilityState, TianState } from "./state.js";
+import { studentWidth } from "./compute/spurious.js";
+import type { CnnState, DingState, ProbabilityState, SpuriousState, TianState } from "./state.js";
 
 export function cnnCommand(s: CnnState): string {
   return [
@@ -65,6 +66,22 @@ export function dingCommand(s: DingState): string {
     `--widths ${s.widths.join(",")}`,
     `--seed ${s.seed}`,
     `--weights ${s.weights}`,
+    "--json",
+  ].join(" ");
+}
+
+/** The one `minima fc probability` line of the Spurious view's cell (every flag the view sets, the rest default). */
+export function spuriousCommand(s: SpuriousState): string {
+  return [
+    "minima fc probability",
+    `--K ${studentWidth(s)}`,
+    `--Kstar ${s.k}`,
+    `--d ${s.k}`,
+    `--init ${s.init}`,
+    ...(s.init === "normal" ? [`--init-std ${s.initStd}`] : []),
+    `--eta ${s.eta}`,
+    `--trials ${s.runs}`,
+    `--seed ${s.seed}`,
     "--json",
   ].join(" ");
 }

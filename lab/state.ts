@@ -5,6 +5,7 @@
  * default and its allowed range are written once, here.
  */
 import { z } from "zod";
+import { FC_PROTOCOL_ETA } from "../src/models/fc/protocol.js";
 
 /** A number field that also accepts its decimal text (as read from the URL hash). */
 function num(min: number, max: number, fallback: number) {
@@ -53,7 +54,7 @@ function pointList(maxLength: number, fallback: [number, number][]) {
     .default(fallback);
 }
 
-export const VIEW_IDS = ["cnn", "basins", "probability", "tian", "ding"] as const;
+export const VIEW_IDS = ["cnn", "basins", "probability", "tian", "ding", "spurious"] as const;
 export type ViewId = (typeof VIEW_IDS)[number] | "about";
 
 export const CnnStateSchema = z.strictObject({
@@ -107,6 +108,20 @@ export const DingStateSchema = z.strictObject({
   seed: int(0, 2 ** 31 - 1, 1),
 });
 
+/** The Safran–Shamir cell: teacher width k = input dimension, student width n = k, k + 1 or free. */
+export const SpuriousStateSchema = z.strictObject({
+  k: int(3, 20, 8),
+  nMode: z.enum(["equal", "plus-one", "free"]).default("equal"),
+  /** The student's width when nMode is "free". */
+  n: int(1, 200, 8),
+  eta: num(1e-4, 2, FC_PROTOCOL_ETA),
+  init: z.enum(["fan-in", "glorot", "normal"]).default("fan-in"),
+  /** The start's std when init is "normal". */
+  initStd: num(1e-4, 10, 0.1),
+  runs: int(1, 10_000, 100),
+  seed: int(0, 2 ** 31 - 1, 1),
+});
+
 export const LabStateSchema = z.strictObject({
   view: z.enum(["about", ...VIEW_IDS]).default("cnn"),
   cnn: CnnStateSchema.prefault({}),
@@ -114,6 +129,7 @@ export const LabStateSchema = z.strictObject({
   probability: ProbabilityStateSchema.prefault({}),
   tian: TianStateSchema.prefault({}),
   ding: DingStateSchema.prefault({}),
+  spurious: SpuriousStateSchema.prefault({}),
 });
 
 export type LabState = z.infer<typeof LabStateSchema>;
@@ -122,6 +138,7 @@ export type BasinsState = LabState["basins"];
 export type ProbabilityState = LabState["probability"];
 export type TianState = LabState["tian"];
 export type DingState = LabState["ding"];
+export type SpuriousState = LabState["spurious"];
 
 export function defaultState(): LabState {
   return LabStateSchema.parse({});

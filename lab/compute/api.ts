@@ -8,6 +8,12 @@ import { type BasinsArgs, cnnBasins } from "./cnn-basins.js";
 import { dingRun } from "./ding.js";
 import { type ProbabilityArgs, probabilitySweep } from "./probability.js";
 import type { ProgressFn } from "./progress.js";
+import {
+  type SpuriousFamiliesArgs,
+  type SpuriousRunsArgs,
+  spuriousFamilies,
+  spuriousRuns,
+} from "./spurious.js";
 import { tianPicture } from "./tian.js";
 
 export const computeApi = {
@@ -16,6 +22,8 @@ export const computeApi = {
   probabilitySweep: (args: ProbabilityArgs, progress: ProgressFn) => probabilitySweep(args, progress),
   tianPicture: (args: TianState, _progress: ProgressFn) => tianPicture(args),
   dingRun: (args: DingState, _progress: ProgressFn) => dingRun(args),
+  spuriousRuns: (args: SpuriousRunsArgs, progress: ProgressFn) => spuriousRuns(args, progress),
+  spuriousFamilies: (args: SpuriousFamiliesArgs, _progress: ProgressFn) => spuriousFamilies(args),
 };
 
 export type ComputeApi = typeof computeApi;

@@ -14,7 +14,7 @@ import type { View } from "./view.js";
 
 const PARTIAL_MS = 150;
 
-export type SectionId = "cnn" | "basins" | "probability" | "tian" | "ding";
+export type SectionId = "cnn" | "basins" | "probability" | "tian" | "ding" | "spurious";
 
 /** What a view's controls and output may do with the state. */
 export interface ViewIO<K extends SectionId> {

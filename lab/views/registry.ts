@@ -5,10 +5,19 @@ import { basinsView } from "./basins/index.js";
 import { cnnView } from "./cnn/index.js";
 import { dingView } from "./ding/index.js";
 import { probabilityView } from "./probability/index.js";
+import { spuriousView } from "./spurious/index.js";
 import { tianView } from "./tian/index.js";
 import type { View } from "./view.js";
 
-export const views: readonly View[] = [cnnView, basinsView, probabilityView, tianView, dingView, aboutView];
+export const views: readonly View[] = [
+  cnnView,
+  basinsView,
+  probabilityView,
+  tianView,
+  dingView,
+  spuriousView,
+  aboutView,
+];
 
 export function viewById(id: ViewId): View {
   return views.find((v) => v.id === id) ?? views[0];
