@@ -8,7 +8,7 @@ import { parseSweepSpec } from "../sweep/spec.js";
 import type { Command } from "./command.js";
 import { boolFlag, choiceFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
-import { runProbabilityCell } from "./probability-cell.js";
+import { outcomeTable, runProbabilityCell } from "./probability-cell.js";
 
 const FLAGS = {
   k: { type: "string" },
@@ -76,11 +76,7 @@ export const cnnProbabilityCommand: Command = {
     console.log(
       `CNN k=${k} p=${settings.p} ratio=${formatNumber(spec.params.ratio as number)} ‖a*‖=${formatNumber(settings.anorm)} η=${formatNumber(settings.eta)} steps≤${settings.maxSteps}: ${cell.trials} trials, seed ${spec.seed}`,
     );
-    for (const [name, e] of Object.entries(cell.outcomes)) {
-      console.log(
-        `  ${name.padEnd(12)} ${String(e.count).padStart(7)}  ${e.p.toFixed(4)}  [${e.lo.toFixed(4)}, ${e.hi.toFixed(4)}]`,
-      );
-    }
+    for (const line of outcomeTable(cell.outcomes)) console.log(line);
     for (const r of cell.restarts)
       console.log(
         `  ≥1 global in ${r.m} restarts: measured ${r.measured.p.toFixed(4)} (${r.measured.n} blocks), predicted ${r.predicted.p.toFixed(4)}`,

@@ -4,6 +4,7 @@
  * the measured success rate of population GD from those starts. With --polar: one run in (r, θ) form.
  */
 import { k1Initialisation, k1Polar } from "../experiments/tian/k1.js";
+import { formatProportion } from "../math/proportion-text.js";
 import type { Command } from "./command.js";
 import { numberListFlag, reluOnlyActivation } from "./fc-common.js";
 import { boolFlag, intFlag, numberFlag, parseFlags } from "./flags.js";
@@ -88,8 +89,7 @@ export const fcK1Command: Command = {
       for (const r of rows)
         console.log(
           `${String(r.d).padEnd(6)} ${String(r.epsilon).padEnd(5)} ${r.bound.toFixed(3)}   ${r.exactInOmega === undefined ? "  —   " : r.exactInOmega.toFixed(4)}      ` +
-            `${r.sampledInOmega.p.toFixed(3)} [${r.sampledInOmega.lo.toFixed(3)}, ${r.sampledInOmega.hi.toFixed(3)}]   ` +
-            `${r.gdSuccess.p.toFixed(3)} [${r.gdSuccess.lo.toFixed(3)}, ${r.gdSuccess.hi.toFixed(3)}]`,
+            `${formatProportion(r.sampledInOmega).padEnd(22)}   ${formatProportion(r.gdSuccess)}`,
         );
     }
     return 0;

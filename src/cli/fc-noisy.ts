@@ -1,6 +1,7 @@
 /** `minima fc noisy`: near-symmetric noisy starts ([W] Fig. 5, Conjecture 4.3) — successes and where failures stop. */
 import { InputError } from "../core/errors.js";
 import { noisyStarts } from "../experiments/tian/noisy.js";
+import { formatProportion } from "../math/proportion-text.js";
 import type { Command } from "./command.js";
 import { ACTIVATION_HELP, activationFlag, numberListFlag } from "./fc-common.js";
 import { boolFlag, intFlag, numberFlag, parseFlags } from "./flags.js";
@@ -54,9 +55,7 @@ export const fcNoisyCommand: Command = {
     else
       for (const l of result.levels) {
         const s = l.success;
-        console.log(
-          `noise ${l.noise}: ${s.count}/${s.n} succeed [95% CI ${s.lo.toFixed(3)}, ${s.hi.toFixed(3)}]`,
-        );
+        console.log(`noise ${l.noise}: ${s.count}/${s.n} succeed, ${formatProportion(s)} (95% CI)`);
         for (const f of l.failures)
           console.log(
             `  run ${f.run} (${f.outcome}): J ${formatNumber(f.loss)}, ‖∇J‖ ${formatNumber(f.gradNorm)}, ${f.hessianIndex === null || f.minEigenvalue === null ? "no Hessian (diverged)" : `Hessian index ${f.hessianIndex}, λ_min ${formatNumber(f.minEigenvalue)}`}`,

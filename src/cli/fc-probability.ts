@@ -8,7 +8,7 @@ import { parseSweepSpec } from "../sweep/spec.js";
 import type { Command } from "./command.js";
 import { boolFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
-import { runProbabilityCell } from "./probability-cell.js";
+import { outcomeTable, runProbabilityCell } from "./probability-cell.js";
 
 const FLAGS = {
   K: { type: "string" },
@@ -104,11 +104,7 @@ export const fcProbabilityCommand: Command = {
     console.log(
       `two-layer ReLU network, n = ${settings.n} student units, k = ${settings.k} teacher units, d = ${settings.d}, η = ${formatNumber(settings.eta)}: ${cell.trials} trials, seed ${spec.seed}`,
     );
-    console.log(`  ${"outcome".padEnd(12)} ${"count".padStart(7)}  ${"p".padEnd(8)}  95% interval`);
-    for (const [name, e] of Object.entries(cell.outcomes))
-      console.log(
-        `  ${name.padEnd(12)} ${String(e.count).padStart(7)}  ${e.p.toFixed(4).padEnd(8)}  [${e.lo.toFixed(4)}, ${e.hi.toFixed(4)}]`,
-      );
+    for (const line of outcomeTable(cell.outcomes)) console.log(line);
     if (families.length > 0) {
       console.log(`\n  families of end points away from the global minimum (modulo the symmetries):`);
       console.log(

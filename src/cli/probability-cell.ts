@@ -1,9 +1,11 @@
 /**
  * What `cnn probability` and `fc probability` share: plan the one-cell sweep (errors renamed to the
  * command's flags), take --workers, run the cell in memory with a progress display, and return the
- * plan with the cell's summary.
+ * plan with the cell's summary; and the table of outcomes both print.
  */
 import { Progress } from "../io/progress.js";
+import { formatShare, proportionDecimals } from "../math/proportion-text.js";
+import type { ProportionEstimate } from "../math/stats.js";
 import { runOneCell } from "../sweep/one-cell.js";
 import { planSweep, type SweepPlan } from "../sweep/plan.js";
 import { defaultWorkers } from "../sweep/pool.js";
@@ -33,4 +35,22 @@ export async function runProbabilityCell(
   const cell = await runOneCell(plan, trials, { workers, onProgress: (done) => progress?.update(done) });
   progress?.finish();
   return { plan, cell };
+}
+
+/**
+ * The outcomes as a table under a header: count, p and its Wilson 95% interval, at least four
+ * decimals and more where an end would otherwise read as p (math/proportion-text.ts).
+ */
+export function outcomeTable(outcomes: Readonly<Record<string, ProportionEstimate>>): string[] {
+  const rows = Object.entries(outcomes);
+  const d = Math.max(4, ...rows.map(([, e]) => proportionDecimals(e, 4)));
+  const share = (x: number) => formatShare(x, d);
+  const width = d + 2;
+  return [
+    `  ${"outcome".padEnd(12)} ${"count".padStart(7)}  ${"p".padEnd(width)}  95% interval`,
+    ...rows.map(
+      ([name, e]) =>
+        `  ${name.padEnd(12)} ${String(e.count).padStart(7)}  ${share(e.p).padEnd(width)}  [${share(e.lo)}, ${share(e.hi)}]`,
+    ),
+  ];
 }

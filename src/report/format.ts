@@ -1,4 +1,5 @@
 /** Numbers and intervals as the report prints them. */
+import { formatProportion } from "../math/proportion-text.js";
 import { type ProportionEstimate, Z95 } from "../math/stats.js";
 
 export function fmt(x: number, digits = 3): string {
@@ -9,14 +10,9 @@ export function fmt(x: number, digits = 3): string {
   return x.toExponential(digits - 1);
 }
 
-/** "0.512 [0.49, 0.53]" — a proportion with its 95% Wilson interval. */
+/** "0.512 [0.481, 0.543]" — a proportion with its 95% Wilson interval (math/proportion-text.ts). */
 export function fmtProportion(e: ProportionEstimate): string {
-  return `${fmtP(e.p)} [${fmtP(e.lo)}, ${fmtP(e.hi)}]`;
-}
-
-function fmtP(p: number): string {
-  if (p === 0 || p === 1) return String(p);
-  return p.toFixed(3);
+  return formatProportion(e);
 }
 
 export function fmtPercent(p: number): string {

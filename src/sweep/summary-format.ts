@@ -1,11 +1,11 @@
 /** A sweep summary as text for people, and as CSV (one row per cell) for spreadsheets. */
+import { formatProportion } from "../math/proportion-text.js";
 import type { ProportionEstimate } from "../math/stats.js";
 import type { TrialFamily } from "./model.js";
 import { describeAxes } from "./plan.js";
 import type { SweepSummary } from "./summary.js";
 
-const pct = (x: number) => x.toFixed(3);
-const ci = (e: ProportionEstimate) => `${pct(e.p)} [${pct(e.lo)}, ${pct(e.hi)}]`;
+const ci = (e: ProportionEstimate) => formatProportion(e);
 
 export function summaryText(s: SweepSummary): string {
   const lines = [

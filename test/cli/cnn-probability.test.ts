@@ -103,3 +103,30 @@ test("cnn probability rejects bad input in one line naming the flag", () => {
   assert.ok(isOneLineInputError(r), r.stderr);
   assert.match(r.stderr, /--ratio: must be in \[0, k\] = \[0, 25\], got 30/);
 });
+
+test("cnn probability's text output has a header over its outcome table", () => {
+  const r = runCli(["cnn", "probability", "--k", "4", "--p", "4", "--ratio", "4", "--trials", "20"]);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.split("\n");
+  const header = lines.findIndex((l) => /^ {2}outcome +count {2}p +95% interval$/.test(l));
+  assert.ok(header > 0, r.stdout);
+  assert.match(lines[header + 1], /^ {2}global +\d+ {2}[01][.\d]* +\[[01][.\d]*, [01][.\d]*\]$/);
+  // Columns line up: every row's interval starts where the header's does.
+  const at = lines[header].indexOf("95% interval");
+  for (const row of lines.slice(header + 1, header + 6)) assert.equal(row.indexOf("["), at, row);
+});
+
+test("the outcome table widens its decimals where an interval's end would read as p", async () => {
+  const { outcomeTable } = await import("../../src/cli/probability-cell.js");
+  const { wilsonInterval } = await import("../../src/math/stats.js");
+  assert.deepEqual(outcomeTable({ global: wilsonInterval(10000, 10000) }), [
+    "  outcome        count  p       95% interval",
+    "  global         10000  1       [0.9996, 1]",
+  ]);
+  // 9,999 of 10,000: the upper end 0.99998 would read 1.0000 at four decimals.
+  assert.deepEqual(outcomeTable({ global: wilsonInterval(9999, 10000), spurious: wilsonInterval(1, 10000) }), [
+    "  outcome        count  p        95% interval",
+    "  global          9999  0.99990  [0.99943, 0.99998]",
+    "  spurious           1  0.00010  [0.00002, 0.00057]",
+  ]);
+});

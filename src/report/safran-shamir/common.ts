@@ -1,4 +1,5 @@
 /** Safran & Shamir (2018): what the subsections share (cell names, the method's common text). */
+import { formatPercentProportion } from "../../math/proportion-text.js";
 import type { ProportionEstimate } from "../../math/stats.js";
 import { fmt } from "../format.js";
 import type { SafranShamirResults, SsCell } from "./results.js";
@@ -7,7 +8,7 @@ export const cellName = (c: { readonly k: number; readonly n: number }) => `(${c
 
 /** "12.0% [8.2, 17.3]": a proportion in percent with its 95% Wilson interval. */
 export function pct(e: ProportionEstimate): string {
-  return `${(100 * e.p).toFixed(1)}% [${(100 * e.lo).toFixed(1)}, ${(100 * e.hi).toFixed(1)}]`;
+  return formatPercentProportion(e);
 }
 
 /** Relative difference |a − b|/|b|. */
