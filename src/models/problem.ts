@@ -27,6 +27,37 @@ export interface Problem {
   hessian?(x: Float64Array): Float64Array[];
   /** The gradient (or any flat vector) in the model's own structure for JSON output, e.g. {v:[…], a:[…]}. */
   structure(flat: Float64Array): Record<string, unknown>;
+  /** What a proof of a critical point near a point needs (landscape/proof.ts); absent: no proof for this model. */
+  readonly proof?: ProofSupport;
+}
+
+/** A bound on the Hessian's Lipschitz constant on a ball, or why the model has none there. */
+export type LipschitzResult = { readonly bound: number } | { readonly reason: string };
+
+/** Bounds on the rounding errors of a computed gradient (2-norm) and Hessian (spectral norm). */
+export interface RoundingBounds {
+  readonly gradient: number;
+  readonly hessian: number;
+  /** True when both are proven, false when they are estimates. */
+  readonly proven: boolean;
+}
+
+/**
+ * The model's part of the proof that a true critical point lies near a point (docs/proofs.md), over
+ * the free coordinates (all, or a slice across continuous symmetries; the others stay fixed).
+ */
+export interface ProofSupport {
+  /** L_H with ‖∇²L(y) − ∇²L(z)‖₂ ≤ L_H‖y − z‖ for y, z in the closed ball of `radius` about x. */
+  hessianLipschitz(x: Float64Array, radius: number): LipschitzResult;
+  /** Bounds on the rounding errors of `gradient` and `hessian` at x. */
+  roundingError(x: Float64Array): RoundingBounds;
+  /**
+   * The coordinates the proof moves, with why a critical point of that slice is one of the whole
+   * problem and how its index carries over; absent: all coordinates.
+   */
+  freeCoordinates?(
+    x: Float64Array,
+  ): { readonly indices: readonly number[]; readonly note: string } | { readonly reason: string };
 }
 
 export interface ProblemFormat {

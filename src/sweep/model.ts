@@ -19,8 +19,8 @@
  */
 import type { Rng } from "../math/rng.js";
 
-/** A result field: a number (null when not finite), a label, or a flat array of numbers (an end point). */
-export type TrialField = string | number | null | readonly number[];
+/** A result field: a number (null when not finite), a label, a flag, or a flat array of numbers (an end point). */
+export type TrialField = string | number | boolean | null | readonly number[];
 
 export interface TrialResult {
   readonly outcome: string;

@@ -18,6 +18,7 @@ import { fcPairKernelFor } from "./kernels.js";
 import { type FcNetwork, networkFromJson, rowsOf } from "./network.js";
 import type { PairKernel } from "./pair-kernel.js";
 import { type FcPoint, FcPopulation } from "./population.js";
+import { fcProofSupport } from "./proof-support.js";
 
 function object(field: string, value: unknown): Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value))
@@ -76,6 +77,7 @@ export function fcProblem(spec: FcProblemSpec): Problem {
     // Only kernels with second-order terms give an exact Hessian; for the others the generic tools
     // take differences of the gradient themselves and say so.
     ...(kernel.second ? { hessian: (x: Float64Array) => population.hessian(at(x), trainA) } : {}),
+    proof: fcProofSupport({ teacher, K, kernel, trainA, fixedA }),
     structure: (flat) => {
       const out: Record<string, unknown> = { W: rowsOf(K, d, flat.subarray(0, nW)) };
       if (trainA) out.a = Array.from(flat.subarray(nW, nW + K));
