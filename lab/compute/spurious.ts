@@ -128,12 +128,15 @@ export interface FamilyProof {
   readonly reason?: string;
 }
 
+/** Reads `certified`, `radius` and `reason` from the family itself or from a `proof` object on it. */
 export function familyProof(f: FcFamily): FamilyProof {
-  const certified = f.certified as unknown;
+  const nested = (f as unknown as { proof?: unknown }).proof;
+  const source = (nested !== null && typeof nested === "object" ? nested : f) as Record<string, unknown>;
+  const { certified, radius, reason } = source;
   if (typeof certified !== "boolean") return { state: "absent" };
-  const radius = typeof f.radius === "number" && Number.isFinite(f.radius) ? f.radius : undefined;
-  const reason = typeof f.reason === "string" ? f.reason : undefined;
-  return certified ? { state: "proven", radius } : { state: "not proven", reason };
+  const r = typeof radius === "number" && Number.isFinite(radius) ? radius : undefined;
+  const why = typeof reason === "string" ? reason : undefined;
+  return certified ? { state: "proven", radius: r, reason: why } : { state: "not proven", reason: why };
 }
 
 /**

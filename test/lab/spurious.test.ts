@@ -229,6 +229,13 @@ test("family numbers for people: symmetry, proof, the family shown first", () =>
     proofText({ ...f, certified: false, reason: "λ_min bound fails" } as unknown as FcFamily),
     "not proven: λ_min bound fails",
   );
+  assert.equal(
+    proofText({
+      ...f,
+      proof: { certified: true, radius: 0.5, reason: "Kantorovich" },
+    } as unknown as FcFamily),
+    "proven, r = 0.5",
+  );
   const saddle = { ...f, outcome: "saddle" } as FcFamily;
   assert.equal(defaultFamily([saddle, f]), 1);
   assert.equal(defaultFamily([saddle]), 0);

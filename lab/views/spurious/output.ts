@@ -111,7 +111,16 @@ export function spuriousOutput(io: ViewIO<"spurious">): ViewOutput<SpuriousResul
       symmetryText(f.orbits),
       proofText(f),
     ];
-    return el("tr", { "data-family": i }, el("td", {}, show), ...cells.map((text) => el("td", { text })));
+    const row = el(
+      "tr",
+      { "data-family": i },
+      el("td", {}, show),
+      ...cells.map((text) => el("td", { text })),
+    );
+    // the proof's full statement (or why it failed) on hover
+    const reason = familyProof(f).reason;
+    if (reason) row.lastElementChild?.setAttribute("title", reason);
+    return row;
   };
 
   return {
