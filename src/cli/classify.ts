@@ -7,6 +7,7 @@
 import { InputError } from "../core/errors.js";
 import { certificateForMlpPoint, type DingCertificate } from "../experiments/ding/certificate.js";
 import { classifyPoint } from "../landscape/classify.js";
+import { type ProblemProof, proveProblemPoint } from "../landscape/prove-point.js";
 import { parseMlpParts } from "../models/mlp/format.js";
 import { readJsonFile } from "./json-file.js";
 import "../models/formats.js";
@@ -29,6 +30,10 @@ The Hessian is the model's exact one when it has one, otherwise central differen
 Restarts: K runs of gradient descent with step 0.5/λ_max for T iterations from the point plus
 N(0, E²) noise. For an "mlp" point with a zero first layer the analytic certificate of Ding, Li & Sun
 (R1/R2 residuals, λ_min(S), λ_min(∇²F)) is added; when it holds the point is a proven local minimum.
+Proof: for models with a Hessian Lipschitz bound (fc with relu or leaky-relu), a computer-assisted
+proof (Newton–Kantorovich, docs/proofs.md) that a true critical point lies within radius r of the
+point, after a Newton polish, and of its kind: certified with r, λ_min's lower bound and the index,
+or not certified with the reason. The model's rounding errors are estimated, not proven (it says so).
 
 Flags:
   --grad-tol G     stationarity threshold on ‖∇L‖ (default 1e-6)
@@ -37,7 +42,21 @@ Flags:
   --radius E       restart perturbation scale (default 1e-3)
   --iterations T   gradient-descent iterations per restart (default 5000)
   --seed S         seed of the restart perturbations (default 0)
-  --json           print {"label","gradNorm","index","zeroModes","eigenvalues":[ascending],…}`;
+  --json           print {"label","gradNorm","index","zeroModes","eigenvalues":[ascending],…,"proof":{…}}`;
+
+/** The proof in one line. */
+function proofLine(p: ProblemProof): string {
+  if (!p.certified) return `not certified: ${p.reason}`;
+  const kind =
+    p.kind === "strict-local-min"
+      ? `strict local minimum, λ_min ≥ ${formatNumber(p.lambdaMinLower as number, 4)}`
+      : `saddle of index ${p.index ?? `${p.indexRange?.[0]}…${p.indexRange?.[1]}`}`;
+  const polished =
+    p.newtonSteps > 0
+      ? ` (${p.newtonSteps} Newton steps, ${formatNumber(p.proofRadius as number, 3)} from the polished point)`
+      : "";
+  return `certified ${kind}, within r = ${formatNumber(p.radius as number, 3)} of the point${polished}; rounding ${p.rounding}`;
+}
 
 function certificateSummary(c: DingCertificate) {
   return {
@@ -103,6 +122,7 @@ export const classifyCommand: Command = {
     const certificate = parts
       ? certificateForMlpPoint({ architecture: parts.architecture, data: parts.data, theta: parts.point })
       : undefined;
+    const proof = proveProblemPoint(problem, problem.point);
     let reason = c.reason;
     if (certificate?.holds && c.label === "degenerate-local-min")
       reason += "; the analytic certificate holds, so it is a local minimum";
@@ -126,6 +146,7 @@ export const classifyCommand: Command = {
           }
         : {}),
       ...(certificate ? { certificate: certificateSummary(certificate) } : {}),
+      proof,
     };
     if (boolFlag(flags, "json")) {
       printJson(result);
@@ -146,6 +167,7 @@ export const classifyCommand: Command = {
       lines.push(
         `  certificate  ${certificate.holds ? "holds" : `fails: ${certificate.failures.join("; ")}`} (λ_min(S) ${formatNumber(certificate.minEigenvalueS, 4)}, λ_min(∇²F) ${formatNumber(certificate.minEigenvalueF, 4)})`,
       );
+    lines.push(`  proof        ${proofLine(proof)}`);
     lines.push(`  ${reason}`);
     console.log(lines.join("\n"));
     return 0;
