@@ -147,14 +147,19 @@ export function fmt(x: number, digits = 6): string {
   return x.toExponential(digits - 1);
 }
 
-/** A paragraph naming the paper and the notes section behind a view, with a link to the paper. */
-export function paperNote(citation: string, arxiv: string, notes: string): HTMLElement {
+/** A paragraph naming the paper behind a view, with a link to it, and the page of Minima's docs/ that explains it. */
+export function paperNote(citation: string, arxiv: string, docs: string): HTMLElement {
   const link = el(
     "a",
     { href: `https://arxiv.org/abs/${arxiv}`, target: "_blank", rel: "noopener" },
     citation,
   );
-  return el("p", { class: "paper-note" }, link, ` (arXiv:${arxiv}). Details: ${notes}.`);
+  return el(
+    "p",
+    { class: "paper-note" },
+    link,
+    ` (arXiv:${arxiv}). The mathematics: ${docs} in Minima's repository.`,
+  );
 }
 
 /** The "What you see" aside of a view: its paragraphs (text or elements), then the paper note. */

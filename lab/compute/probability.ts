@@ -4,7 +4,7 @@
  * is the library's runCnnTrial on Rng.fromSeed(seed, streamKey, t), the stream key being the 52-bit
  * hash of the canonical resolved parameters — exactly as the sweep engine and `minima cnn
  * probability` key a cell, so the counts agree trial for trial. Step size per cell:
- * min(η, 2π/(k+π−1)) (the notes' protocol, §8.3, which keeps 1ᵀa monotone).
+ * min(η, 2π/(k+π−1)) (the protocol of docs/du-cnn.md#the-success-table-protocol, which keeps 1ᵀa monotone).
  */
 import type { CnnTrialSpec } from "../../src/experiments/cnn/spec.js";
 import { wilsonInterval } from "../../src/math/stats.js";

@@ -3,7 +3,7 @@
  * theorems say about it.
  *
  * Ding, Li & Sun (2019) construct sub-optimal local minima for activations that are smooth near
- * some point a with σ''(a) ≠ 0 (the reading of their Assumption in the notes, §2.3). The
+ * some point a with σ''(a) ≠ 0 (how docs/ding.md#which-activations reads their assumption). The
  * construction here also wants σ'(a) > 0 and σ''(a) > 0 at a ("locally convex increasing") so
  * that it stacks to any depth; `suggestedPoint` is such a point when the condition holds.
  */

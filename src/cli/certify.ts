@@ -1,6 +1,7 @@
 /**
  * `minima certify`: builds the sub-optimal local minimum of Ding, Li & Sun (2019) (the construction
- * of the notes §3) for an activation, data and widths, runs the whole verification protocol (§4)
+ * of docs/ding.md#the-construction) for an activation, data and widths, runs the whole verification
+ * protocol (docs/ding.md#the-verification-protocol)
  * and prints the certificate and a verdict that rests on those measurements.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -49,7 +50,7 @@ Flags:
   --data FILE.csv     labelled data: a header row, then rows x1,…,xD,y (last column is the label)
   --design-labels     with --data: ignore its labels and design them for its inputs (as for generated data)
   --weights           random: downstream and output weights in [0.5, 1.5] (default);
-                      unit: all 1 (the notes' §6.1 example)
+                      unit: all 1 (the worked example of docs/ding.md)
   --restarts K        perturbed restarts (default 5); --iterations T per restart (default 5000)
   --training-starts M L-BFGS runs from random starts (default 3)
   --save-point FILE   also write the constructed point as an "mlp" problem JSON (for minima classify)

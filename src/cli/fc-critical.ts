@@ -1,4 +1,4 @@
-/** `minima fc critical`: Tian's M-matrix critical-point equations and the K = 2 L12/L21 criterion (notes §7.2). */
+/** `minima fc critical`: Tian's M-matrix critical-point equations and the K = 2 L12/L21 criterion (docs/tian.md#critical-points-in-m-matrix-form). */
 import { readFileSync } from "node:fs";
 import { InputError } from "../core/errors.js";
 import { coneScan, k2Criterion, normEquationResidual } from "../experiments/tian/critical.js";

@@ -1,6 +1,6 @@
 /**
- * `minima fc dynamics2d`: Tian's 2-D (x, y) dynamics for K ≥ 2 and an orthonormal teacher ([W] eqs. 16–17,
- * Thm 4.1), optionally checked against full d-dimensional population GD.
+ * `minima fc dynamics2d`: Tian's 2-D (x, y) dynamics for K ≥ 2 and an orthonormal teacher (Tian 2017,
+ * eqs. 16–17 and Thm 4.1 of the workshop version; docs/tian.md#the-two-dimensional-dynamics), optionally checked against full d-dimensional population GD.
  */
 import { InputError } from "../core/errors.js";
 import { compareWithFull, simulate2d } from "../experiments/tian/dynamics2d.js";

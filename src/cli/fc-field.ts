@@ -1,4 +1,4 @@
-/** `minima fc field`: the 2-D vector field (ẋ, ẏ) of Tian's reduced dynamics on a grid ([W] Fig. 4(a, b)). */
+/** `minima fc field`: the 2-D vector field (ẋ, ẏ) of Tian's reduced dynamics on a grid (Tian 2017, Fig. 4(a, b)). */
 
 import { InputError } from "../core/errors.js";
 import { vectorField } from "../experiments/tian/dynamics2d.js";

@@ -1,4 +1,4 @@
-/** `minima fc fig3`: [W] Fig. 3 — the closed-form E[F(e, w)] against its empirical value on N samples. */
+/** `minima fc fig3`: Tian (2017), Fig. 3 — the closed-form E[F(e, w)] against its empirical value on N samples. */
 import { fig3 } from "../experiments/tian/fig3.js";
 import type { InputLaw } from "../models/fc/sampled.js";
 import type { Command } from "./command.js";

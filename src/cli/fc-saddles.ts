@@ -1,4 +1,4 @@
-/** `minima fc saddles`: the symmetric saddle x*_K of [W] Thm 4.1 with its Jacobian, loss and Hessian index (notes §4.4). */
+/** `minima fc saddles`: the symmetric saddle x*_K of Tian (2017), Thm 4.1, with its Jacobian, loss and Hessian index (docs/tian.md#the-symmetric-saddle). */
 import { saddleTable } from "../experiments/tian/dynamics2d.js";
 import type { Command } from "./command.js";
 import { numberListFlag, reluOnlyActivation } from "./fc-common.js";

@@ -9,10 +9,10 @@ const usage = `Usage: minima fc ssb --K K [--d D] [--x0 x] [--delta s] [--shift 
 
 Orthonormal teacher w*_j = e_j. Trial t starts from w_j = x0·Σ_k e_k + N(0, s²) noise (Rng.fromSeed(seed, t)),
 runs full population GD and reports the permutation selected (student j → teacher π(j); −1 if unit j did
-not converge) and the distinct permutations with counts. Also the deterministic tie-break of [W] §4:
+not converge) and the distinct permutations with counts. Also the deterministic tie-break of Tian (2017), Sec. 4:
 w_j = x0·Σ_k e_k + δ·e_{(j+m) mod K} (δ = max(s, 1e-6)) converges to the shift-m permutation.
 Defaults: --d K --x0 1e-3 --delta 1e-5 --shift 1 --trials 8 --eta 0.1 --steps 20000 --seed 1.
-ReLU only: --activation accepts relu alone (the symmetry-breaking analysis of Tian §4 is ReLU's).`;
+ReLU only: --activation accepts relu alone (the symmetry-breaking analysis of Tian 2017, Sec. 4, is ReLU's).`;
 
 export const fcSsbCommand: Command = {
   usage,
@@ -30,7 +30,7 @@ export const fcSsbCommand: Command = {
       activation: { type: "string" },
       json: { type: "boolean" },
     });
-    reluOnlyActivation(flags, "fc ssb", "the symmetry-breaking analysis of Tian §4 is ReLU's");
+    reluOnlyActivation(flags, "fc ssb", "the symmetry-breaking analysis of Tian 2017, Sec. 4, is ReLU's");
     const K = intFlag(flags, "K", { min: 2, max: 1000 });
     const result = symmetryBreaking({
       K,

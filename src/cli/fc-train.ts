@@ -14,7 +14,7 @@ const usage = `Usage: minima fc train --K K --d D [--Kstar K*] [--teacher orthon
                        [--init gaussian|ball] [--init-std s] [--init-radius r] [--init-file FILE] [--train-a]
                        [--eta E] [--steps N] [--seed S] [--activation σ] [--hessian] [--json]
 
-Population GD (closed-form gradient, Tian 2017 §2.3) on g(x) = Σ_j a_j σ(w_jᵀx) against a teacher with
+Population GD (closed-form gradient, Tian 2017; docs/tian.md#closed-forms) on g(x) = Σ_j a_j σ(w_jᵀx) against a teacher with
 the same σ (ReLU by default; for other σ the gradient comes from σ's pair kernel, see --activation).
 Teacher: orthonormal w*_j = e_j (needs d >= K*), Gaussian N(0, 1) entries (the author's convergence.py),
 or --teacher-file with {"W":[[…d…],…K* rows],"a":[…]?}. The top weights are ones unless given; they are

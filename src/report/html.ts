@@ -112,7 +112,7 @@ export function reportHtml(report: Report): string {
 <body>
 <h1>${escapeXml(meta.title)}</h1>
 <p>Minima ${escapeXml(meta.version)} · size <b>${meta.size}</b> · seed ${meta.seed} · <code>${escapeXml(meta.command)}</code></p>
-<p>Each claim is shown as what the paper states (with how sure the paper notes are that the paper says it), what Minima
+<p>Each claim is shown as what the paper states (with how sure we are that the paper says it; docs/report.md), what Minima
 measured (95% Wilson intervals for probabilities), and whether the two agree. Claims: ${escapeXml(verdictCounts(report))}.
 Every number is also in <code>results.json</code>; every figure is in <code>figures/</code> as SVG and PNG.</p>
 <nav><ul>${nav}</ul></nav>

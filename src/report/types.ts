@@ -10,19 +10,19 @@
  */
 import type { Figure } from "../figures/figure.js";
 
-/** How far the compared statement is the paper's own, as labelled in the paper notes. */
+/** How far the compared statement is the paper's own, (docs/report.md#provenance-how-sure-we-are-that-the-paper-says-it). */
 export type Provenance =
   | "verified" // checked against the paper's available text
   | "recalled" // recollection of the paper, not verified: treat as a hypothesis
-  | "derived" // derived in the notes (true for the model), not necessarily printed in the paper
-  | "notes-run" // a pattern from simulations made for the notes, not the paper's numbers
+  | "derived" // derived for Minima (true for the model; docs/ on each paper), not necessarily printed in the paper
+  | "prior-run" // a pattern or number from independent simulations made before Minima (docs/), not the paper's
   | "released"; // the authors' released results (their result files and processing), not the paper's printed text
 
 export type Verdict = "agrees" | "differs" | "partly agrees" | "not comparable";
 
 export interface Claim {
   readonly id: string;
-  /** What the paper states (or, for notes-run patterns, what is expected). */
+  /** What the paper states (or, for prior-run patterns, what is expected). */
   readonly paper: string;
   readonly provenance: Provenance;
   /** What Minima measured, with intervals. */
@@ -47,7 +47,7 @@ export interface VerdictRule<R> {
  */
 export interface ClaimSpec<R> {
   readonly id: string;
-  /** What the paper states (or, for notes-run patterns, what is expected). */
+  /** What the paper states (or, for prior-run patterns, what is expected). */
   readonly statement: string;
   readonly provenance: Provenance;
   /** What Minima measured, with intervals, in words. */
@@ -122,7 +122,7 @@ export interface Report {
 export const PROVENANCE_TEXT: Record<Provenance, string> = {
   verified: "verified against the paper's text",
   recalled: "recalled, not verified against the paper",
-  derived: "derived in the notes (not necessarily printed in the paper)",
-  "notes-run": "pattern from the notes' own simulations, not the paper's numbers",
+  derived: "derived for Minima (see docs/), not necessarily printed in the paper",
+  "prior-run": "from independent simulations made before Minima (see docs/), not the paper's numbers",
   released: "from the authors' released results, not the paper's printed text",
 };

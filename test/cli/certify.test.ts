@@ -33,7 +33,7 @@ const golden = join(dir, "golden.csv");
 writeFileSync(golden, "x,y\n-1.5,-1\n-0.5,1\n0.5,1\n1.5,-1\n");
 const fast = ["--restarts", "2", "--iterations", "2000", "--training-starts", "1"];
 
-test("certify on the §6.1 data (m = 2): sub-optimal local minimum with L* = 2 and 4 of 4 predicted zero modes", () => {
+test("certify on the worked example's data (m = 2): sub-optimal local minimum with L* = 2 and 4 of 4 predicted zero modes", () => {
   const r = runCli([
     "certify",
     "--activation",

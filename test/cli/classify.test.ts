@@ -12,7 +12,7 @@ const csv = join(dir, "golden.csv");
 writeFileSync(csv, "x,y\n-1.5,-1\n-0.5,1\n0.5,1\n1.5,-1\n");
 const point = join(dir, "point.json");
 
-test("classify: the saved §6.1 point is a degenerate local minimum whose certificate holds; the flipped one a saddle", () => {
+test("classify: the saved worked-example point is a degenerate local minimum whose certificate holds; the flipped one a saddle", () => {
   const made = runCli([
     "certify",
     "--activation",

@@ -16,7 +16,7 @@ function captureJson(args: string[]) {
   return JSON.parse(out.join(""));
 }
 
-test("minima cnn critical --json: the notes' k = 25, (1ᵀa*)² = 4 example", () => {
+test("minima cnn critical --json: the k = 25, (1ᵀa*)² = 4 example of docs/du-cnn.md", () => {
   const r = runCli(["cnn", "critical", "--k", "25", "--ratio", "4", "--json"]);
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);

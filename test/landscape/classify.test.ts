@@ -100,7 +100,7 @@ test("x² + y³ at 0 has a PSD Hessian but is a higher-order saddle: a perturbed
   assert.ok(c.restarts?.descended);
 });
 
-test("the Ding §6.1 point classifies as degenerate-local-min and its sign-flipped control as saddle", () => {
+test("the Ding worked example's point classifies as degenerate-local-min and its sign-flipped control as saddle", () => {
   const x = [-1.5, -0.5, 0.5, 1.5].map((v) => Float64Array.of(v));
   const y = Float64Array.of(-1, 1, 1, -1);
   const p = buildDingPoint({

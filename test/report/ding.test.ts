@@ -7,8 +7,8 @@ import { certificateClaims } from "../../src/report/ding/certificates.js";
 import { dingConfigs } from "../../src/report/ding/compute/configs.js";
 import {
   type DingCertificateRow,
-  NOTES_ESCAPE,
-  notesExampleEscape,
+  ESCAPE_TABLE,
+  workedExampleEscape,
 } from "../../src/report/ding/compute/rows.js";
 import { controlClaims } from "../../src/report/ding/controls.js";
 import { cutAbove, escapeSeries, exampleComparison } from "../../src/report/ding/escape-path.js";
@@ -96,14 +96,14 @@ test("the negative control's flipped points are saddles, and the valley keeps th
   }
 });
 
-test("the §6.1 example's escape path reproduces the notes' numbers to their 5 decimals", () => {
-  const rows = exampleComparison(notesExampleEscape());
-  assert.equal(rows.length, NOTES_ESCAPE.rise.length + NOTES_ESCAPE.descent.length);
-  for (const row of rows) assert.ok(row.matches, `${row.part} t=${row.t}: ${row.measured} vs ${row.notes}`);
+test("the worked example's escape path reproduces the numbers of docs/ding.md to their 5 decimals", () => {
+  const rows = exampleComparison(workedExampleEscape());
+  assert.equal(rows.length, ESCAPE_TABLE.rise.length + ESCAPE_TABLE.descent.length);
+  for (const row of rows) assert.ok(row.matches, `${row.part} t=${row.t}: ${row.measured} vs ${row.table}`);
 });
 
 test("escapeSeries: flat on s ∈ [0, 1], then the solid curve falls and the direct one rises", () => {
-  const s = escapeSeries(notesExampleEscape());
+  const s = escapeSeries(workedExampleEscape());
   const valley = s.valleyThenDescent.filter((q) => q.x <= 1);
   assert.ok(valley.every((q) => Math.abs(q.y) < 1e-14));
   const after = s.valleyThenDescent.filter((q) => q.x > 1);

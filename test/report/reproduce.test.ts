@@ -43,7 +43,7 @@ test("minima reproduce --smoke writes index.html, summary.md, results.json and e
   for (const c of claims) {
     assert.ok(c.paper.length > 0 && c.measured.length > 0);
     assert.ok(["agrees", "differs", "partly agrees", "not comparable"].includes(c.verdict));
-    assert.ok(["verified", "recalled", "derived", "notes-run", "released"].includes(c.provenance));
+    assert.ok(["verified", "recalled", "derived", "prior-run", "released"].includes(c.provenance));
   }
   const md = readFileSync(join(dir, "summary.md"), "utf8");
   for (const c of claims) assert.ok(md.includes(c.verdict));

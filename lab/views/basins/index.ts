@@ -87,7 +87,7 @@ export const basinsView = defineView<"basins", BasinCell[]>({
       paperNote(
         "Du, Lee, Tian, Póczos & Singh, ICML 2018",
         "1712.00779",
-        "§5.2 and §6.5 of the notes du2018-cnn.md",
+        "docs/du-cnn.md#random-starts-and-the-good-region",
       ),
     ),
 });

@@ -87,10 +87,6 @@ export const cnnView = defineView<"cnn", CnnRunResult>({
         "(1ᵀa*)² < (k+π−1)‖a*‖²/π the point at φ = π is a spurious local minimum (Theorem 4.3): starts " +
         "with φ₀ > π/2 and a₀ᵀa* < 0 can end there. Starts with φ₀ < π/2 and a₀ᵀa* > 0 always reach the " +
         "global minimum (Theorem 4.1), in two phases: slow, then linear (the dashed line marks the switch).",
-      paperNote(
-        "Du, Lee, Tian, Póczos & Singh, ICML 2018",
-        "1712.00779",
-        "Theorems 3.1, 4.1–4.3 and §7 of the notes du2018-cnn.md",
-      ),
+      paperNote("Du, Lee, Tian, Póczos & Singh, ICML 2018", "1712.00779", "docs/du-cnn.md"),
     ),
 });

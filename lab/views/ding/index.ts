@@ -53,7 +53,7 @@ export const dingView = defineView<"ding", DingSummary>({
         value: io.state().weights,
         choices: [
           { value: "random", label: "random in [0.5, 1.5]" },
-          { value: "unit", label: "unit (§6.1 example)" },
+          { value: "unit", label: "unit (the worked example)" },
         ],
         onChange: (weights) => io.set({ weights }),
       }),
@@ -90,6 +90,6 @@ export const dingView = defineView<"ding", DingSummary>({
         "zero modes (the minimum is not strict: P − d₀·d₁ − 1 are predicted). The escape path keeps the " +
         "loss exactly constant along the flat valley, after which the same move that raised the loss " +
         "lowers it. ReLU and other piecewise-linear activations are outside the theorem.",
-      paperNote("Ding, Li & Sun, 2019", "1911.01413", "§2–§4 and §6 of the notes ding2019-suboptimal.md"),
+      paperNote("Ding, Li & Sun, 2019", "1911.01413", "docs/ding.md"),
     ),
 });

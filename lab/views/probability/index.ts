@@ -119,7 +119,7 @@ export const probabilityView = defineView<"probability", CellCounts[]>({
       paperNote(
         "Du, Lee, Tian, Póczos & Singh, ICML 2018",
         "1712.00779",
-        "§5.3 and §8 of the notes du2018-cnn.md",
+        "docs/du-cnn.md#the-success-table-protocol",
       ),
     ),
 });

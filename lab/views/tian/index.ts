@@ -1,6 +1,7 @@
 /**
- * The Tian view (Tian 2017, §4): the population-gradient flow of a two-layer ReLU network with an
- * orthonormal teacher, reduced by symmetry to the (x, y) plane, w_j = x·w*_j + y·Σ_{k≠j} w*_k. The
+ * The Tian view (Tian 2017, Sec. 4; docs/tian.md#the-two-dimensional-dynamics): the population-gradient
+ * flow of a two-layer ReLU network with an orthonormal teacher, reduced by symmetry to the (x, y)
+ * plane, w_j = x·w*_j + y·Σ_{k≠j} w*_k. The
  * vector field for the chosen K, the saddle (x*_K, x*_K) and the optimum (1, 0), and trajectories from
  * starts that you add by clicking on the plane (or by typing them).
  */
@@ -107,6 +108,6 @@ export const tianView = defineView<"tian", TianPicture>({
       "Theorem 4.1: from a symmetric start x = y the flow stays on the diagonal and converges to the " +
         "saddle (x*_K, x*_K); from any start with x > y in (0, 1]² it converges to the optimum (1, 0). An " +
         "infinitesimal asymmetry is enough to break the symmetry.",
-      paperNote("Tian, ICML 2017", "1703.00560", "§4 of the notes tian2017-relu.md"),
+      paperNote("Tian, ICML 2017", "1703.00560", "docs/tian.md#the-two-dimensional-dynamics"),
     ),
 });

@@ -11,7 +11,7 @@
  * Methods: "wn-gd" (Algorithm 1, default) on the population loss runs on the exact reduction (or on
  * full vectors with path "full"); "gd" is plain GD on (w, a); `samples` = n gives GD on n drawn
  * inputs, `batch` = b mini-batch SGD (b of the n inputs, drawn with replacement, each step; fresh
- * inputs each step when `samples` is not set). Outcomes and early stopping: src/train/cnn-outcome.ts.
+ * inputs each step when `samples` is not set). Outcomes and early stopping: src/train/cnn/rules.ts (docs/du-cnn.md#outcomes).
  */
 import type { Activation } from "../../activations/activation.js";
 import { activationByName } from "../../activations/registry.js";

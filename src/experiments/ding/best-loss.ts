@@ -1,5 +1,5 @@
 /**
- * The best loss found away from the constructed point, by two independent routes (notes §3.3):
+ * The best loss found away from the constructed point, by two independent routes (docs/ding.md#the-loss-at-the-point-and-elsewhere):
  * - random features: random hidden layers, then the output layer by least squares — exact
  *   interpolation (loss ≈ 0) when d_H + 1 ≥ N and the features have rank N;
  * - training: L-BFGS from random starts on all parameters.

@@ -1,5 +1,5 @@
 /**
- * The analytic certificate of a constructed point (notes §3.4, §4): the quantities whose
+ * The analytic certificate of a constructed point (docs/ding.md#why-it-is-a-local-minimum and #the-verification-protocol): the quantities whose
  * positivity gives L(θ) − L* ≥ (κ/2)‖W₁‖² − K‖W₁‖³ near θ*, measured, not assumed:
  * (R1) |Σr|, (R2) ‖Σ r x‖ (both relative to Σ|r|·max(1, max‖x‖)), λ_min(s·S), λ_min(s·∇²F(b₁)),
  * ‖W₁‖, the gradient norm, and the exact Hessian's spectrum with its zero modes against the
@@ -29,7 +29,7 @@ export interface DingCertificate {
   readonly minEigenvalueF: number;
   /**
    * λ_min(s·∇²F) at three points of the flat manifold 𝓜 near θ* (downstream parameters moved by
-   * 1e-2·N(0, 1), b₀ re-set so f ≡ c): the bound of §3.4 needs it uniformly near θ*.
+   * 1e-2·N(0, 1), b₀ re-set so f ≡ c): the bound of docs/ding.md#why-it-is-a-local-minimum needs it uniformly near θ*.
    */
   readonly nearbyMinEigenvalueF: number[];
   /** max |L − L*| at those points (0 up to rounding, since they lie on 𝓜). */

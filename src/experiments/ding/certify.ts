@@ -1,5 +1,5 @@
 /**
- * The whole verification protocol of the notes (§4) for one configuration, as plain data: the
+ * The whole verification protocol (docs/ding.md#the-verification-protocol) for one configuration, as plain data: the
  * construction, its analytic certificate, perturbed restarts, the best loss found elsewhere, the
  * negative control and the escape path — and a verdict that rests on those measurements:
  * - "outside the theorem": the activation is linear or piecewise linear (σ'' ≡ 0 where defined);

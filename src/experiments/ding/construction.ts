@@ -1,5 +1,5 @@
 /**
- * Step 2 of the construction (notes §3.2): the point itself.
+ * Step 2 of the construction (docs/ding.md#step-2-the-point): the point itself.
  *   W₁ = 0, b₁ = a·1 with σ'(a) > 0, σ''(a) > 0 (the activation's suggested point);
  *   layers l ≥ 2: positive weights, b_l = a·1 − W_l σ(a)·1, so every pre-activation equals a;
  *   output: weights of the curvature sign s, b₀ = c − vᵀh_H, so f ≡ c (the label mean).
@@ -14,7 +14,7 @@ import { Rng, type Seed } from "../../math/rng.js";
 import { Mlp, type MlpArchitecture, type MlpData } from "../../models/mlp/network.js";
 import { designResidual, quadraticMoment } from "./residual-design.js";
 
-/** "unit": downstream weights 1/d_{l−1} and output weights ±1 (the §6.1 example); "random": U[0.5, 1.5] scaled alike. */
+/** "unit": downstream weights 1/d_{l−1} and output weights ±1 (the worked example of docs/ding.md); "random": U[0.5, 1.5] scaled alike. */
 export type WeightStyle = "unit" | "random";
 
 export interface DingPointSpec {
@@ -23,7 +23,7 @@ export interface DingPointSpec {
   readonly inputs: readonly Float64Array[];
   /** Given labels; when absent they are designed as y = labelMean − r. */
   readonly labels?: Float64Array;
-  /** c, the label mean for designed labels (default 0.3, as in the notes §6.2). */
+  /** c, the label mean for designed labels (default 0.3, docs/ding.md#random-data). */
   readonly labelMean?: number;
   readonly weights?: WeightStyle;
   readonly seed: Seed;

@@ -1,11 +1,11 @@
 /**
- * The escape along the flat valley (notes §3.5): the constructed minimum is not strict and can be
+ * The escape along the flat valley (docs/ding.md#the-flat-valley-and-the-escape-path): the constructed minimum is not strict and can be
  * left without ever raising the loss.
  *  1. valley: move the flipped output weights from v to ρ·v (ρ < 0) with b₀ compensated — W₁
  *     stays 0, so every output stays c and the loss stays exactly L*;
  *  2. descent: s·∇²F now has a negative eigenvalue with eigenvector q; W₁ = t·q uᵀ, u the top
  *     eigenvector of s·S, has curvature ½t²[(qᵀs∇²Fq)(uᵀsSu) + ‖J d‖²]. The Gauss–Newton part
- *     ‖J d‖² scales like ρ² and the first like ρ, so ρ is taken from −1/2 (the notes' §6.1 choice)
+ *     ‖J d‖² scales like ρ² and the first like ρ, so ρ is taken from −1/2 (the choice of the table in docs/ding.md)
  *     towards 0 until the exact curvature dᵀ∇²L d is negative.
  * Also reported: the same W₁ moves from the original point, where the loss rises.
  */

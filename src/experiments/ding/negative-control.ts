@@ -1,5 +1,5 @@
 /**
- * The negative control (notes §3.6): flip the sign of one output weight (b₀ compensated, so the
+ * The negative control (docs/ding.md#the-negative-control): flip the sign of one output weight (b₀ compensated, so the
  * loss is unchanged). v₁σ''(a) then has the wrong sign, ∇²F becomes indefinite and the point is a
  * saddle from which gradient descent escapes. In a deep net a single flip can leave ∇²F definite
  * (the other units dominate); then every output weight is flipped, which makes ∇²F definite of

@@ -1,9 +1,9 @@
 /**
- * Step 1 of the construction (notes §3.1): a residual r ∈ ℝ^N with
+ * Step 1 of the construction (docs/ding.md#step-1-the-labels): a residual r ∈ ℝ^N with
  *   (R1) Σ rᵢ = 0,  (R2) Σ rᵢ xᵢ = 0,  (R3) S = Σ rᵢ xᵢxᵢᵀ ≻ 0.
  * r = P c with P the projector onto null([1ᵀ; X]) makes (R1)–(R2) exact; c is the minimum-norm
- * least-squares solution of S(Pc) = I (equivalent to the notes' min-norm solution of A r = t when
- * that system is consistent). When no exact S = I exists, λ_min(S(r)) is maximised over unit r by
+ * least-squares solution of S(Pc) = I (equivalent to the min-norm solution of the stacked linear
+ * conditions A r = t when that system is consistent). When no exact S = I exists, λ_min(S(r)) is maximised over unit r by
  * projected supergradient ascent. r exists iff the points do not lie on a PSD quadric
  * {x : xᵀPx = α + βᵀx, P ⪰ 0, P ≠ 0}; with N ≤ d₀ + 1 generic points (R1)–(R2) force r = 0.
  * The result is scaled to max|rᵢ| = 1.

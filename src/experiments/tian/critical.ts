@@ -1,5 +1,5 @@
 /**
- * Critical points in Tian's "M-matrix" form (notes §7.2, the author's construct_M / split).
+ * Critical points in Tian's "M-matrix" form (docs/tian.md#critical-points-in-m-matrix-form; the author's construct_M / split).
  *
  * Projecting the stationarity condition of student unit i on each student direction e_j gives K²
  * equations that are linear in the norms:
@@ -126,7 +126,7 @@ export interface ConeScan {
   readonly signL12?: number[][];
 }
 
-/** The notes' §7.2 cone characterisation on a β × φ grid, β ∈ (0, π), φ ∈ (0, 2π). */
+/** The cone characterisation of docs/tian.md#critical-points-in-m-matrix-form on a β × φ grid, β ∈ (0, π), φ ∈ (0, 2π). */
 export function coneScan(spec: { betas: number; phis: number; margin?: number; grid?: boolean }): ConeScan {
   const margin = spec.margin ?? 1e-3;
   let checked = 0;

@@ -4,7 +4,7 @@
  * spontaneous symmetry breaking selecting a permutation, the saddle table and the vector field.
  *
  * Symmetric starts: in double precision the plain 2-D map drifts off x = y for larger K (rounding acts
- * as symmetry breaking, notes §4.4). Mode "diagonal" integrates the 1-D diagonal equation exactly on
+ * as symmetry breaking, docs/tian.md#the-symmetric-saddle). Mode "diagonal" integrates the 1-D diagonal equation exactly on
  * x = y; mode "resymmetrise" steps the 2-D map and then sets x = y = (x + y)/2; mode "plain" does
  * neither and shows the drift.
  */

@@ -1,5 +1,5 @@
 /**
- * [W] Fig. 3: how well the closed form E[F(e, w)] = (1/2π)[(π − θ)w + ‖w‖ sin θ e] (per sample; notes §2.1)
+ * Tian (2017), Fig. 3: how well the closed form E[F(e, w)] = (1/2π)[(π − θ)w + ‖w‖ sin θ e] (per sample; docs/tian.md#closed-forms)
  * matches its empirical counterpart F = (1/N) Σ_n x_n 1(eᵀx_n > 0) σ(wᵀx_n) on N drawn inputs.
  * Relative error ‖E[F] − F‖/‖F‖, averaged over random pairs (e, w) with ‖w‖ ~ U[0.5, 2].
  * Uniform inputs on [−½, ½]^d have covariance I/12, so the closed form is scaled by 1/12 ("up to a
@@ -21,7 +21,7 @@ export interface Fig3Cell {
   readonly pairs: number;
 }
 
-/** The closed form T(e, w) of §2.1, per sample. */
+/** The closed form T(e, w) of docs/tian.md#closed-forms, per sample. */
 export function closedFormF(e: Float64Array, w: Float64Array, theta: number): Float64Array {
   const nw = Math.hypot(...w);
   return w.map((wi, i) => ((Math.PI - theta) * wi + nw * Math.sin(theta) * e[i]) / (2 * Math.PI));

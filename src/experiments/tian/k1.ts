@@ -25,7 +25,7 @@ export interface K1InitSpec {
   /** A run succeeds when ‖w − w*‖ < tol·‖w*‖ (default 1e-6). */
   readonly tol?: number;
   /**
-   * Starts: uniform in Thm 3.3's ball (default), or i.i.d. N(0, std²) entries (the notes' §3.1 check;
+   * Starts: uniform in Thm 3.3's ball (default), or i.i.d. N(0, std²) entries (the check of docs/tian.md#a-single-unit;
    * then exactInOmega is left out and only the Monte-Carlo hit rate of Ω is reported).
    */
   readonly gaussianStd?: number;
@@ -106,12 +106,12 @@ export interface K1PolarPoint {
 
 export interface K1PolarResult {
   readonly trajectory: K1PolarPoint[];
-  /** max over recorded points of |ṙ_polar − ṙ_GD| and |θ̇_polar − θ̇_GD| (the notes' §3.1 equations vs −∇J). */
+  /** max over recorded points of |ṙ_polar − ṙ_GD| and |θ̇_polar − θ̇_GD| (the polar equations of docs/tian.md#a-single-unit vs −∇J). */
   readonly maxRateMismatch: number;
   readonly final: { readonly r: number; readonly theta: number; readonly distance: number };
 }
 
-/** ṙ and θ̇ of §3.1 for ‖w*‖ = 1. */
+/** ṙ and θ̇ of docs/tian.md#a-single-unit for ‖w*‖ = 1. */
 export function polarRates(r: number, theta: number): { dr: number; dtheta: number } {
   return {
     dr: -r / 2 + ((Math.PI - theta) * Math.cos(theta) + Math.sin(theta)) / (2 * Math.PI),

@@ -1,5 +1,5 @@
 /**
- * Near-symmetric noisy starts ([W] Fig. 5, Conjecture 4.3): orthonormal teacher w*_j = e_j,
+ * Near-symmetric noisy starts (Tian 2017, Fig. 5 and Conjecture 4.3): orthonormal teacher w*_j = e_j,
  * w_j⁽¹⁾ = 10⁻³ w*_j + ε_j with ε_j ~ N(0, (10⁻³·noise)² I) (the noise read as a standard deviation),
  * population GD. Reports success counts per noise level and, for the failures, where they stop: loss,
  * gradient norm, Hessian index, and the distinct stopping points counted modulo permutation of units.

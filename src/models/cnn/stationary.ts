@@ -1,5 +1,5 @@
 /**
- * The stationary points of the ReLU CNN's population loss (notes §6). With S = 1ᵀa*, N = ‖a*‖² and
+ * The stationary points of the ReLU CNN's population loss (docs/du-cnn.md#stationary-points). With S = 1ᵀa*, N = ‖a*‖² and
  * g(φ) = (π − φ)cos φ + sin φ:
  *   - global minimum: v ∥ w*, a = a*, loss 0;
  *   - for each fixed angle the a-stationary point a(φ) = [(g−1)a* + S(π − g)/(k+π−1)·1]/(π−1);

@@ -76,7 +76,7 @@ export function parseCnnTeacher(json: unknown, field = "teacher", p?: number, k?
 }
 
 /**
- * The teacher of the notes' protocol: w* = e₁ ∈ R^p and a* = A·((√R/k)·1 + √(1 − R/k)·u) with
+ * The teacher of the protocol (docs/du-cnn.md#the-teacher): w* = e₁ ∈ R^p and a* = A·((√R/k)·1 + √(1 − R/k)·u) with
  * u = (e₁ − e₂)/√2 ⊥ 1, so that (1ᵀa*)² = R‖a*‖² and ‖a*‖ = A. Needs R ∈ [0, k]; for k = 1 there is
  * no u, so R must be 1.
  */

@@ -1,5 +1,5 @@
 /**
- * Tian's 2-D reduction for an orthonormal teacher (notes §4.1–4.2, [W] eqs. 16–17). With
+ * Tian's 2-D reduction for an orthonormal teacher (docs/tian.md#the-two-dimensional-dynamics; eqs. 16–17 of Tian 2017). With
  * w_j = x·w*_j + y·Σ_{k≠j} w*_k for every j, population gradient flow keeps this form and
  *
  *   2π ẋ = −(π − φ)(x − 1 + (K−1)y) − θ − φ(x − 1) + [(K−1)(α sin φ* − sin φ) + α sin θ] x
@@ -36,7 +36,7 @@ export function diagonalVelocity(K: number, x: number): number | undefined {
   return reducedVelocity(K, x, x)?.dx;
 }
 
-/** The symmetric saddle x*_K = (√(K−1) − arccos(1/√K) + π)/(πK) of [W] Thm 4.1. */
+/** The symmetric saddle x*_K = (√(K−1) − arccos(1/√K) + π)/(πK) of Tian (2017), Thm 4.1. */
 export function symmetricSaddle(K: number): number {
   return (Math.sqrt(K - 1) - Math.acos(1 / Math.sqrt(K)) + Math.PI) / (Math.PI * K);
 }

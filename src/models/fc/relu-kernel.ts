@@ -1,8 +1,8 @@
 /**
- * ReLU closed forms for the pair expectations of `pair-kernel.ts` (Tian 2017; notes §2.1–2.2).
+ * ReLU closed forms for the pair expectations of `pair-kernel.ts` (Tian 2017; docs/tian.md#closed-forms).
  *
  *   k(w, v) = ‖w‖‖v‖/(2π) · [(π − θ) cos θ + sin θ]             (degree-1 arc-cosine kernel)
- *   T(w, v) = 1/(2π) · [(π − θ) v + ‖v‖ sin θ · ŵ]               (§2.1, per sample)
+ *   T(w, v) = 1/(2π) · [(π − θ) v + ‖v‖ sin θ · ŵ]               (per sample)
  *   Q(w, v) = (π − θ)/(2π) I + sin θ/(2π) [cos θ (ŵŵᵀ − uuᵀ) + sin θ (ŵuᵀ + uŵᵀ)]
  *   R(w, v) = ‖v‖ sin θ/(2π‖w‖) · (I − ŵŵᵀ + uuᵀ)                (the gate's δ-function on wᵀx = 0)
  *

@@ -104,7 +104,7 @@ export const certificateClaimSpecs: readonly ClaimSpec<CertificateFacts>[] = [
             ? "partly agrees"
             : "differs",
     },
-    why: "the minima are built by the notes' construction (§3: W₁ = 0, output = label mean, labels with only a definite quadratic signal), not the paper's, whose body was not available; which of these activations the paper's Assumption covers is recalled, not verified",
+    why: "the minima are built by Minima's construction (docs/ding.md#the-construction: W₁ = 0, output = label mean, labels with only a definite quadratic signal), not the paper's, whose body was not available; which of these activations the paper's Assumption covers is recalled, not verified",
   },
   {
     id: "ding-wide-global-zero",
@@ -157,8 +157,8 @@ export const certificateClaimSpecs: readonly ClaimSpec<CertificateFacts>[] = [
   {
     id: "ding-restarts",
     statement:
-      "Small-step gradient descent from θ* + 1e-3·noise returns to the loss L* (notes §4, check 4: never below L* − 1e-12 in the notes' runs).",
-    provenance: "notes-run",
+      "Small-step gradient descent from θ* + 1e-3·noise returns to the loss L* (docs/ding.md#the-verification-protocol, check 4: never below L* − 1e-12 in earlier runs).",
+    provenance: "prior-run",
     measured: (f) =>
       `All runs returned to within 1e-6 of L* in ${f.restartsBack} of ${f.rows.length} configurations (${f.results.restartCount} runs of ${f.results.restartIterations} steps each, step 0.5/λ_max); ${f.descended} runs ended below L*.`,
     verdict: {
@@ -199,13 +199,13 @@ export const certificateClaimSpecs: readonly ClaimSpec<CertificateFacts>[] = [
           ? "agrees"
           : "differs",
     },
-    why: "the exact Assumption is an open question of the notes (§8, question 1); the construction needs σ'(a) > 0 and σ''(a) > 0 at one point to stack to any depth",
+    why: "the exact Assumption is an open question (docs/ding.md#open-questions, question 1); the construction needs σ'(a) > 0 and σ''(a) > 0 at one point to stack to any depth",
   },
   {
     id: "ding-width-one",
     statement:
-      "The paper needs at least two neurons in the last hidden layer; the notes' construction is a local minimum for d_H = 1 as well, and still sub-optimal there (training reaches a lower but positive loss).",
-    provenance: "notes-run",
+      "The paper needs at least two neurons in the last hidden layer; Minima's construction is a local minimum for d_H = 1 as well, and still sub-optimal there (training reaches a lower but positive loss).",
+    provenance: "prior-run",
     applies: (f) => f.narrow.length > 0,
     measured: (f) =>
       `d_H = 1: ${f.narrow.map((x) => `${configLabel(x)} L* ${fmt(x.lossAtPoint, 6)}, best ${fmtLoss(x.bestLoss)} (${x.verdict})`).join("; ")}.`,
@@ -213,7 +213,7 @@ export const certificateClaimSpecs: readonly ClaimSpec<CertificateFacts>[] = [
       test: `agrees when every configuration with d_H = 1 is certified "${SUB_OPTIMAL}" with a best loss found above 1e-6; else differs (made only when such configurations were run)`,
       decide: (f) => (f.narrowSub.length === f.narrow.length ? "agrees" : "differs"),
     },
-    why: "this does not contradict the paper: its d_H ≥ 2 condition is sufficient for its proof, and why it needs it is unknown (notes §8, question 4)",
+    why: "this does not contradict the paper: its d_H ≥ 2 condition is sufficient for its proof, and why it needs it is unknown (docs/ding.md#open-questions, question 4)",
   },
 ];
 
@@ -274,7 +274,7 @@ export const certificates: SubsectionSpec<DingResults> = {
   id: "certificates",
   title: "Certified sub-optimal local minima: six activations, depths 1 to 3, narrow and wide",
   method: (r) =>
-    `The notes' construction (§3) on N seeded Gaussian inputs in ℝ^d₀ (seed ${r.seed}) with designed labels y = 0.3 − r (Σr = 0, Σr·x = 0, Σr·xxᵀ ≻ 0), downstream and output weights in [0.5, 1.5]; then the verification protocol (§4): exact Hessian spectrum (zero modes: |λ| ≤ 1e-7·λ_max), ${r.restartCount} gradient-descent restarts of ${r.restartIterations} steps from θ* + 1e-3·noise, and the best loss elsewhere from ${r.featureDraws} random-feature least-squares fits and ${r.trainingStarts} L-BFGS runs from random starts. Each row is \`minima certify --activation σ --d0 d₀ --samples N --widths … --seed ${r.seed}\`.`,
+    `Minima's construction (docs/ding.md#the-construction) on N seeded Gaussian inputs in ℝ^d₀ (seed ${r.seed}) with designed labels y = 0.3 − r (Σr = 0, Σr·x = 0, Σr·xxᵀ ≻ 0), downstream and output weights in [0.5, 1.5]; then the verification protocol (docs/ding.md#the-verification-protocol): exact Hessian spectrum (zero modes: |λ| ≤ 1e-7·λ_max), ${r.restartCount} gradient-descent restarts of ${r.restartIterations} steps from θ* + 1e-3·noise, and the best loss elsewhere from ${r.featureDraws} random-feature least-squares fits and ${r.trainingStarts} L-BFGS runs from random starts. Each row is \`minima certify --activation σ --d0 d₀ --samples N --widths … --seed ${r.seed}\`.`,
   claims: certificateClaims,
   tables: (r) => [
     {

@@ -8,7 +8,7 @@ import { escapeFigure, exampleComparison } from "./escape-path.js";
 import type { DingResults } from "./results.js";
 
 /*
- * The notes' control has a second unit in the last hidden layer: a W₁ move of two units whose
+ * The control of docs/ding.md#the-negative-control has a second unit in the last hidden layer: a W₁ move of two units whose
  * output changes cancel at first order has no Gauss–Newton curvature, so only the flipped
  * σ''-term remains. With d_H = 1 there is no such move; those rows are reported apart.
  */
@@ -79,7 +79,7 @@ export const controlClaimSpecs: readonly ClaimSpec<ControlFacts>[] = [
   {
     id: "ding-negative-control",
     statement:
-      "Negative control (with at least two units in the last hidden layer): flipping the sign of one output weight (so v_jσ''(a) < 0, b₀ compensated, same loss) must give negative Hessian eigenvalues, and gradient descent from a 1e-3 perturbation must escape (notes §3.6).",
+      "Negative control (with at least two units in the last hidden layer): flipping the sign of one output weight (so v_jσ''(a) < 0, b₀ compensated, same loss) must give negative Hessian eigenvalues, and gradient descent from a 1e-3 perturbation must escape (docs/ding.md#the-negative-control).",
     provenance: "derived",
     measured: controlMeasured,
     verdict: {
@@ -127,8 +127,8 @@ export const controlClaimSpecs: readonly ClaimSpec<ControlFacts>[] = [
   {
     id: "ding-escape-example",
     statement:
-      "§6.1 example (m = 2): from θ*, w₁ = 0.1 / 0.3 / 1.0 gives L = 2.00278 / 2.02463 / 2.22912; after moving v₁ to −0.5 along the valley (L = 2), w₁ = 0.1 / 0.3 / 0.6 / 1.0 gives 1.99934 / 1.99420 / 1.97901 / 1.95352 (notes §3.5).",
-    provenance: "notes-run",
+      "The worked example of docs/ding.md (m = 2): from θ*, w₁ = 0.1 / 0.3 / 1.0 gives L = 2.00278 / 2.02463 / 2.22912; after moving v₁ to −0.5 along the valley (L = 2), w₁ = 0.1 / 0.3 / 0.6 / 1.0 gives 1.99934 / 1.99420 / 1.97901 / 1.95352 (docs/ding.md#the-flat-valley-and-the-escape-path, computed before Minima).",
+    provenance: "prior-run",
     measured: (f) =>
       f.example
         .map(
@@ -137,7 +137,7 @@ export const controlClaimSpecs: readonly ClaimSpec<ControlFacts>[] = [
         )
         .join("; "),
     verdict: {
-      test: "agrees when every one of the notes' seven losses is matched within 5e-6 (they print 5 decimals); else differs",
+      test: "agrees when every one of the table's seven losses is matched within 5e-6 (they print 5 decimals); else differs",
       decide: (f) => (f.example.every((x) => x.matches) ? "agrees" : "differs"),
     },
   },
@@ -193,12 +193,13 @@ export const controls: SubsectionSpec<DingResults> = {
     },
     {
       id: "ding-escape-example",
-      caption: "The §6.1 example (sigmoid, m = 2, L* = 2): the notes' escape numbers against Minima's",
-      columns: ["part of the path", "‖W₁‖_F = t", "notes", "Minima", "match (5 decimals)"],
+      caption:
+        "The worked example (sigmoid, m = 2, L* = 2): the escape numbers of docs/ding.md against Minima's",
+      columns: ["part of the path", "‖W₁‖_F = t", "docs/ding.md", "Minima", "match (5 decimals)"],
       rows: exampleComparison(r.example).map((x) => [
         x.part,
         x.t,
-        x.notes,
+        x.table,
         Number.isFinite(x.measured) ? x.measured.toFixed(6) : "—",
         x.matches ? "yes" : "no",
       ]),

@@ -1,7 +1,7 @@
-/** Ding, Li & Sun (2019): the escape path as a figure, and the notes' §3.5 numbers against ours. */
+/** Ding, Li & Sun (2019): the escape path as a figure, and the numbers of docs/ding.md against ours. */
 import type { Figure, Point } from "../../figures/figure.js";
 import { type LinePanel, lineChart } from "../../figures/line-chart.js";
-import { type DingEscape, NOTES_ESCAPE } from "./compute/rows.js";
+import { type DingEscape, ESCAPE_TABLE } from "./compute/rows.js";
 import type { DingResults } from "./results.js";
 
 /** The escape path as (s, L − L*): s ∈ [0, 1] along the valley, s = 1 + ‖W₁‖_F after it. */
@@ -58,34 +58,34 @@ export function escapeFigure(r: DingResults): Figure {
     name: "ding-escape-path",
     title: "Ding et al.: leaving the minimum without raising the loss",
     caption:
-      "Loss change L − L* along the escape path of the notes (§3.5), for the §6.1 example and for each activation (d₀ = 2, N = 10, width 10). For 0 ≤ s ≤ 1 the flipped output weights move from v to ρv (ρ < 0) along the flat manifold: the loss stays exactly L*. Then moving the first layer along W₁ = (s − 1)·q uᵀ lowers the loss (solid), while the same move from θ* raises it (dashed, much more steeply: it is cut at the top of each panel, which is scaled to the descent): the minimum is not a basin.",
+      "Loss change L − L* along the escape path (docs/ding.md#the-flat-valley-and-the-escape-path), for the worked example and for each activation (d₀ = 2, N = 10, width 10). For 0 ≤ s ≤ 1 the flipped output weights move from v to ρv (ρ < 0) along the flat manifold: the loss stays exactly L*. Then moving the first layer along W₁ = (s − 1)·q uᵀ lowers the loss (solid), while the same move from θ* raises it (dashed, much more steeply: it is cut at the top of each panel, which is scaled to the descent): the minimum is not a basin.",
     columns: 3,
     panels,
   });
 }
 
-/** The notes' §3.5 numbers against ours at the same ‖W₁‖_F. */
+/** The escape table of docs/ding.md against ours at the same ‖W₁‖_F. */
 export function exampleComparison(e: DingEscape) {
   const find = (points: readonly { t: number; loss: number }[], t: number) =>
     points.find((q) => Math.abs(q.t - t) < 1e-12)?.loss;
   const rows = [
-    ...NOTES_ESCAPE.rise.map((q) => ({
+    ...ESCAPE_TABLE.rise.map((q) => ({
       part: "from θ* (rises)",
       t: q.t,
-      notes: q.loss,
+      table: q.loss,
       measured: find(e.path.rise, q.t),
     })),
-    ...NOTES_ESCAPE.descent.map((q) => ({
+    ...ESCAPE_TABLE.descent.map((q) => ({
       part: "after the valley (falls)",
       t: q.t,
-      notes: q.loss,
+      table: q.loss,
       measured: find(e.path.descent, q.t),
     })),
   ];
   return rows.map((row) => ({
     ...row,
     measured: row.measured ?? Number.NaN,
-    // the notes print 5 decimals
-    matches: row.measured !== undefined && Math.abs(row.measured - row.notes) <= 5e-6,
+    // the table prints 5 decimals
+    matches: row.measured !== undefined && Math.abs(row.measured - row.table) <= 5e-6,
   }));
 }

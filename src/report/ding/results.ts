@@ -2,7 +2,7 @@
  * Ding, Li & Sun (2019), computed as plain data with the experiments of src/experiments/ding:
  * certificates of the constructed sub-optimal local minimum for six smooth activations, depths 1
  * to 3 and several widths (narrow and d_H ≥ N), the negative control, the escape along the flat
- * valley (on random data and on the notes' §6.1 example), and the Yu–Chen regime of N − 1 sigmoid
+ * valley (on random data and on the worked example of docs/ding.md), and the Yu–Chen regime of N − 1 sigmoid
  * units with an output bias.
  *
  * Every configuration is `runDingExperiment` with the report's seed as its seed, so a row is what
@@ -22,7 +22,7 @@ import {
   type DingCertificateRow,
   type DingControlRow,
   type DingEscape,
-  notesExampleEscape,
+  workedExampleEscape,
 } from "./compute/rows.js";
 
 export interface DingResults {
@@ -35,7 +35,7 @@ export interface DingResults {
   readonly certificates: readonly DingCertificateRow[];
   readonly controls: readonly DingControlRow[];
   readonly escapes: readonly DingEscape[];
-  /** The deterministic §6.1 example (sigmoid, m = 2, unit weights): its escape path at the notes' steps and more. */
+  /** The deterministic worked example (sigmoid, m = 2, unit weights): its escape path at the table's steps and more. */
   readonly example: DingEscape;
   readonly yuChen: readonly DingCertificateRow[];
 }
@@ -122,7 +122,7 @@ export async function computeDing(settings: ReportSettings): Promise<DingResults
     certificates,
     controls,
     escapes,
-    example: notesExampleEscape(),
+    example: workedExampleEscape(),
     yuChen,
   };
 }

@@ -16,7 +16,7 @@ export function dingSection(r: DingResults): Section {
     paper:
       "Sub-Optimal Local Minima Exist for Neural Networks with Almost All Non-Linear Activations (arXiv 1911.01413; Mathematics of Operations Research 2022)",
     intro:
-      "Only the paper's abstracts were available, and the paper reports no experiments that we know of. Minima therefore verifies the headline claims on the construction derived in the notes (../shared/papers/ding2019-suboptimal.md §3), which has every property the abstract states, with the notes' verification protocol (§4): each 'sub-optimal local minimum' verdict rests on an analytic certificate, perturbed restarts and a lower loss found elsewhere.",
+      "Only the paper's abstracts were available, and the paper reports no experiments that we know of. Minima therefore verifies the headline claims on a construction of its own (docs/ding.md#the-construction), which has every property the abstract states, with the verification protocol of docs/ding.md#the-verification-protocol: each 'sub-optimal local minimum' verdict rests on an analytic certificate, perturbed restarts and a lower loss found elsewhere.",
     subsections: DING_SUBSECTIONS.map((s) => renderSubsection(s, r)),
     missing: [],
   };

@@ -47,7 +47,7 @@ export const sensitivityClaims: readonly ClaimSpec<SensitivityFacts>[] = [
     id: "du-sensitivity-p",
     statement:
       "P(global) rises with the filter size p (larger p puts φ₀ nearer π/2, which gives the a-layer time to align first).",
-    provenance: "notes-run",
+    provenance: "prior-run",
     measured: (f) => f.listed("p"),
     verdict: {
       test: `agrees when ${RISES}; else differs`,
@@ -58,7 +58,7 @@ export const sensitivityClaims: readonly ClaimSpec<SensitivityFacts>[] = [
   {
     id: "du-sensitivity-anorm",
     statement: "P(global) rises with ‖a*‖.",
-    provenance: "notes-run",
+    provenance: "prior-run",
     measured: (f) => f.listed("anorm"),
     verdict: {
       test: `agrees when ${RISES}; partly agrees when only the first holds; else differs`,
@@ -73,7 +73,7 @@ export const sensitivityClaims: readonly ClaimSpec<SensitivityFacts>[] = [
   {
     id: "du-sensitivity-eta",
     statement: "P(global) does not change when η is reduced below 0.2 (the gradient-flow limit).",
-    provenance: "notes-run",
+    provenance: "prior-run",
     measured: (f) => f.listed("eta"),
     verdict: {
       test: "agrees when the 95% Wilson interval of P(global) at every η overlaps the one at the smallest η; else differs",
@@ -98,8 +98,8 @@ export const sensitivity: SubsectionSpec<DuResults> = {
           sens.parameter === "eta"
             ? "Below η = 0.2 the outcome should no longer depend on η (the gradient-flow limit)."
             : sens.parameter === "p"
-              ? "The notes expect a rise with p: φ₀ starts nearer π/2, giving the a-layer time to align before v commits to a side."
-              : "The notes expect a rise with ‖a*‖; compare with the measured points."
+              ? "Earlier simulations (docs/du-cnn.md#what-the-report-finds) found a rise with p: φ₀ starts nearer π/2, giving the a-layer time to align before v commits to a side."
+              : "Earlier simulations found a rise with ‖a*‖; compare with the measured points."
         }`,
         x: { label: NAMES[sens.parameter], log: sens.parameter !== "eta" },
         y: { label: "P(global)", domain: [0, 1.02] },

@@ -255,7 +255,7 @@ export const table: SubsectionSpec<DuResults> = {
   method: (r) => {
     const other = r.cells.reduce((s, c) => s + c.counts.saddle + c.counts.unconverged + c.counts.diverged, 0);
     const total = r.cells.reduce((s, c) => s + c.counts.n, 0);
-    return `Population WN-GD (Algorithm 1) on the exact reduction; p = ${r.p}, ‖a*‖ = ${r.anorm}, η = min(0.2, 2π/(k+π−1)), at most 6000/η steps, v₀ uniform on the sphere, a₀ uniform in the ball of radius |1ᵀa*|/√k; ${r.trialsPerCell} trials per cell; outcomes by the rules of src/train/cnn-outcome.ts (${other} of ${total} runs were saddle, unconverged or diverged).`;
+    return `Population WN-GD (Algorithm 1) on the exact reduction; p = ${r.p}, ‖a*‖ = ${r.anorm}, η = min(0.2, 2π/(k+π−1)), at most 6000/η steps, v₀ uniform on the sphere, a₀ uniform in the ball of radius |1ᵀa*|/√k; ${r.trialsPerCell} trials per cell; outcomes by the rules of docs/du-cnn.md#outcomes (src/train/cnn/rules.ts) (${other} of ${total} runs were saddle, unconverged or diverged).`;
   },
   claims: (r) => evaluateClaims(tableClaims, tableFacts(r)),
   tables: tableTables,

@@ -26,7 +26,7 @@ export const criticalClaims: readonly ClaimSpec<TianCritical>[] = [
     id: "tian-cone-rule",
     statement:
       "L12 > 0 and L21 > 0 exactly when the teacher direction lies strictly inside the cone of the two student directions; both are < 0 strictly outside.",
-    provenance: "notes-run",
+    provenance: "prior-run",
     measured: ({ scan }) =>
       `${scan.mismatches} mismatches in ${scan.checked} grid points (${scan.betas} values of β ∈ (0, π) × ${scan.phis} of φ ∈ (0, 2π), away from the cone's edges).`,
     verdict: {
@@ -150,7 +150,7 @@ export const critical: SubsectionSpec<TianResults> = {
   id: "critical",
   title: "K = 2: critical-point-free regions",
   method: ({ critical: { scan } }) =>
-    "The norm equations Σ_k M_ij^k‖w_k‖ = Σ_k M*_ij^k‖w*_k‖ (notes §7.2, the author's construct_M): the diagonal rows fix ‖w‖ = M_r⁻¹M*_r‖w*‖, the others require L‖w*‖ = 0, L = M*_off − M_off M_r⁻¹M*_r, whose rows for K = 2 are L12 and L21. Same cone scan: minima fc critical --betas " +
+    "The norm equations Σ_k M_ij^k‖w_k‖ = Σ_k M*_ij^k‖w*_k‖ (docs/tian.md#critical-points-in-m-matrix-form, the author's construct_M): the diagonal rows fix ‖w‖ = M_r⁻¹M*_r‖w*‖, the others require L‖w*‖ = 0, L = M*_off − M_off M_r⁻¹M*_r, whose rows for K = 2 are L12 and L21. Same cone scan: minima fc critical --betas " +
     `${scan.betas} --phis ${scan.phis}.`,
   claims: (r) => evaluateClaims(criticalClaims, r.critical),
   tables: ({ critical: { exhibited } }) => [

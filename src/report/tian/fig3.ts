@@ -107,7 +107,7 @@ export const fig3Claims: readonly ClaimSpec<Fig3Facts>[] = [
   {
     id: "tian-fig3-uniform",
     statement:
-      "With X ~ Uniform[−½, ½]^d the closed form still matches the samples up to a scaling constant (Fig. 3(c); 1/12 here, the inputs' variance); the notes expect the error to level off at a floor from the non-Gaussianity.",
+      "With X ~ Uniform[−½, ½]^d the closed form still matches the samples up to a scaling constant (Fig. 3(c); 1/12 here, the inputs' variance); the error is expected to level off at a floor from the non-Gaussianity.",
     provenance: "verified",
     measured: (f) =>
       `Uniform inputs: ${f.fig3.spec.ds.map((d) => `d=${d}: ${f.listN("uniform", d)}`).join("; ")}. Slope: ${f.slopeText("uniform")} (Gaussian ${f.slopeText("gaussian")}).`,

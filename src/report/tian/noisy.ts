@@ -84,7 +84,7 @@ export const noisyClaims: readonly ClaimSpec<NoisyFacts>[] = [
   {
     id: "tian-spurious-minima",
     statement:
-      "Spurious local minima exist in this setting (orthonormal teacher, unit top weights) from about K = 6 on, and gradient descent reaches them (Safran & Shamir 2018); the notes' runs at K = 10 stopped at J ≈ 0.0187.",
+      "Spurious local minima exist in this setting (orthonormal teacher, unit top weights) from about K = 6 on, and gradient descent reaches them (Safran & Shamir 2018); earlier runs at K = 10 stopped at J ≈ 0.0187 (docs/tian.md#symmetry-breaking-and-noisy-starts).",
     provenance: "recalled",
     measured: (f) =>
       f.largeK.length > 0

@@ -4,7 +4,7 @@ import { symmetricSaddle } from "../../models/fc/reduced-2d.js";
 import { evaluateClaims } from "../claims.js";
 import { fmt } from "../format.js";
 import type { ClaimSpec, SubsectionSpec } from "../types.js";
-import { NOTES_SADDLES, type TianSaddleRow } from "./compute/saddles.js";
+import { SADDLE_TABLE, type TianSaddleRow } from "./compute/saddles.js";
 import type { TianResults } from "./results.js";
 
 export interface SaddleFacts {
@@ -12,15 +12,15 @@ export interface SaddleFacts {
   /** Largest |measured fixed point − formula| over K. */
   readonly maxDiff: number;
   readonly saddleOk: boolean;
-  /** The rows with a value in the notes' table, and whether all of them match it. */
-  readonly withNotes: readonly TianSaddleRow[];
-  readonly notesOk: boolean;
+  /** The rows with a value in the table of docs/tian.md, and whether all of them match it. */
+  readonly withTable: readonly TianSaddleRow[];
+  readonly tableOk: boolean;
   readonly indexIsSquare: boolean;
 }
 
 export function saddleFacts(r: TianResults): SaddleFacts {
   const rows = r.saddles;
-  const withNotes = rows.filter((s) => NOTES_SADDLES[s.K] !== undefined);
+  const withTable = rows.filter((s) => SADDLE_TABLE[s.K] !== undefined);
   return {
     rows,
     maxDiff: Math.max(...rows.map((s) => Math.abs(s.measuredFixedPoint - s.saddle))),
@@ -31,9 +31,9 @@ export function saddleFacts(r: TianResults): SaddleFacts {
         s.jacobianEigenvalues[0] < 0 &&
         s.jacobianEigenvalues[1] > 0,
     ),
-    withNotes,
-    notesOk: withNotes.every((s) => {
-      const n = NOTES_SADDLES[s.K];
+    withTable,
+    tableOk: withTable.every((s) => {
+      const n = SADDLE_TABLE[s.K];
       return (
         Math.abs(s.saddle - n.x) < 1e-6 &&
         Math.abs(s.jacobianEigenvalues[1] - n.unstable) < 1e-3 &&
@@ -70,20 +70,20 @@ export const saddleClaims: readonly ClaimSpec<SaddleFacts>[] = [
     },
   },
   {
-    id: "tian-saddle-notes",
+    id: "tian-saddle-table",
     statement:
-      "The notes' table (§4.4): x*_K, the Jacobian eigenvalues of 2π(ẋ, ẏ) at the saddle (one unstable, the stable one −Kπ) and J there.",
-    provenance: "notes-run",
+      "The table of docs/tian.md#the-symmetric-saddle, computed before Minima: x*_K, the Jacobian eigenvalues of 2π(ẋ, ẏ) at the saddle (one unstable, the stable one −Kπ) and J there.",
+    provenance: "prior-run",
     measured: (f) =>
-      f.withNotes
+      f.withTable
         .map(
           (s) =>
             `K=${s.K}: x* ${fmt(s.saddle, 6)}, eigenvalues ${fmt(s.jacobianEigenvalues[1], 4)} and ${fmt(s.jacobianEigenvalues[0], 5)}, J ${fmt(s.lossAtSaddle, 7)}`,
         )
         .join("; "),
     verdict: {
-      test: "agrees when for every K in the notes' table x*_K is within 1e-6, the unstable eigenvalue within 1e-3, the stable one within 1e-4 of −Kπ and J within 1e-6 of the notes' values; else differs",
-      decide: (f) => (f.notesOk ? "agrees" : "differs"),
+      test: "agrees when for every K in that table x*_K is within 1e-6, the unstable eigenvalue within 1e-3, the stable one within 1e-4 of −Kπ and J within 1e-6 of the table's values; else differs",
+      decide: (f) => (f.tableOk ? "agrees" : "differs"),
     },
   },
 ];
@@ -92,7 +92,7 @@ export const saddles: SubsectionSpec<TianResults> = {
   id: "saddles",
   title: "The symmetric saddle x*_K",
   method: (r) =>
-    "Measured fixed point: the 1-D diagonal equation (x = y exactly) from 0.01 with η = 0.1 for 5000 steps. The plain 2-D map from the same start is also listed: in double precision rounding acts as symmetry breaking and can carry it off the diagonal (notes §4.4). Jacobian by central differences (h = 10⁻⁶); exact Hessian of the full network with d = K. Same numbers: minima fc saddles --K " +
+    "Measured fixed point: the 1-D diagonal equation (x = y exactly) from 0.01 with η = 0.1 for 5000 steps. The plain 2-D map from the same start is also listed: in double precision rounding acts as symmetry breaking and can carry it off the diagonal (docs/tian.md#the-symmetric-saddle). Jacobian by central differences (h = 10⁻⁶); exact Hessian of the full network with d = K. Same numbers: minima fc saddles --K " +
     `${r.saddles.map((s) => s.K).join(",")}; minima fc dynamics2d --K K --x0 0.01 --y0 0.01 --eta 0.1 --steps 5000 --mode diagonal.`,
   claims: (r) => evaluateClaims(saddleClaims, saddleFacts(r)),
   tables: ({ saddles: rows }) => {

@@ -3,7 +3,7 @@
  * with the sweep's conveniences.
  *
  * Two conveniences over the trial's own fields, so that a grid over k can keep the paper protocol:
- *   eta: "auto"   means η = min(0.2, 2π/(k+π−1)) (notes §8.3; below the stability limit 4π/(k+π−1));
+ *   eta: "auto"   means η = min(0.2, 2π/(k+π−1)) (docs/du-cnn.md#the-success-table-protocol; below the stability limit 4π/(k+π−1));
  *   horizon: T    means maxSteps = ⌈T/η⌉, a fixed gradient-flow time instead of a step count.
  * The resolved parameters are exactly a CnnTrialSpec, so a cell's random stream (hashed from them)
  * is the same however they were written.

@@ -1,5 +1,5 @@
 /**
- * Exact low-dimensional reduction of population WN-GD on the ReLU CNN (notes §4.1): the fast path.
+ * Exact low-dimensional reduction of population WN-GD on the ReLU CNN (docs/du-cnn.md#the-exact-reduction): the fast path.
  *
  * v-block: in the plane of v_t and w*, one step adds δ = η·s·(π − φ)·sin φ/(2π r) along the unit
  * vector from v_t towards w* (s = aᵀa*, r = ‖v‖), which turns v by θ = atan2(δ, r) and gives

@@ -8,7 +8,7 @@
  *           there is N/(2r²) on the angle and A on a, with no cross term), so the run cannot leave.
  * spurious  early: the certificate below holds (exact WN-GD on the population loss only); at the end
  *           of the budget when no certificate applies (sampled gradients, plain GD, or η·c_k > 1): the
- *           notes' §6.5 rule φ > π/2 and aᵀa* < 0, when the spurious point is a local minimum.
+ *           rule φ > π/2 and aᵀa* < 0, when the spurious point is a local minimum.
  * saddle    at the end of the budget: the saddle cone exists, |φ − φ_s| < 1e-2 and ‖∇ℓ‖ < 1e-4·‖a*‖.
  * diverged  a non-finite or huge iterate, at any step (the shared convention of train/contract.ts).
  * unconverged  none of these when the budget runs out.
@@ -24,7 +24,7 @@
  * long as φ does not decrease (g decreases on [0, π]), so s stays < 0 and |s| ≤ M; (iii) with s < 0 the
  * v-step turns v away from w* by atan(|δ|/r) ≤ (π − φ)·η|s|/(2πr²) < π − φ by (C2) (r never decreases),
  * so φ rises monotonically without passing π. So the region is forward-invariant; in it s is bounded
- * away from 0, hence π − φ → 0 (sub-linearly, §6.2 of the notes), and a → a_s because the a-map is a
+ * away from 0, hence π − φ → 0 (sub-linearly, docs/du-cnn.md#the-spurious-point), and a → a_s because the a-map is a
  * contraction driven by g(φ_t) → 0. (C1) can hold only when S² < (k+π−1)N/π (the local-minimum
  * condition, since 1 − g ≤ 1 and 1 − z_lo ≥ π/(k+π−1)), and every run converging to the spurious
  * minimum eventually satisfies it (at the limit 1 − g = 1 and z = (k−1)/(k+π−1)).

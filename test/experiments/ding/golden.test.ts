@@ -1,5 +1,5 @@
 /**
- * The deterministic example of the notes §6.1: d₀ = 1, x = (−1.5, −0.5, 0.5, 1.5),
+ * The worked example of docs/ding.md#the-worked-example: d₀ = 1, x = (−1.5, −0.5, 0.5, 1.5),
  * y = (−1, 1, 1, −1), m sigmoid units at w = 0, b = −1, v = 1, b₀ = −m·σ(−1).
  */
 import assert from "node:assert/strict";
@@ -14,7 +14,7 @@ const x = [-1.5, -0.5, 0.5, 1.5].map((v) => Float64Array.of(v));
 const y = Float64Array.of(-1, 1, 1, -1);
 const close = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
 
-test("§6.1 point: w = 0, b = −1, v = 1, b₀ = −m·σ(−1), output 0 everywhere", () => {
+test("worked example's point: w = 0, b = −1, v = 1, b₀ = −m·σ(−1), output 0 everywhere", () => {
   const p = buildDingPoint({
     activation: sigmoid,
     widths: [3],
@@ -31,7 +31,7 @@ test("§6.1 point: w = 0, b = −1, v = 1, b₀ = −m·σ(−1), output 0 every
 });
 
 for (const m of [1, 2, 4]) {
-  test(`§6.1 with m = ${m}: L* = 2, zero gradient, 2m zero modes of 3m+1, smallest positive eigenvalue ${m === 1 ? "0.5567" : "0.3634"}, verdict sub-optimal`, () => {
+  test(`worked example with m = ${m}: L* = 2, zero gradient, 2m zero modes of 3m+1, smallest positive eigenvalue ${m === 1 ? "0.5567" : "0.3634"}, verdict sub-optimal`, () => {
     const r = runDingExperiment({
       activation: sigmoid,
       widths: [m],
@@ -64,7 +64,7 @@ for (const m of [1, 2, 4]) {
   });
 }
 
-test("§3.5 escape at m = 2: loss rises with w₁ at the point, stays 2 along the valley, then falls (the notes' numbers)", () => {
+test("escape at m = 2: loss rises with w₁ at the point, stays 2 along the valley, then falls (the table of docs/ding.md)", () => {
   const p = buildDingPoint({
     activation: sigmoid,
     widths: [2],
@@ -83,7 +83,7 @@ test("§3.5 escape at m = 2: loss rises with w₁ at the point, stays 2 along th
   [1.99934, 1.9942, 1.95352].forEach((v, i) => assert.ok(close(fall[i], v, 5e-6), `fall ${fall[i]}`));
 });
 
-test("§3.6 negative control at m = 2: flipping v₁ gives a saddle with a negative eigenvalue, and GD escapes", () => {
+test("negative control at m = 2: flipping v₁ gives a saddle with a negative eigenvalue, and GD escapes", () => {
   const r = runDingExperiment({
     activation: sigmoid,
     widths: [2],

@@ -8,7 +8,7 @@ import {
   vectorField,
 } from "../../../src/experiments/tian/dynamics2d.js";
 
-test("saddle table reproduces the notes' §4.4 values (x*_K, Jacobian eigenvalues, J at saddle and at 0⁺)", () => {
+test("saddle table reproduces the values of docs/tian.md#the-symmetric-saddle (x*_K, Jacobian eigenvalues, J at saddle and at 0⁺)", () => {
   const expected = [
     [2, 0.534155, 3.744, 0.088512, 0.659155],
     [3, 0.382024, 5.553, 0.242355, 1.227465],

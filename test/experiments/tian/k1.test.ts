@@ -50,7 +50,7 @@ test("K = 1 from large Gaussian starts (std 10): Ω is rarely hit, yet GD still 
   assert.equal(r.gdSuccess.count, 30);
 });
 
-test("the polar (r, θ) equations of §3.1 equal the projected population gradient; θ₀ near π still converges", () => {
+test("the polar (r, θ) equations of docs/tian.md#a-single-unit equal the projected population gradient; θ₀ near π still converges", () => {
   const p = k1Polar({ d: 3, r0: 0.5, theta0: 3, eta: 0.01, steps: 5000, recordEvery: 100 });
   assert.ok(p.maxRateMismatch < 1e-12, `${p.maxRateMismatch}`);
   assert.ok(p.final.distance < 1e-6);

@@ -23,7 +23,7 @@ test("noisy near-symmetric starts at K = 4 all converge; the result depends only
   assert.deepEqual(noisyStarts(spec), r);
 });
 
-test("K = 10 failures stop at spurious local minima (index 0, ‖∇J‖ small, J ≈ 0.0187 as in the notes §6.4)", () => {
+test("K = 10 failures stop at spurious local minima (index 0, ‖∇J‖ small, J ≈ 0.0187 as in docs/tian.md)", () => {
   const r = noisyStarts({ K: 10, d: 20, noises: [1], runs: 2, eta: 0.05, maxSteps: 20000, seed: 1 });
   const f = r.levels[0].failures[0];
   assert.ok(f, "seed 1, run 1 is a known failure");
@@ -72,7 +72,7 @@ test("M-matrix residual equals 2π·e_jᵀ(−∇_{w_i}J) from the population gr
     }
 });
 
-test("L12/L21 cone characterisation (§7.2): positive inside the student cone, negative outside, zero on its edges", () => {
+test("L12/L21 cone characterisation (docs/tian.md): positive inside the student cone, negative outside, zero on its edges", () => {
   const scan = coneScan({ betas: 20, phis: 120 });
   assert.ok(scan.checked > 2000);
   assert.equal(scan.mismatches, 0);

@@ -42,7 +42,7 @@ test("teacher from ratio has (1ᵀa*)² = R‖a*‖² and ‖a*‖ = A", () => {
   }
 });
 
-test("notes §6.3 table: spurious loss, loss at a = 0 and the existence threshold", () => {
+test("the table of docs/du-cnn.md#the-spurious-point: spurious loss, loss at a = 0 and the existence threshold", () => {
   const rows = [
     [25, 1, 0.1468, 0.25, 8.64],
     [25, 4, 0.1873, 0.4887, 8.64],
@@ -59,7 +59,7 @@ test("notes §6.3 table: spurious loss, loss at a = 0 and the existence threshol
   assert.ok(Math.abs(spuriousLoss(cnnTeacherFromRatio(1, 3, 1, 1)) - 0.25) < 1e-15);
 });
 
-test("notes §6.4 examples of the saddle angle: 93.0°, 104.9°, 97.9°", () => {
+test("the examples of the saddle angle in docs/du-cnn.md: 93.0°, 104.9°, 97.9°", () => {
   for (const [k, R, deg] of [
     [25, 1, 93.0],
     [25, 4, 104.9],

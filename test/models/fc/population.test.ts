@@ -91,7 +91,7 @@ test("kernel special cases: k(w,w) = ‖w‖²/2, k(w,−w) = 0, k at θ = π/2 
   assert.ok(Math.abs(out.k - 6 / (2 * Math.PI)) < 1e-15);
 });
 
-test("at the teacher the loss and gradient vanish; at w → 0⁺ the loss is ½Σ k(w*_i, w*_j) (notes §4.4)", () => {
+test("at the teacher the loss and gradient vanish; at w → 0⁺ the loss is ½Σ k(w*_i, w*_j) (docs/tian.md#the-symmetric-saddle)", () => {
   for (const [K, expected] of [
     [2, 0.659155],
     [5, 2.841549],

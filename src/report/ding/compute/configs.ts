@@ -12,7 +12,7 @@ export const DING_ACTIVATIONS: readonly ActivationName[] = [
   "elu",
 ];
 
-/** Random data of the notes' §6.2: d₀ = 2, N = 10 seeded Gaussian inputs, designed labels. */
+/** Random data (docs/ding.md#random-data): d₀ = 2, N = 10 seeded Gaussian inputs, designed labels. */
 export const DING_INPUT_DIM = 2;
 export const DING_SAMPLES = 10;
 
@@ -51,13 +51,13 @@ export function dingConfigs(settings: Pick<ReportSettings, "size">): DingConfig[
       weights: "random" as const,
     })),
   );
-  // The notes' other data set (§6.2): d₀ = 3, N = 15, sigmoid with d₁ = N.
+  // The other data set of docs/ding.md#random-data: d₀ = 3, N = 15, sigmoid with d₁ = N.
   if (settings.size !== "smoke")
     configs.push({ activation: "sigmoid", widths: [15], inputDim: 3, samples: 15, weights: "random" });
   return configs;
 }
 
-/** The Yu–Chen regime (notes §6.3): (d₀, N) with m = N − 1 sigmoid units, unit weights. */
+/** The Yu–Chen regime (docs/ding.md#the-yu-and-chen-regime): (d₀, N) with m = N − 1 sigmoid units, unit weights. */
 export function yuChenConfigs(settings: Pick<ReportSettings, "size">): DingConfig[] {
   const shapes = bySize(settings.size, {
     smoke: [[1, 4]],

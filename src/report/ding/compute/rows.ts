@@ -1,7 +1,7 @@
 /**
  * Ding, Li & Sun (2019): one configuration's experiment reduced to the report's rows (certificate,
- * negative control and escape path, activation against the theorem's condition), and the notes'
- * §6.1 example.
+ * negative control and escape path, activation against the theorem's condition), and the worked
+ * example of docs/ding.md.
  */
 import type { ActivationName } from "../../../activations/activation.js";
 import { activationByName } from "../../../activations/registry.js";
@@ -88,8 +88,8 @@ export interface DingEscape {
   readonly path: EscapePath;
 }
 
-/** The notes' §3.5 table (m = 2 of the §6.1 example): loss at w₁ = t from θ*, and after the valley. */
-export const NOTES_ESCAPE = {
+/** The escape table of docs/ding.md#the-flat-valley-and-the-escape-path (m = 2 of the worked example): loss at w₁ = t from θ*, and after the valley. */
+export const ESCAPE_TABLE = {
   rise: [
     { t: 0.1, loss: 2.00278 },
     { t: 0.3, loss: 2.02463 },
@@ -117,7 +117,7 @@ export interface DingActivationRow {
   readonly reason?: string;
 }
 
-/** Escape steps t = ‖W₁‖_F: dense for the figure, containing the notes' 0.1, 0.3, 0.6, 1. */
+/** Escape steps t = ‖W₁‖_F: dense for the figure, containing the table's 0.1, 0.3, 0.6, 1. */
 export const ESCAPE_STEPS: readonly number[] = Array.from({ length: 20 }, (_, i) => (i + 1) / 20);
 
 export function certificateRow(
@@ -236,8 +236,8 @@ export function activationRows(covered: readonly ActivationName[], seed: number)
   return [...coveredRows, ...excluded];
 }
 
-/** The notes' §6.1 example: x = (−1.5, −0.5, 0.5, 1.5), y = (−1, 1, 1, −1), two sigmoid units at w = 0, b = −1, v = 1. */
-export function notesExampleEscape(): DingEscape {
+/** The worked example of docs/ding.md#the-worked-example: x = (−1.5, −0.5, 0.5, 1.5), y = (−1, 1, 1, −1), two sigmoid units at w = 0, b = −1, v = 1. */
+export function workedExampleEscape(): DingEscape {
   const point = buildDingPoint({
     activation: activationByName("sigmoid"),
     widths: [2],
@@ -247,7 +247,7 @@ export function notesExampleEscape(): DingEscape {
     seed: 0,
   });
   return {
-    label: "§6.1 example (sigmoid, m = 2)",
+    label: "worked example (sigmoid, m = 2)",
     activation: "sigmoid",
     widths: [2],
     path: escapePath(point, { steps: ESCAPE_STEPS }),

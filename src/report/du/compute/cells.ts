@@ -25,7 +25,7 @@ export const DU_RATIOS = [0, 1, 4, 9, 16, 25] as const;
 export const P = 25;
 
 /**
- * The success table as a sweep spec: the notes' protocol (§8.3), η = min(0.2, 2π/(k+π−1)) (half
+ * The success table as a sweep spec: the protocol of docs/du-cnn.md#the-success-table-protocol, η = min(0.2, 2π/(k+π−1)) (half
  * the a-block stability bound) and a gradient-flow horizon of 6000, i.e. ⌈6000/η⌉ steps.
  * examples/sweeps/du-table.json is this spec (a test keeps the two equal).
  */

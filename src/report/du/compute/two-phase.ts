@@ -1,4 +1,4 @@
-/** Du et al. (2018): two-phase trajectories of population WN-GD (the notes' §7). */
+/** Du et al. (2018): two-phase trajectories of population WN-GD (docs/du-cnn.md#two-phases). */
 import type { CnnTrialSpec } from "../../../experiments/cnn/spec.js";
 import { runCnnTrialDetailed } from "../../../experiments/cnn/trial.js";
 import { Rng } from "../../../math/rng.js";
@@ -44,7 +44,7 @@ export function logLossSlope(points: readonly DuTrajectoryPoint[], from: number,
 }
 
 export function twoPhase(settings: ReportSettings): DuTwoPhase {
-  // k = p = 25, (1ᵀa*)² = 4, η = 0.2 as in the notes' §7; runs continue after convergence so the
+  // k = p = 25, (1ᵀa*)² = 4, η = 0.2 (docs/du-cnn.md#two-phases); runs continue after convergence so the
   // linear phase shows down to round-off.
   const spec = duSpec(25, 4, { eta: 0.2, maxSteps: 700, earlyStop: false });
   const wanted = bySize(settings.size, { smoke: 2, quick: 5, full: 6 });

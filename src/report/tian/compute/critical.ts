@@ -18,7 +18,7 @@ export interface TianExhibitedPoint {
 }
 
 export interface TianCritical {
-  /** The cone rule checked on a β × φ grid (the notes' §7.2). */
+  /** The cone rule checked on a β × φ grid (docs/tian.md#critical-points-in-m-matrix-form). */
   readonly scan: ConeScan;
   /** sign L12 over (φ, β) for the figure. */
   readonly signGrid: { readonly betas: number; readonly phis: number; readonly values: readonly number[] };

@@ -10,8 +10,8 @@ export interface TianSaddleRow extends SaddleRow {
   readonly plainFinal: { readonly x: number; readonly y: number };
 }
 
-/** The notes' §4.4 table (own runs for the notes): x*_K, unstable Jacobian eigenvalue of 2π(ẋ, ẏ), J at the saddle. */
-export const NOTES_SADDLES: Readonly<Record<number, { x: number; unstable: number; loss: number }>> = {
+/** The table of docs/tian.md#the-symmetric-saddle (computed before Minima): x*_K, unstable Jacobian eigenvalue of 2π(ẋ, ẏ), J at the saddle. */
+export const SADDLE_TABLE: Readonly<Record<number, { x: number; unstable: number; loss: number }>> = {
   2: { x: 0.534155, unstable: 3.744, loss: 0.088512 },
   3: { x: 0.382024, unstable: 5.553, loss: 0.242355 },
   5: { x: 0.256841, unstable: 9.734, loss: 0.780076 },
