@@ -131,7 +131,7 @@ try {
   console.log(
     `du table, ${plan.cells.length} cells x ${trials} trials on ${availableParallelism()} workers: ${seconds.toFixed(1)} s (target < 300 s for 10,000 trials)`,
   );
-  const merged = mergeSweepDirs([dir]);
+  const merged = await mergeSweepDirs([dir]);
   const summary = summariseSweep(plan, merged.records);
   const steps = new Map<number, number>();
   for (const r of merged.records) steps.set(r.cell, (steps.get(r.cell) ?? 0) + (r.steps as number));

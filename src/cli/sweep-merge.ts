@@ -1,7 +1,7 @@
 /** `minima sweep merge DIR…`: one sweep from the shards' directories, deduplicated by trial. */
 import { InputError } from "../core/errors.js";
-import { mergeSweepDirs, writeMergedSweep } from "../sweep/merge.js";
-import { minimaVersion, trialFileName } from "../sweep/store.js";
+import { collectSweep, MergedSweepWriter, planFromDirs } from "../sweep/merge.js";
+import { trialFileName } from "../sweep/store.js";
 import type { Command } from "./command.js";
 import { optionalStringFlag, parseFlags } from "./flags.js";
 
@@ -9,37 +9,28 @@ export const sweepMergeCommand: Command = {
   usage: [
     "Usage: minima sweep merge DIR... [--out DIR]",
     "",
-    "Checks that every DIR holds the same spec, keeps one record per (cell, trial) and refuses",
-    "conflicting duplicates. With --out, writes a complete sweep directory (which summary reads and",
-    `run can resume); without it, prints the merged ${trialFileName(0, 1)} to stdout. A short report goes to stderr.`,
+    "Checks that every DIR holds the same spec (and model code and Minima version), checks every",
+    "line, keeps one record per (cell, trial) and refuses conflicting duplicates. With --out, writes",
+    "a complete sweep directory (which summary reads and run can resume); without it, prints the",
+    `merged ${trialFileName(0, 1)} to stdout. A short report goes to stderr. Memory: about 10 bytes`,
+    "per planned trial, whatever the size of the files.",
   ].join("\n"),
-  run(argv) {
+  async run(argv) {
     const flags = parseFlags(argv, { out: { type: "string" } }, Number.MAX_SAFE_INTEGER);
     if (flags.positionals.length === 0) throw new InputError("DIR", "at least one sweep directory is needed");
-    const merged = mergeSweepDirs(flags.positionals);
     const out = optionalStringFlag(flags, "out");
-    if (out !== undefined) {
-      writeMergedSweep(out, merged);
-    } else {
-      const header = {
-        format: "minima-sweep-trials",
-        minimaVersion: minimaVersion(),
-        specHash: merged.manifest.specHash,
-        shard: 0,
-        shards: 1,
-      };
-      let text = `${JSON.stringify(header)}\n`;
-      for (const r of merged.records) text += `${JSON.stringify(r)}\n`;
-      process.stdout.write(text);
+    const { manifest, plan } = await planFromDirs(flags.positionals);
+    const writer = new MergedSweepWriter(manifest, out);
+    let merged: Awaited<ReturnType<typeof collectSweep>>;
+    try {
+      merged = await collectSweep(flags.positionals, (record) => writer.add(record));
+    } finally {
+      writer.close();
     }
-    const planned = merged.manifest.spec.trials * countCells(merged.manifest.spec.grid);
+    const planned = plan.spec.trials * plan.cells.length;
     console.error(
-      `merged ${flags.positionals.length} directories: ${merged.records.length}/${planned} trials, ${merged.duplicates} duplicates dropped${merged.tornBytes > 0 ? `, ${merged.tornBytes} bytes of torn lines ignored` : ""}${out ? ` -> ${out}` : ""}`,
+      `merged ${flags.positionals.length} directories: ${merged.trials}/${planned} trials, ${merged.duplicates} duplicates dropped${merged.tornBytes > 0 ? `, ${merged.tornBytes} bytes of torn lines ignored` : ""}${out ? ` -> ${out}` : ""}`,
     );
     return 0;
   },
 };
-
-function countCells(grid: Record<string, readonly unknown[]>): number {
-  return Object.values(grid).reduce((n, v) => n * v.length, 1);
-}

@@ -19,6 +19,7 @@ const FLAGS = {
   shard: { type: "string" },
   shards: { type: "string" },
   batch: { type: "string" },
+  repair: { type: "boolean" },
   json: { type: "boolean" },
 } as const;
 
@@ -47,17 +48,21 @@ class CellCounts {
 
 export const sweepRunCommand: Command = {
   usage: [
-    "Usage: minima sweep run SPEC --out DIR [--workers N] [--shard i --shards n] [--batch B] [--json]",
+    "Usage: minima sweep run SPEC --out DIR [--workers N] [--shard i --shards n] [--batch B] [--repair] [--json]",
     "",
     "Runs every trial of the sweep spec SPEC (JSON) that DIR does not hold yet and appends each to",
     "DIR/trials-shard-<i>-of-<n>.jsonl. Stopped at any moment (Ctrl-C, kill -9), the same command",
-    "resumes; a finished sweep does nothing; a directory of another spec is refused.",
+    "resumes; a finished sweep does nothing; a directory of another spec, of another version of a",
+    "custom model's code or of another Minima version is refused. One process writes a shard at a",
+    "time (a lock file beside it; a second one refuses). Every stored line is checked when read.",
     "",
     "  --out DIR       the sweep directory (created if needed)",
     "  --workers N     worker threads (default: all cores)",
     "  --shard i       run only shard i of n (default from JOB_COMPLETION_INDEX, or",
     "  --shards n        SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT; MINIMA_SHARDS sets n)",
     "  --batch B       trials per worker task (default: automatic)",
+    "  --repair        drop bad lines (reported with file and line) of this shard's file and run",
+    "                  their trials again",
     "  --json          print the run's counts as JSON",
   ].join("\n"),
   async run(argv) {
@@ -90,15 +95,13 @@ export const sweepRunCommand: Command = {
         workers,
         batchSize,
         signal: controller.signal,
-        onStart: ({ owned, done: before }) => {
-          counts.add(
-            before.map((r) => r.cell),
-            before.map((r) => r.outcome),
-          );
-          done = before.length;
-          if (before.length < owned) {
+        repair: flags.values.repair === true,
+        onStart: ({ owned, doneCells, doneOutcomes }) => {
+          counts.add(doneCells, doneOutcomes);
+          done = doneCells.length;
+          if (done < owned) {
             const label = shard.shards > 1 ? `shard ${shard.shard}/${shard.shards}` : "sweep";
-            progress = new Progress({ total: owned, initial: before.length, label });
+            progress = new Progress({ total: owned, initial: done, label });
           }
         },
         onBatch: (result) => {
@@ -108,6 +111,8 @@ export const sweepRunCommand: Command = {
         },
       });
       progress?.finish(counts.lines());
+      if (report.droppedLines > 0)
+        console.error(`minima: dropped ${report.droppedLines} bad lines; their trials were run again`);
       if (flags.values.json) printJson({ dir, ...shard, ...report });
       else if (report.ran === 0)
         console.log(`${dir}: nothing to do; all ${report.owned} trials of this shard are done`);

@@ -1,8 +1,7 @@
 /** `minima sweep summary DIR… [--json|--csv]`: outcome probabilities per cell with Wilson intervals, restarts, theory. */
 import { InputError } from "../core/errors.js";
-import { mergeSweepDirs } from "../sweep/merge.js";
-import { planSweep } from "../sweep/plan.js";
-import { summariseSweep } from "../sweep/summary.js";
+import { collectSweep, planFromDirs } from "../sweep/merge.js";
+import { SweepSummaryBuilder } from "../sweep/summary.js";
 import { familiesCsv, summaryCsv, summaryText } from "../sweep/summary-format.js";
 import type { Command } from "./command.js";
 import { boolFlag, parseFlags } from "./flags.js";
@@ -34,9 +33,10 @@ export const sweepSummaryCommand: Command = {
       );
     if (boolFlag(flags, "json") && boolFlag(flags, "csv"))
       throw new InputError("--csv", "cannot be used with --json");
-    const merged = mergeSweepDirs(flags.positionals);
-    const plan = await planSweep(merged.manifest.spec, merged.manifest.specDir);
-    const summary = summariseSweep(plan, merged.records);
+    const { plan } = await planFromDirs(flags.positionals);
+    const builder = new SweepSummaryBuilder(plan);
+    await collectSweep(flags.positionals, (record) => builder.add(record));
+    const summary = builder.finish();
     if (boolFlag(flags, "json")) printJson(summary);
     else if (boolFlag(flags, "csv"))
       console.log(boolFlag(flags, "families") ? familiesCsv(summary) : summaryCsv(summary));

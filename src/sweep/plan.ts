@@ -7,10 +7,11 @@
  * du-table sweep and `minima cnn probability` with the same settings and seed agree trial for
  * trial, and adding a value to an axis changes no existing cell.
  */
+import { readFileSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { InputError } from "../core/errors.js";
-import { streamKeyOf } from "./canonical.js";
+import { hash52, streamKeyOf } from "./canonical.js";
 
 export { streamKeyOf };
 
@@ -30,6 +31,8 @@ export interface SweepPlan {
   readonly spec: SweepSpec;
   readonly specHash: string;
   readonly modelUrl: string;
+  /** For a model loaded from a file: a hash of its source, so results of changed code are never mixed. */
+  readonly modelHash?: string;
   readonly model: SweepModel;
   readonly cells: readonly CellPlan[];
 }
@@ -67,7 +70,17 @@ export async function planSweep(spec: SweepSpec, baseDir: string): Promise<Sweep
     const params = resolveCell(model, spec, raw, axes);
     cells.push({ index, axes, raw, params, streamKey: streamKeyOf(model.name, params) });
   }
-  return { spec, specHash: specHash(spec), modelUrl, model, cells };
+  const modelHash = builtInModels[spec.model] ? undefined : modelSourceHash(modelUrl);
+  return { spec, specHash: specHash(spec), modelUrl, modelHash, model, cells };
+}
+
+/** The hash of a model module's source file (its own code; what it imports is covered by the Minima version). */
+function modelSourceHash(modelUrl: string): string | undefined {
+  try {
+    return hash52(readFileSync(fileURLToPath(modelUrl), "latin1")).toString(16);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs the model's checks, naming the spec section (and for grid values, the cell) of a bad field. */

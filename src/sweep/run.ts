@@ -1,13 +1,23 @@
 /**
- * Running a sweep into a directory, resumably: read what is already there (repairing this shard's
- * torn last line), run only the missing trials this shard owns, append each finished batch.
+ * Running a sweep into a directory, resumably: take this shard's lock, read what is already there
+ * (checking every line, repairing this shard's torn last line), run only the missing trials this
+ * shard owns, append each finished batch. Memory: one byte per planned trial plus the pending
+ * batches, whatever the size of the files.
  */
 import { join } from "node:path";
+import { lockShard } from "./lock.js";
 import type { SweepPlan } from "./plan.js";
 import { executeTrials } from "./pool.js";
 import { ownsTrial, type Shard } from "./shard.js";
-import { claimDirectory, minimaVersion, readTrialFiles, TrialAppender, trialFileName } from "./store.js";
-import type { TrialRecord } from "./trial.js";
+import {
+  claimDirectory,
+  minimaVersion,
+  scanTrialFile,
+  TrialAppender,
+  type TrialFileScan,
+  trialFileName,
+  trialFilesIn,
+} from "./store.js";
 import type { BatchResult } from "./worker.js";
 
 export interface RunReport {
@@ -15,6 +25,8 @@ export interface RunReport {
   readonly alreadyDone: number;
   readonly ran: number;
   readonly repairedBytes: number;
+  /** Bad lines dropped from this shard's file by --repair (their trials were run again). */
+  readonly droppedLines: number;
 }
 
 export interface RunOptions {
@@ -24,8 +36,17 @@ export interface RunOptions {
   readonly workers?: number;
   readonly batchSize?: number;
   readonly signal?: AbortSignal;
-  /** Called once before running with what exists, then after each batch. */
-  readonly onStart?: (state: { owned: number; done: readonly TrialRecord[] }) => void;
+  /** Drop bad lines of this shard's file (reported with file and line otherwise) and run their trials again. */
+  readonly repair?: boolean;
+  /**
+   * Called once before running with what exists (the cells and outcomes of this shard's finished
+   * trials), then after each batch.
+   */
+  readonly onStart?: (state: {
+    owned: number;
+    doneCells: readonly number[];
+    doneOutcomes: readonly string[];
+  }) => void;
   readonly onBatch?: (result: BatchResult) => void;
 }
 
@@ -37,55 +58,83 @@ export async function runSweep(plan: SweepPlan, options: RunOptions): Promise<Ru
     minimaVersion: minimaVersion(),
     specHash: plan.specHash,
     specDir: options.specDir,
+    ...(plan.modelHash ? { modelHash: plan.modelHash } : {}),
     spec: plan.spec,
   });
-  const ownFile = trialFileName(shard.shard, shard.shards);
-  const files = readTrialFiles(dir, plan.specHash, ownFile);
-  const done = new Uint8Array(plan.cells.length * trials);
-  const doneRecords: TrialRecord[] = [];
-  for (const file of files) {
-    for (const r of file.records) {
-      const key = r.cell * trials + r.trial;
-      if (!(r.cell >= 0 && r.cell < plan.cells.length && r.trial >= 0 && r.trial < trials)) {
-        throw new Error(`${file.path} holds trial (cell ${r.cell}, trial ${r.trial}) outside the spec`);
-      }
-      if (ownsTrial(shard, trials, r.cell, r.trial) && done[key] === 0) doneRecords.push(r);
-      done[key] = 1;
-    }
-  }
-  const own = files.find((f) => f.path === join(dir, ownFile));
-  // Round-robin over cells, so every cell's estimate sharpens together and the ETA is honest.
-  const todo: { cell: number; trial: number }[] = [];
-  let owned = 0;
-  for (let trial = 0; trial < trials; trial++) {
-    for (let cell = 0; cell < plan.cells.length; cell++) {
-      if (!ownsTrial(shard, trials, cell, trial)) continue;
-      owned++;
-      if (done[cell * trials + trial] === 0) todo.push({ cell, trial });
-    }
-  }
-  options.onStart?.({ owned, done: doneRecords });
-  if (todo.length === 0) return { owned, alreadyDone: owned, ran: 0, repairedBytes: own?.tornBytes ?? 0 };
-  const appender = new TrialAppender(
-    join(dir, ownFile),
-    { format: "minima-sweep-trials", minimaVersion: minimaVersion(), specHash: plan.specHash, ...shard },
-    own?.header !== undefined,
-  );
-  let ran = 0;
+  const ownPath = join(dir, trialFileName(shard.shard, shard.shards));
+  // Taken before reading, so what is read cannot change under us (a second writer waits for nobody: it refuses).
+  const lock = lockShard(ownPath);
   try {
-    await executeTrials(plan, todo, {
-      workers: options.workers,
-      batchSize: options.batchSize,
-      msPerTrial: plan.cells.length > 0 ? plan.model.msPerTrial?.(plan.cells[0].params) : undefined,
-      signal: options.signal,
-      onBatch: (result) => {
-        appender.appendText(result.jsonl);
-        ran += result.cells.length;
-        options.onBatch?.(result);
+    const rules = { cells: plan.cells.length, trials, outcomes: plan.model.outcomes };
+    const done = new Uint8Array(plan.cells.length * trials);
+    const doneCells: number[] = [];
+    const doneOutcomes: string[] = [];
+    let own: TrialFileScan | undefined;
+    for (const path of trialFilesIn(dir)) {
+      const mine = path === ownPath;
+      const scan = scanTrialFile(
+        path,
+        rules,
+        (r) => {
+          const key = r.cell * trials + r.trial;
+          if (done[key] === 0 && ownsTrial(shard, trials, r.cell, r.trial)) {
+            doneCells.push(r.cell);
+            doneOutcomes.push(r.outcome);
+          }
+          done[key] = 1;
+        },
+        { specHash: plan.specHash, repair: mine ? (options.repair ? "lines" : "tail") : undefined },
+      );
+      if (mine) own = scan;
+    }
+    // Round-robin over cells, so every cell's estimate sharpens together and the ETA is honest.
+    const todo: { cell: number; trial: number }[] = [];
+    let owned = 0;
+    for (let trial = 0; trial < trials; trial++) {
+      for (let cell = 0; cell < plan.cells.length; cell++) {
+        if (!ownsTrial(shard, trials, cell, trial)) continue;
+        owned++;
+        if (done[cell * trials + trial] === 0) todo.push({ cell, trial });
+      }
+    }
+    options.onStart?.({ owned, doneCells, doneOutcomes });
+    const report = {
+      owned,
+      alreadyDone: owned - todo.length,
+      ran: 0,
+      repairedBytes: own?.tornBytes ?? 0,
+      droppedLines: own?.dropped ?? 0,
+    };
+    if (todo.length === 0) return report;
+    const appender = new TrialAppender(
+      ownPath,
+      {
+        format: "minima-sweep-trials",
+        minimaVersion: minimaVersion(),
+        specHash: plan.specHash,
+        ...shard,
+        checksums: true,
       },
-    });
+      own?.header,
+    );
+    let ran = 0;
+    try {
+      await executeTrials(plan, todo, {
+        workers: options.workers,
+        batchSize: options.batchSize,
+        msPerTrial: plan.cells.length > 0 ? plan.model.msPerTrial?.(plan.cells[0].params) : undefined,
+        signal: options.signal,
+        onBatch: (result) => {
+          appender.appendRecords(result.jsonl);
+          ran += result.cells.length;
+          options.onBatch?.(result);
+        },
+      });
+    } finally {
+      appender.close();
+    }
+    return { ...report, ran };
   } finally {
-    appender.close();
+    lock.release();
   }
-  return { owned, alreadyDone: owned - todo.length, ran, repairedBytes: own?.tornBytes ?? 0 };
 }

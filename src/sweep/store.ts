@@ -4,8 +4,11 @@
  * line is a header (spec hash, version, shard) and every further line one finished trial.
  *
  * Lines are written whole with one write per finished batch, so a crash can only leave a torn
- * *last* line (no final newline); reading repairs that by cutting the file back to its last newline,
- * and the trials it held are simply run again. Any other unreadable line is corruption and an error.
+ * *last* line (no final newline); the shard's writer repairs that by cutting the file back to its
+ * last newline, and the trials it held are simply run again. Every other line is checked when read
+ * (record-check.ts: shape, range, outcome, checksum); a bad one is an error naming file and line,
+ * which `sweep run --repair` resolves by dropping it and running its trial again. Files are read
+ * line by line, so their size is bounded by the disk, not by memory.
  */
 import {
   closeSync,
@@ -15,6 +18,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   truncateSync,
   unlinkSync,
   writeFileSync,
@@ -22,6 +26,8 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../core/errors.js";
+import { forEachLine } from "./lines.js";
+import { jsonlWithChecksums, parseRecordLine, type RecordRules } from "./record-check.js";
 import type { SweepSpec } from "./spec.js";
 import type { TrialRecord } from "./trial.js";
 
@@ -34,6 +40,8 @@ export interface SweepManifest {
   readonly specHash: string;
   /** Where relative model paths in the spec are resolved from. */
   readonly specDir: string;
+  /** A hash of a custom model's source file (absent for built-in models: the version covers them). */
+  readonly modelHash?: string;
   readonly spec: SweepSpec;
 }
 
@@ -43,6 +51,8 @@ export interface TrialFileHeader {
   readonly specHash: string;
   readonly shard: number;
   readonly shards: number;
+  /** Every record line ends with its checksum (record-check.ts); absent in files written before. */
+  readonly checksums?: boolean;
 }
 
 export function minimaVersion(): string {
@@ -100,74 +110,143 @@ export function claimDirectory(dir: string, manifest: SweepManifest): void {
       dir,
     );
   }
+  // The same spec run by other code would give other results for the same trials: never mix them.
+  if (old.modelHash !== manifest.modelHash)
+    throw new InputError(
+      "--out",
+      "holds results of this spec from another version of the model's code (its source changed); use a new directory",
+      dir,
+    );
+  if (old.minimaVersion !== manifest.minimaVersion)
+    throw new InputError(
+      "--out",
+      `holds results written by Minima ${old.minimaVersion}, this is ${manifest.minimaVersion}; results of two versions are not mixed: use a new directory (sweep summary still reads the old one)`,
+      dir,
+    );
 }
 
-export interface TrialFile {
+export interface TrialFileScan {
   readonly path: string;
   readonly header: TrialFileHeader | undefined;
-  readonly records: TrialRecord[];
+  /** Valid records passed on. */
+  readonly records: number;
   /** Bytes after the last newline (a torn line), 0 if none. */
   readonly tornBytes: number;
+  /** Lines dropped by a repair. */
+  readonly dropped: number;
 }
 
-/** Reads one trial file; with `repair`, cuts a torn last line off the file. */
-export function readTrialFile(path: string, repair: boolean): TrialFile {
-  const text = readFileSync(path, "utf8");
-  const end = text.lastIndexOf("\n") + 1;
-  const tornBytes = Buffer.byteLength(text.slice(end));
-  if (repair && tornBytes > 0) truncateSync(path, Buffer.byteLength(text.slice(0, end)));
-  const lines = text.slice(0, end).split("\n");
-  lines.pop();
+export interface ScanOptions {
+  /** The spec the file must belong to. */
+  readonly specHash: string;
+  /**
+   * Cut a torn last line off the file (a crash mid-write: its trials are simply run again) and, with
+   * "lines", also drop bad lines in the middle (their trials are run again). Only a shard's writer,
+   * holding its lock, repairs.
+   */
+  readonly repair?: "tail" | "lines";
+}
+
+const REPAIR_HINT =
+  "run `minima sweep run` on this directory with --repair to drop it (its trial is run again)";
+
+/**
+ * Reads one trial file line by line (bounded memory), checks every line (record-check.ts) and calls
+ * `onRecord` for each valid record. A bad line is an error naming the file and line, unless the scan
+ * repairs lines.
+ */
+export function scanTrialFile(
+  path: string,
+  rules: RecordRules,
+  onRecord: (record: TrialRecord) => void,
+  options: ScanOptions,
+): TrialFileScan {
   let header: TrialFileHeader | undefined;
-  const records: TrialRecord[] = [];
-  lines.forEach((line, i) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new InputError(`${path}:${i + 1}`, "is a corrupt line in the middle of a trial file");
+  let records = 0;
+  const bad: number[] = [];
+  const scan = forEachLine(path, (line, n) => {
+    if (n === 1) {
+      header = parseHeader(line, path, options.specHash);
+      return;
     }
-    if (i === 0) {
-      header = value as TrialFileHeader;
-      if (header.format !== "minima-sweep-trials")
-        throw new InputError(`${path}:1`, "is not a trial-file header");
-    } else {
-      records.push(value as TrialRecord);
+    const parsed = parseRecordLine(line, rules, header?.checksums === true);
+    if ("problem" in parsed) {
+      if (options.repair !== "lines")
+        throw new InputError(`${path}:${n}`, `${parsed.problem}; ${REPAIR_HINT}`);
+      bad.push(n);
+      return;
     }
+    records++;
+    onRecord(parsed.record);
   });
-  return { path, header, records, tornBytes };
+  if (bad.length > 0) rewriteWithout(path, new Set(bad));
+  else if (options.repair && scan.tornBytes > 0) truncateSync(path, scan.completeBytes);
+  return { path, header, records, tornBytes: scan.tornBytes, dropped: bad.length };
 }
 
-/** Every trial file in a sweep directory, checked to belong to the directory's spec. */
-export function readTrialFiles(dir: string, specHash: string, repairShard?: string): TrialFile[] {
-  const files: TrialFile[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (!TRIAL_FILE.test(name)) continue;
-    const file = readTrialFile(join(dir, name), name === repairShard);
-    if (file.header && file.header.specHash !== specHash) {
-      throw new InputError(file.path, `belongs to another spec (hash ${file.header.specHash.slice(0, 12)})`);
-    }
-    files.push(file);
+function parseHeader(line: string, path: string, specHash: string): TrialFileHeader {
+  let header: TrialFileHeader;
+  try {
+    header = JSON.parse(line) as TrialFileHeader;
+  } catch {
+    throw new InputError(`${path}:1`, "is not a trial-file header (not JSON)");
   }
-  return files;
+  if (header === null || header.format !== "minima-sweep-trials")
+    throw new InputError(`${path}:1`, "is not a trial-file header");
+  if (header.specHash !== specHash)
+    throw new InputError(path, `belongs to another spec (hash ${String(header.specHash).slice(0, 12)})`);
+  return header;
+}
+
+/** Copies the file without the given lines (and without a torn tail), then moves the copy into place. */
+function rewriteWithout(path: string, drop: ReadonlySet<number>): void {
+  const temporary = `${path}.repair-${process.pid}`;
+  const fd = openSync(temporary, "w");
+  try {
+    let pending = "";
+    forEachLine(path, (line, n) => {
+      if (drop.has(n)) return;
+      pending += `${line}\n`;
+      if (pending.length > 1 << 20) {
+        writeSync(fd, pending);
+        pending = "";
+      }
+    });
+    writeSync(fd, pending);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+}
+
+/** The trial files of a sweep directory, in name order. */
+export function trialFilesIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => TRIAL_FILE.test(name))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 /** An append-only writer for one shard's trial file; writes the header if the file has none. */
 export class TrialAppender {
   private readonly fd: number;
 
+  /** The lines appended get checksums when the file's header (`existing`, or the new one) says so. */
+  private readonly checksums: boolean;
+
   constructor(
     readonly path: string,
     header: TrialFileHeader,
-    hasHeader: boolean,
+    existing: TrialFileHeader | undefined,
   ) {
     this.fd = openSync(path, "a");
-    if (!hasHeader) writeSync(this.fd, `${JSON.stringify(header)}\n`);
+    if (!existing) writeSync(this.fd, `${JSON.stringify(header)}\n`);
+    this.checksums = (existing ?? header).checksums === true;
   }
 
-  /** One write per batch of whole, newline-terminated lines. */
-  appendText(jsonl: string): void {
-    if (jsonl.length > 0) writeSync(this.fd, jsonl);
+  /** One write per batch of whole, newline-terminated record lines, each stored with its checksum. */
+  appendRecords(jsonl: string): void {
+    if (jsonl.length > 0) writeSync(this.fd, this.checksums ? jsonlWithChecksums(jsonl) : jsonl);
   }
 
   close(): void {

@@ -48,63 +48,103 @@ export interface SweepSummary {
   readonly cells: readonly CellSummary[];
 }
 
-export function summariseSweep(plan: SweepPlan, records: readonly TrialRecord[]): SweepSummary {
-  const { model, spec } = plan;
-  const outcomeNames = [...model.outcomes];
-  for (const r of records) if (!outcomeNames.includes(r.outcome)) outcomeNames.push(r.outcome);
-  const byCell: TrialRecord[][] = plan.cells.map(() => []);
-  for (const r of records) byCell[r.cell]?.push(r);
-  const cells = plan.cells.map((cell): CellSummary => {
-    const rows = byCell[cell.index].slice().sort((a, b) => a.trial - b.trial);
-    const n = rows.length;
-    const counts = new Map<string, number>();
-    for (const r of rows) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
-    const outcomes = Object.fromEntries(outcomeNames.map((o) => [o, wilsonInterval(counts.get(o) ?? 0, n)]));
-    const single = outcomes[model.success];
-    const restarts = spec.restarts.map((m) => restartSummary(rows, m, model.success, single));
-    const theory = (model.theory?.(cell.params) ?? []).map((claim): TheoryCheck => {
-      const measured = outcomes[claim.outcome] ?? wilsonInterval(0, n);
-      return { ...claim, measured, consistent: n > 0 && isConsistent(claim.relation, claim.value, measured) };
+/**
+ * A summary built one record at a time, in memory bounded by the plan: per cell the outcome counts
+ * and one byte per planned trial (for the restart blocks); only models that group end points
+ * (`families`) keep their cells' records, which the grouping needs.
+ */
+export class SweepSummaryBuilder {
+  private readonly counts: Map<string, number>[];
+  /** Per cell and trial: 0 not present, 1 present, 2 present and a success. */
+  private readonly status: Uint8Array[];
+  private readonly kept: TrialRecord[][] | undefined;
+  private readonly extraOutcomes: string[] = [];
+  private total = 0;
+
+  constructor(private readonly plan: SweepPlan) {
+    this.counts = plan.cells.map(() => new Map());
+    this.status = plan.cells.map(() => new Uint8Array(plan.spec.trials));
+    this.kept = plan.model.families ? plan.cells.map(() => []) : undefined;
+  }
+
+  add(record: TrialRecord): void {
+    const counts = this.counts[record.cell];
+    counts.set(record.outcome, (counts.get(record.outcome) ?? 0) + 1);
+    this.status[record.cell][record.trial] = record.outcome === this.plan.model.success ? 2 : 1;
+    if (!this.plan.model.outcomes.includes(record.outcome) && !this.extraOutcomes.includes(record.outcome))
+      this.extraOutcomes.push(record.outcome);
+    this.kept?.[record.cell].push(record);
+    this.total++;
+  }
+
+  finish(): SweepSummary {
+    const { model, spec } = this.plan;
+    const outcomeNames = [...model.outcomes, ...this.extraOutcomes];
+    const cells = this.plan.cells.map((cell): CellSummary => {
+      const counts = this.counts[cell.index];
+      let n = 0;
+      for (const c of counts.values()) n += c;
+      const outcomes = Object.fromEntries(
+        outcomeNames.map((o) => [o, wilsonInterval(counts.get(o) ?? 0, n)]),
+      );
+      const single = outcomes[model.success];
+      const restarts = spec.restarts.map((m) => restartSummary(this.status[cell.index], m, single));
+      const theory = (model.theory?.(cell.params) ?? []).map((claim): TheoryCheck => {
+        const measured = outcomes[claim.outcome] ?? wilsonInterval(0, n);
+        // No trials: nothing measured, so nothing contradicts the claim.
+        return {
+          ...claim,
+          measured,
+          consistent: n === 0 || isConsistent(claim.relation, claim.value, measured),
+        };
+      });
+      const summary = {
+        cell: cell.index,
+        axes: cell.axes,
+        trials: n,
+        planned: spec.trials,
+        outcomes,
+        restarts,
+        theory,
+      };
+      const kept = this.kept?.[cell.index];
+      if (!model.families || !kept) return summary;
+      kept.sort((a, b) => a.trial - b.trial);
+      return { ...summary, families: model.families(kept as unknown as TrialResult[], cell.params) };
     });
-    const summary = {
-      cell: cell.index,
-      axes: cell.axes,
-      trials: n,
-      planned: spec.trials,
-      outcomes,
-      restarts,
-      theory,
+    return {
+      model: model.name,
+      success: model.success,
+      outcomes: outcomeNames,
+      trials: this.total,
+      planned: spec.trials * this.plan.cells.length,
+      cells,
     };
-    if (!model.families) return summary;
-    return { ...summary, families: model.families(rows as unknown as TrialResult[], cell.params) };
-  });
-  return {
-    model: model.name,
-    success: model.success,
-    outcomes: outcomeNames,
-    trials: records.length,
-    planned: spec.trials * plan.cells.length,
-    cells,
-  };
+  }
 }
 
-function restartSummary(
-  rows: readonly TrialRecord[],
-  m: number,
-  success: string,
-  single: ProportionEstimate,
-): RestartSummary {
-  const present = new Map(rows.map((r) => [r.trial, r.outcome === success]));
-  const maxTrial = rows.length > 0 ? rows[rows.length - 1].trial : -1;
+/** The summary of records held in memory (the report, one-cell runs). */
+export function summariseSweep(plan: SweepPlan, records: Iterable<TrialRecord>): SweepSummary {
+  const builder = new SweepSummaryBuilder(plan);
+  for (const r of records) builder.add(r);
+  return builder.finish();
+}
+
+function restartSummary(status: Uint8Array, m: number, single: ProportionEstimate): RestartSummary {
+  let maxTrial = -1;
+  for (let t = status.length - 1; t >= 0; t--)
+    if (status[t] !== 0) {
+      maxTrial = t;
+      break;
+    }
   let blocks = 0;
   let successes = 0;
   for (let start = 0; start + m - 1 <= maxTrial; start += m) {
     let complete = true;
     let any = false;
     for (let t = start; t < start + m; t++) {
-      const s = present.get(t);
-      if (s === undefined) complete = false;
-      else if (s) any = true;
+      if (status[t] === 0) complete = false;
+      else if (status[t] === 2) any = true;
     }
     if (!complete) continue;
     blocks++;

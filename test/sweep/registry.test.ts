@@ -27,7 +27,7 @@ test("a model whose trials end at a point keeps the point in its records and its
   const plan = await planSweep(parseSweepSpec({ model, grid: { n: [3] }, trials: 60, seed: 4 }), root);
   const dir = join(root, "well");
   await runSweep(plan, { dir, specDir: root, shard: { shard: 0, shards: 1 }, workers: 2 });
-  const { records } = mergeSweepDirs([dir]);
+  const { records } = await mergeSweepDirs([dir]);
   assert.equal(records.length, 60);
   for (const r of records) {
     assert.equal((r.end as number[]).length, 3);
