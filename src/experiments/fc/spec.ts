@@ -9,7 +9,12 @@
  * d ≥ k) or "gaussian" (i.i.d. N(0, 1) rows drawn from the trial's teacher stream, the same for every
  * trial of a cell) or given rows {W, a?}; top "ones" (fixed), "trained", or given fixed weights; init
  * "fan-in" (N(0, 1/d)), "glorot" (N(0, 2/(d + n))) or "normal" with initStd; finish "newton" or
- * "gd" (pure GD to the tolerance).
+ * "gd" (pure GD to the tolerance); optimizer "gd" (the protocol) or "flow" (gradient flow followed to
+ * the relative and absolute tolerances flowRtol, flowAtol; experiments/fc/flow.ts), where "finish gd"
+ * means the flow itself to the tolerance, and eta and blowUp do not apply.
+ *
+ * The GD spec has no optimizer field (a given "gd" is dropped), so its canonical form, and with it a
+ * sweep cell's stream key and every GD result, is what it was before gradient flow existed.
  */
 import { activationByName } from "../../activations/registry.js";
 import { InputError } from "../../core/errors.js";
@@ -18,6 +23,7 @@ import {
   finiteNumber,
   finiteVector,
   integerInRange,
+  numberInRange,
   oneOf,
   positiveNumber,
 } from "../../core/validate.js";
@@ -27,6 +33,7 @@ import {
   FC_PROTOCOL_GLOBAL_LOSS,
   FC_PROTOCOL_GRAD_TOL,
 } from "../../models/fc/protocol.js";
+import { FLOW_DEFAULT_ATOL, FLOW_DEFAULT_RTOL } from "../../train/gradient-flow.js";
 
 export interface FcGivenTeacher {
   readonly W: readonly (readonly number[])[];
@@ -60,6 +67,11 @@ export interface FcTrialSpec {
   finish: "newton" | "gd";
   /** σ by registry name; default relu (the exact Hessian; others use central differences). */
   activation?: string;
+  /** Present only for gradient flow; absent means GD (see the file's comment). */
+  optimizer?: "flow";
+  /** Gradient flow's relative and absolute error tolerance per step (only with optimizer flow). */
+  flowRtol?: number;
+  flowAtol?: number;
 }
 
 /** Sizes this machine class handles (the exact Hessian has (n·d)² entries). */
@@ -84,6 +96,9 @@ export const FC_TRIAL_FIELDS = [
   "maxSteps",
   "finish",
   "activation",
+  "optimizer",
+  "flowRtol",
+  "flowAtol",
 ] as const;
 
 function booleanField(field: string, value: unknown): boolean {
@@ -174,6 +189,18 @@ export function validateFcTrialSpec(input: unknown, name: (field: string) => str
     const act = activationByName(o.activation, name("activation")).name;
     if (act !== "relu") spec.activation = act;
   }
+  const optimizer =
+    o.optimizer === undefined ? "gd" : oneOf(name("optimizer"), o.optimizer, ["gd", "flow"] as const);
+  if (optimizer === "flow") {
+    spec.optimizer = "flow";
+    spec.flowRtol =
+      o.flowRtol === undefined ? FLOW_DEFAULT_RTOL : numberInRange(name("flowRtol"), o.flowRtol, 1e-14, 0.1);
+    spec.flowAtol =
+      o.flowAtol === undefined ? FLOW_DEFAULT_ATOL : numberInRange(name("flowAtol"), o.flowAtol, 1e-16, 0.1);
+  } else
+    for (const field of ["flowRtol", "flowAtol"] as const)
+      if (o[field] !== undefined)
+        throw new InputError(name(field), `is only for ${name("optimizer")} flow`, o[field]);
   finiteNumber(name("eta"), spec.eta);
   return spec;
 }

@@ -2,7 +2,8 @@
  * One trial of the two-layer network's GD experiment (Safran & Shamir 2018 by default): a teacher, a
  * random start drawn from `rng`, gradient descent by the protocol (restarted from the same start
  * with half the step on a blow-up), a Newton finish once GD has decided where it goes, and the
- * outcome decided by the Hessian at the end point. Pure in (spec, rng): the start is n·d normals
+ * outcome decided by the Hessian at the end point. With optimizer "flow" the same start is followed
+ * by gradient flow instead (experiments/fc/flow.ts), and the same rules decide its outcome. Pure in (spec, rng): the start is n·d normals
  * drawn from `rng` (times the init's std); a Gaussian teacher comes from its own stream
  * Rng.fromSeed(TEACHER_SEED) so that every trial of a cell shares it.
  *
@@ -32,6 +33,7 @@ import { isDivergent, type Outcome, type StopRule, type Trainable } from "../../
 import { descend } from "../../train/descent.js";
 import { newtonFinish } from "../../train/newton.js";
 import type { TrialContract } from "../trial.js";
+import { runFcFlow } from "./flow.js";
 import { type FcTrialSpec, validateFcTrialSpec } from "./spec.js";
 
 /** The seed of a Gaussian teacher's stream: the same teacher for every trial and cell. */
@@ -45,13 +47,13 @@ export const END_POINT_DECIMALS = 7;
 
 export interface FcTrialResult {
   readonly outcome: Outcome;
-  /** GD steps of the attempt that counted. */
+  /** GD steps of the attempt that counted (accepted steps for gradient flow). */
   readonly steps: number;
   readonly newtonSteps: number;
   /** Times the step was halved after a blow-up. */
   readonly halvings: number;
-  /** The step of the attempt that counted. */
-  readonly eta: number;
+  /** The step of the attempt that counted (null for gradient flow, which has none). */
+  readonly eta: number | null;
   /** J at the end point (null after a divergence). */
   readonly loss: number | null;
   /** max_j ‖∂J/∂w_j‖ (and |∂J/∂a_j| when trained) at the end point (null after a divergence). */
@@ -212,12 +214,62 @@ function rounded(x: Float64Array): number[] {
   return Array.from(x, (v) => Math.round(v * f) / f);
 }
 
+/**
+ * The outcome at the end point (the same rules for GD and gradient flow): global when the run settled
+ * as global or stopped below globalLoss; unconverged when the gradient is not below gradTol; otherwise
+ * the Hessian's verdict.
+ */
+function outcomeAt(
+  spec: FcTrialSpec,
+  model: ReturnType<typeof fcTrialModel>,
+  settled: boolean,
+  state: FcState,
+  x: Float64Array,
+): Outcome {
+  if (settled) return "global";
+  if (!(state.gradMax < spec.gradTol)) return "unconverged";
+  if (state.loss < spec.globalLoss) return "global";
+  const verdict = hessianVerdict(model.hessian(x));
+  return verdict === "minimum" ? "spurious" : verdict === "saddle" ? "saddle" : "unconverged";
+}
+
+/** The trial by gradient flow (experiments/fc/flow.ts), outcomes decided as for GD. */
+function runFcFlowTrial(
+  spec: FcTrialSpec,
+  model: ReturnType<typeof fcTrialModel>,
+  start: Float64Array,
+  switchTol: number,
+): FcTrialResult {
+  const x = Float64Array.from(start);
+  const end = runFcFlow(spec, model, x, spec.finish === "newton" ? switchTol : 0);
+  const stats = {
+    time: end.time,
+    rejected: end.rejected,
+    implicitSteps: end.implicitSteps,
+    gradients: end.gradients,
+    hessians: end.hessians,
+  };
+  const common = { steps: end.steps, newtonSteps: end.newtonSteps, halvings: 0, eta: null };
+  if (end.stop === "diverged" || !end.state)
+    return { outcome: "diverged", ...common, loss: null, gradMax: null, end: [], ...stats };
+  const state = end.state;
+  return {
+    outcome: outcomeAt(spec, model, end.stop === "global", state, x),
+    ...common,
+    loss: state.loss,
+    gradMax: state.gradMax,
+    end: rounded(x),
+    ...stats,
+  };
+}
+
 export function runFcTrial(spec: FcTrialSpec, rng: Rng): FcTrialResult {
   const setup = fcTrialSetup(spec);
   const model = fcTrialModel(setup);
   const start = drawFcStart(spec, rng);
   const newton = spec.finish === "newton";
   const switchTol = newton ? Math.max(spec.gradTol, NEWTON_SWITCH) : spec.gradTol;
+  if (spec.optimizer === "flow") return runFcFlowTrial(spec, model, start, switchTol);
   const ruleFor = (tol: number): StopRule<FcState> => ({
     check: (s) =>
       isDivergent(s.loss) || !(s.gradMax <= spec.blowUp)
@@ -281,17 +333,8 @@ export function runFcTrial(spec: FcTrialSpec, rng: Rng): FcTrialResult {
         end: [],
       };
     }
-    const stopped = state.gradMax < spec.gradTol;
-    let outcome: Outcome;
-    if (end.stop === "global") outcome = "global";
-    else if (!stopped) outcome = "unconverged";
-    else if (state.loss < spec.globalLoss) outcome = "global";
-    else {
-      const verdict = hessianVerdict(model.hessian(finalX));
-      outcome = verdict === "minimum" ? "spurious" : verdict === "saddle" ? "saddle" : "unconverged";
-    }
     return {
-      outcome,
+      outcome: outcomeAt(spec, model, end.stop === "global", state, finalX),
       steps,
       newtonSteps,
       halvings,

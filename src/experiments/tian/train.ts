@@ -1,13 +1,13 @@
 /**
- * One population-GD run of the two-layer network from a seeded start: the general entry point behind
- * `minima fc train`. Teacher: orthonormal, Gaussian or given; start: Gaussian (per-entry std), uniform
+ * One population-GD run of the two-layer network from a seeded start (or, with optimizer "flow", one
+ * run of gradient flow from it): the general entry point behind `minima fc train`. Teacher: orthonormal, Gaussian or given; start: Gaussian (per-entry std), uniform
  * in a ball, or given. The start uses Rng.fromSeed(seed, 1) and a Gaussian teacher Rng.fromSeed(seed, 0).
  * Any activation: σ's pair kernel comes from `fcPairKernelFor` (ReLU: the closed form, unchanged).
  * The outcome rules use only J and ‖∇J‖ (fcGradientDescent), so they hold for every σ as they are.
  */
 import { activationByName } from "../../activations/registry.js";
 import { InputError } from "../../core/errors.js";
-import { finiteNumber, integerInRange, positiveNumber } from "../../core/validate.js";
+import { finiteNumber, integerInRange, numberInRange, oneOf, positiveNumber } from "../../core/validate.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { hessianSpectrum } from "../../math/spectrum.js";
 import { fcPairKernelFor } from "../../models/fc/kernels.js";
@@ -16,6 +16,7 @@ import type { PairKernel } from "../../models/fc/pair-kernel.js";
 import { FcPopulation } from "../../models/fc/population.js";
 import { gaussianTeacher, orthonormalTeacher } from "../../models/fc/teachers.js";
 import { type FcOutcome, type FcTracePoint, fcGradientDescent } from "../../train/fc/gradient-descent.js";
+import { type FcFlowResult, fcGradientFlow } from "../../train/fc/gradient-flow.js";
 import { matchRows } from "./permutation.js";
 
 export type TeacherSpec =
@@ -43,11 +44,18 @@ export interface TrainSpec {
   readonly hessian?: boolean;
   /** σ of teacher and student (a name of the activations registry); default "relu". */
   readonly activation?: string;
+  /** "gd" (default) or "flow": gradient flow to flowRtol, flowAtol (train/fc/gradient-flow.ts); eta unused. */
+  readonly optimizer?: "gd" | "flow";
+  readonly flowRtol?: number;
+  readonly flowAtol?: number;
 }
 
 export interface TrainResult {
   readonly outcome: FcOutcome;
+  /** GD steps, or accepted steps of gradient flow. */
   readonly steps: number;
+  /** Gradient flow only: the flow time reached. */
+  readonly time?: number;
   readonly loss: number;
   readonly gradNorm: number;
   readonly W: number[][];
@@ -122,6 +130,13 @@ export function validateFcTrainSpec(spec: TrainSpec, name: (field: string) => st
   integerInRange(name("maxSteps"), spec.maxSteps, 0, 1e12);
   integerInRange(name("seed"), spec.seed, 0);
   if (spec.activation !== undefined) activationByName(spec.activation, name("activation"));
+  const optimizer = oneOf(name("optimizer"), spec.optimizer ?? "gd", ["gd", "flow"] as const);
+  for (const field of ["flowRtol", "flowAtol"] as const) {
+    if (spec[field] === undefined) continue;
+    if (optimizer !== "flow")
+      throw new InputError(name(field), `is only for ${name("optimizer")} flow`, spec[field]);
+    numberInRange(name(field), spec[field], field === "flowRtol" ? 1e-14 : 1e-16, 0.1);
+  }
   if (spec.start.kind === "gaussian") positiveNumber(name("start.std"), spec.start.std);
   if (spec.start.kind === "ball") positiveNumber(name("start.radius"), spec.start.radius);
   if (spec.start.kind === "given" && spec.start.W.length !== K * d)
@@ -156,16 +171,23 @@ export function trainFc(input: TrainSpec): TrainResult {
       break;
   }
   checkNormRange(kernel, "start", W, K, d);
-  const run = fcGradientDescent(
-    pop,
-    { W, a },
-    {
-      eta: spec.eta,
-      maxSteps: spec.maxSteps,
-      trainA: spec.trainA,
-      recordEvery: spec.recordEvery ?? Math.max(1, Math.floor(spec.maxSteps / 50)),
-    },
-  );
+  const run =
+    spec.optimizer === "flow"
+      ? fcGradientFlow(
+          pop,
+          { W, a },
+          { maxSteps: spec.maxSteps, trainA: spec.trainA, rtol: spec.flowRtol, atol: spec.flowAtol },
+        )
+      : fcGradientDescent(
+          pop,
+          { W, a },
+          {
+            eta: spec.eta,
+            maxSteps: spec.maxSteps,
+            trainA: spec.trainA,
+            recordEvery: spec.recordEvery ?? Math.max(1, Math.floor(spec.maxSteps / 50)),
+          },
+        );
   const rows = Array.from({ length: K }, (_, j) => Array.from(run.W.subarray(j * d, (j + 1) * d)));
   let teacherDistance: TrainResult["teacherDistance"];
   if (teacher.K === K) {
@@ -185,6 +207,7 @@ export function trainFc(input: TrainSpec): TrainResult {
   return {
     outcome: run.outcome,
     steps: run.steps,
+    ...(spec.optimizer === "flow" ? { time: (run as FcFlowResult).time } : {}),
     loss: run.loss,
     gradNorm: run.gradNorm,
     W: rows,
