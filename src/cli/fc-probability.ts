@@ -54,7 +54,8 @@ export const fcProbabilityCommand: Command = {
     "Runs T independent trials of gradient descent on the two-layer ReLU network g(x) = Σ_j σ(w_jᵀx) with n",
     "student units against k teacher units (Safran & Shamir 2018) and prints the probability of every",
     "outcome (global, spurious, saddle, unconverged, diverged) with a Wilson 95% interval, and the families",
-    "of end points modulo the problem's symmetries with their loss, Hessian index, λ_min and symmetry.",
+    "of end points modulo the problem's symmetries with their loss, Hessian index, λ_min, symmetry and proof",
+    "(certified with the radius about the Newton-polished member, or the reason; JSON: certified, radius, reason).",
     "",
     "Defaults (the protocol): --Kstar n, --d k, orthonormal teacher (w*_j = e_j), top weights 1 (fixed),",
     "fan-in start N(0, 1/d), η = 0.1 halved on a blow-up (a unit's gradient norm > 1e4), stop when",
@@ -108,16 +109,27 @@ export const fcProbabilityCommand: Command = {
     if (families.length > 0) {
       console.log(`\n  families of end points away from the global minimum (modulo the symmetries):`);
       console.log(
-        `  ${"outcome".padEnd(9)} ${"runs".padStart(5)}  ${"J".padEnd(10)} ${"k·J".padEnd(8)} index  ${"λ_min".padEnd(10)} orbits`,
+        `  ${"outcome".padEnd(9)} ${"runs".padStart(5)}  ${"J".padEnd(10)} ${"k·J".padEnd(8)} index  ${"λ_min".padEnd(10)} ${"orbits".padEnd(10)} proof`,
       );
       for (const f of families)
         console.log(
-          `  ${String(f.outcome).padEnd(9)} ${String(f.count).padStart(5)}  ${formatNumber(f.loss as number, 6).padEnd(10)} ${formatNumber(f.kLoss as number, 4).padEnd(8)} ${String(f.index).padStart(5)}  ${formatNumber(f.lambdaMin as number, 4).padEnd(10)} ${(f.orbits as number[]).join(" + ")}`,
+          `  ${String(f.outcome).padEnd(9)} ${String(f.count).padStart(5)}  ${formatNumber(f.loss as number, 6).padEnd(10)} ${formatNumber(f.kLoss as number, 4).padEnd(8)} ${String(f.index).padStart(5)}  ${formatNumber(f.lambdaMin as number, 4).padEnd(10)} ${(f.orbits as number[]).join(" + ").padEnd(10)} ${proofText(f)}`,
         );
+      console.log(
+        "  proof: a true minimum (or saddle) proven within r of the Newton-polished member (docs/proofs.md), or why not",
+      );
     }
     return 0;
   },
 };
+
+/** A family's proof in a few words: the kind proven and the radius, or the reason. */
+function proofText(f: Record<string, unknown>): string {
+  if (f.certified === true)
+    return `${f.provenKind === "saddle" ? "saddle" : "minimum"}, r = ${formatNumber(f.radius as number, 2)}`;
+  if (f.certified === false) return `not certified: ${f.reason}`;
+  return "-";
+}
 
 /** The spec's field names (spec.params.n) are flags here (--K). */
 function flagError(error: unknown): unknown {

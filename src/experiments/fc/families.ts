@@ -10,10 +10,13 @@
  * sorted. The family's representative is put in a canonical form: columns ordered by their sorted
  * entries, then rows ordered lexicographically. Its symmetry is the group of column permutations
  * (with a matching row permutation) that fix it, reported by its orbits on the teacher's units, e.g.
- * [1, 9]: one special unit and nine interchangeable ones (S₁ × S₉).
+ * [1, 9]: one special unit and nine interchangeable ones (S₁ × S₉). Each family carries the proof
+ * of a true critical point near its first member (family-proof.ts): certified with the radius and the
+ * kind proven, or the reason.
  */
 import { symmetricEigen } from "../../math/eigen.js";
 import { summariseSpectrum } from "../../math/spectrum.js";
+import { familyProofFields, proveFcEndPoint } from "./family-proof.js";
 import type { FcTrialSpec } from "./spec.js";
 import { fcTrialModel, fcTrialSetup } from "./trial.js";
 
@@ -42,7 +45,15 @@ export interface FcFamily {
   readonly orbits: readonly number[];
   /** The canonical representative, row-major n × d (then a when trained). */
   readonly representative: readonly number[];
-  readonly [field: string]: string | number | null | readonly number[];
+  /** A true critical point is proven to lie near the (Newton-polished) member (family-proof.ts). */
+  readonly certified: boolean;
+  /** When certified: the proof's radius about the polished member, the kind proven, λ_min's lower bound. */
+  readonly radius?: number;
+  readonly provenKind?: string;
+  readonly lambdaMinLower?: number;
+  /** When not certified: why. */
+  readonly reason?: string;
+  readonly [field: string]: string | number | boolean | null | undefined | readonly number[];
 }
 
 interface Units {
@@ -147,6 +158,7 @@ export function fcFamilies(spec: FcTrialSpec, records: readonly FcEndRecord[]): 
       lambdaMin: spectrum.eigenvalues[0],
       orbits: spec.teacher === "orthonormal" ? columnOrbits(canonical, spec.d) : [],
       representative: canonical.flat(),
+      ...familyProofFields(proveFcEndPoint(spec, first.end)),
     };
   });
   return families.sort((a, b) => b.count - a.count || a.loss - b.loss);
