@@ -211,6 +211,38 @@ function accumulate(
   }
 }
 
+/** u = (v̂ − cos θ ŵ)/sin θ, the second vector of the pair's in-plane basis (zero when sin θ = 0). */
+function inPlaneUnit(
+  B: Float64Array,
+  q: number,
+  nb: number,
+  what: Float64Array,
+  angle: PairAngle,
+  d: number,
+  u: Float64Array,
+): void {
+  if (angle.sin > 0) {
+    for (let i = 0; i < d; i++) u[i] = (B[q * d + i] / nb - angle.cos * what[i]) / angle.sin;
+  } else u.fill(0);
+}
+
+/** c += m12·u and G += m22·uuᵀ (the upper triangle of the d × d matrix G only). */
+function addInPlane(
+  m12: number,
+  m22: number,
+  u: Float64Array,
+  c: Float64Array,
+  G: Float64Array,
+  d: number,
+): void {
+  for (let p = 0; p < d; p++) {
+    c[p] += m12 * u[p];
+    const t = m22 * u[p];
+    const g = p * d;
+    for (let q = p; q < d; q++) G[g + q] += t * u[q];
+  }
+}
+
 /**
  * The population landscape for one teacher and one kernel. Holds the teacher's norms and scratch
  * space, so repeated gradient calls allocate nothing but their output.
@@ -453,7 +485,9 @@ export class FcPopulation {
       });
       return centralHessian((y) => this.gradient(at(y), trainA), flat, 1e-5);
     }
-    const H = Array.from({ length: n }, () => new Float64Array(n));
+    // One buffer for all rows (one allocation instead of n).
+    const flat = new Float64Array(n * n);
+    const H = Array.from({ length: n }, (_, i) => flat.subarray(i * n, (i + 1) * n));
     const second: PairSecond = emptyPairSecond();
     const angle: PairAngle = { theta: 0, cos: 1, sin: 0 };
     const first = emptyPairFirst();
@@ -464,36 +498,23 @@ export class FcPopulation {
     gram(x.W, K, T.W, Ks, d, C);
     const what = new Float64Array(d);
     const u = new Float64Array(d);
-    // Adds factor·M(w, v) to block (rowOff, colOff), M = i·I + m11 ŵŵᵀ + m12(ŵuᵀ+uŵᵀ) + m22 uuᵀ.
-    const addBlock = (
-      rowOff: number,
-      colOff: number,
-      factor: number,
-      mi: number,
-      m11: number,
-      m12: number,
-      m22: number,
-    ) => {
-      for (let p = 0; p < d; p++) {
-        const r = H[rowOff + p];
-        r[colOff + p] += factor * mi;
-        for (let q = 0; q < d; q++) {
-          r[colOff + q] +=
-            factor * (m11 * what[p] * what[q] + m12 * (what[p] * u[q] + u[p] * what[q]) + m22 * u[p] * u[q]);
-        }
-      }
-    };
-    const setBasis = (A: Float64Array, p: number, na: number, B: Float64Array, q: number, nb: number) => {
-      for (let i = 0; i < d; i++) what[i] = A[p * d + i] / na;
-      if (angle.sin > 0) {
-        for (let i = 0; i < d; i++) u[i] = (B[q * d + i] / nb - angle.cos * what[i]) / angle.sin;
-      } else u.fill(0);
-    };
+    // The diagonal block (j, j) collects Σ f·R over the pairs of unit j (and a_j²Q at k = j), all in
+    // bases (ŵ_j, u_k) sharing ŵ_j: sI·I + s11·ŵŵᵀ + ŵcᵀ + cŵᵀ + G with c = Σ f·r12·u_k and
+    // G = Σ f·r22·u_k u_kᵀ (one rank-1 update per pair, written into the block once at the end).
+    const c = new Float64Array(d);
+    const G = new Float64Array(d * d);
+    let sI = 0;
+    let s11 = 0;
     const a = x.a;
     for (let j = 0; j < K; j++) {
       const nj = norms[j];
       if (nj === 0) continue;
       const rowOff = j * d;
+      for (let i = 0; i < d; i++) what[i] = x.W[rowOff + i] / nj;
+      sI = 0;
+      s11 = 0;
+      c.fill(0);
+      G.fill(0);
       // dJ/da_j row: d/dw_l of (Σ_k a_k k(w_j,w_k) − Σ a* k(w_j,w*_k)).
       const gaRow = trainA ? H[K * d + j] : undefined;
       for (let k = 0; k < K; k++) {
@@ -504,25 +525,30 @@ export class FcPopulation {
           angle.cos = 1;
           angle.sin = 0;
         } else pairAngle(x.W, j, nj, x.W, k, nk, S[j * K + k], d, angle);
-        setBasis(x.W, j, nj, x.W, k, nk);
         kernel.second(nj, nk, angle, second);
-        kernel.first(nj, nk, angle, first);
+        const f = a[j] * a[k];
         if (k === j) {
-          // d/dw_j of a_j² T(w_j, w_j) = a_j² (R + Q) at θ = 0.
-          addBlock(
-            rowOff,
-            rowOff,
-            a[j] * a[j],
-            second.rI + second.qI,
-            second.r11 + second.q11,
-            second.r12 + second.q12,
-            second.r22 + second.q22,
-          );
+          // d/dw_j of a_j² T(w_j, w_j) = a_j² (R + Q) at θ = 0 (no in-plane terms).
+          sI += f * (second.rI + second.qI);
+          s11 += f * (second.r11 + second.q11);
         } else {
-          addBlock(rowOff, rowOff, a[j] * a[k], second.rI, second.r11, second.r12, second.r22);
-          addBlock(rowOff, k * d, a[j] * a[k], second.qI, second.q11, second.q12, second.q22);
+          inPlaneUnit(x.W, k, nk, what, angle, d, u);
+          sI += f * second.rI;
+          s11 += f * second.r11;
+          addInPlane(f * second.r12, f * second.r22, u, c, G, d);
+          // Block (j, k) = f·Q, written as f·qI·I + α ŵᵀ + β uᵀ with α = q11 ŵ + q12 u, β = q12 ŵ + q22 u.
+          const { qI, q11, q12, q22 } = second;
+          const colOff = k * d;
+          for (let p = 0; p < d; p++) {
+            const r = H[rowOff + p];
+            const alpha = f * (q11 * what[p] + q12 * u[p]);
+            const beta = f * (q12 * what[p] + q22 * u[p]);
+            for (let q = 0; q < d; q++) r[colOff + q] = alpha * what[q] + beta * u[q];
+            r[colOff + p] += f * qI;
+          }
         }
         if (gaRow) {
+          kernel.first(nj, nk, angle, first);
           // ∂²J/∂a_j∂a_k = k(w_j, w_k); ∂²J/∂a_j∂w_j gets a_k T(w_j, w_k) (twice for k = j);
           // ∂²J/∂a_j∂w_k (k ≠ j) = a_k T(w_k, w_j), added when the loop visits (k, j).
           gaRow[K * d + k] = first.k;
@@ -541,15 +567,26 @@ export class FcPopulation {
         const nk = this.teacherNorms[k];
         if (nk === 0) continue;
         pairAngle(x.W, j, nj, T.W, k, nk, C[j * Ks + k], d, angle);
-        setBasis(x.W, j, nj, T.W, k, nk);
+        inPlaneUnit(T.W, k, nk, what, angle, d, u);
         kernel.second(nj, nk, angle, second);
-        addBlock(rowOff, rowOff, -a[j] * T.a[k], second.rI, second.r11, second.r12, second.r22);
+        const f = -a[j] * T.a[k];
+        sI += f * second.rI;
+        s11 += f * second.r11;
+        addInPlane(f * second.r12, f * second.r22, u, c, G, d);
         if (gaRow) {
           kernel.first(nj, nk, angle, first);
           for (let i = 0; i < d; i++) {
             gaRow[rowOff + i] -= T.a[k] * (first.cw * x.W[rowOff + i] + first.cv * T.W[k * d + i]);
           }
         }
+      }
+      for (let p = 0; p < d; p++) {
+        const r = H[rowOff + p];
+        const left = s11 * what[p] + c[p];
+        // G holds its upper triangle only.
+        for (let q = 0; q < p; q++) r[rowOff + q] = left * what[q] + what[p] * c[q] + G[q * d + p];
+        for (let q = p; q < d; q++) r[rowOff + q] = left * what[q] + what[p] * c[q] + G[p * d + q];
+        r[rowOff + p] += sI;
       }
     }
     if (trainA) {
