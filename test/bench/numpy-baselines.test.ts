@@ -2,13 +2,15 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { cholesky } from "../../src/math/cholesky.js";
 import { Rng } from "../../src/math/rng.js";
 import { makeNetwork, rowsOf } from "../../src/models/fc/network.js";
 import { FcPopulation } from "../../src/models/fc/population.js";
 import { reluPairKernel } from "../../src/models/fc/relu-kernel.js";
 
-// The NumPy baselines of bench/fc.bench.ts (fc_population_gradient.py) and of the protocol benchmark
-// (fc_protocol.py) must compute what minima computes. CI installs NumPy; without it these tests skip.
+// The NumPy baselines of bench/fc.bench.ts (fc_population_gradient.py), of the protocol benchmark
+// (fc_protocol.py) and of bench/cholesky.bench.ts (cholesky.py) must compute what minima computes.
+// CI installs NumPy; without it these tests skip.
 const reference = (name: string) => fileURLToPath(new URL(`../../bench/reference/${name}`, import.meta.url));
 const noNumpy =
   spawnSync("python3", ["-c", "import numpy"]).status === 0
@@ -103,4 +105,24 @@ test("the Safran–Shamir protocol in NumPy (fc_protocol.py) ends where minima's
     out.runs[0].gradMax < gradTol && out.runs[0].loss < 1e-3,
     "the start near I_3 reaches the teacher",
   );
+});
+
+test("NumPy's Cholesky baseline (cholesky.py) factors the matrix minima factors", { skip: noNumpy }, () => {
+  const n = 40;
+  const rng = Rng.fromSeed(2006, n);
+  const B = Array.from({ length: n }, () => rng.normals(n));
+  const A = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => B[i].reduce((s, v, m) => s + v * B[j][m], 0) / n + (i === j ? 1 : 0)),
+  );
+  const out = runPython<{ msPerFactor: number; diagonal: number[]; lastRow: number[] }>("cholesky.py", {
+    A,
+    seconds: 0.01,
+  });
+  assert.ok(out.msPerFactor > 0);
+  const f = cholesky(A);
+  assert.ok(f);
+  const scale = maxAbs(f.L);
+  const diagonal = Array.from({ length: n }, (_, i) => f.L[i * n + i]);
+  assert.ok(maxDiff(out.diagonal, diagonal) <= 1e-13 * scale, `diagonal: ${maxDiff(out.diagonal, diagonal)}`);
+  assert.ok(maxDiff(out.lastRow, f.L.subarray((n - 1) * n)) <= 1e-13 * scale, "last row");
 });
