@@ -1,7 +1,7 @@
 /**
- * `minima fc train`: one run of population gradient descent on Tian's two-layer network
- * g(x) = Σ_j a_j σ(w_jᵀx), x ~ N(0, I_d), J = ½E[(g − g*)²], from a seeded start; σ = ReLU by
- * default, any activation of the registry with --activation.
+ * `minima fc train`: one run of population gradient descent (or, with --optimizer flow, gradient flow)
+ * on Tian's two-layer network g(x) = Σ_j a_j σ(w_jᵀx), x ~ N(0, I_d), J = ½E[(g − g*)²], from a seeded
+ * start; σ = ReLU by default, any activation of the registry with --activation.
  */
 import { InputError } from "../core/errors.js";
 import { type StartSpec, type TeacherSpec, trainFc, validateFcTrainSpec } from "../experiments/tian/train.js";
@@ -13,6 +13,7 @@ import { formatNumber, printJson } from "./output.js";
 const usage = `Usage: minima fc train --K K --d D [--Kstar K*] [--teacher orthonormal|gaussian] [--teacher-file FILE]
                        [--init gaussian|ball] [--init-std s] [--init-radius r] [--init-file FILE] [--train-a]
                        [--eta E] [--steps N] [--seed S] [--activation σ] [--hessian] [--json]
+                       [--optimizer gd|flow] [--flow-rtol r] [--flow-atol a]
 
 Population GD (closed-form gradient, Tian 2017; docs/tian.md#closed-forms) on g(x) = Σ_j a_j σ(w_jᵀx) against a teacher with
 the same σ (ReLU by default; for other σ the gradient comes from σ's pair kernel, see --activation).
@@ -33,6 +34,10 @@ Flags:
   --K K, --d D      hidden units and input dimension (integers >= 1)
   --Kstar K*        teacher width (default K)
   --eta E           step size (default 0.1); --steps N budget (default 10000); --seed S (default 1)
+  --optimizer flow  gradient flow dW/dt = −∇J instead of GD steps, by an adaptive integrator (explicit
+                    Dormand–Prince, RODAS4 on the Hessian where the flow is stiff; docs/gradient-flow.md)
+                    with per-step tolerances --flow-rtol (default 1e-6) and --flow-atol (default 1e-9);
+                    --steps then counts accepted flow steps, --eta is unused, and the flow time is printed
   ${ACTIVATION_HELP}
   --json            print JSON
 
@@ -47,6 +52,9 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   maxSteps: "--steps",
   seed: "--seed",
   activation: "--activation",
+  optimizer: "--optimizer",
+  flowRtol: "--flow-rtol",
+  flowAtol: "--flow-atol",
   "start.std": "--init-std",
   "start.radius": "--init-radius",
   "start.W": "--init-file",
@@ -72,6 +80,9 @@ export const fcTrainCommand: Command = {
       seed: { type: "string" },
       hessian: { type: "boolean" },
       activation: { type: "string" },
+      optimizer: { type: "string" },
+      "flow-rtol": { type: "string" },
+      "flow-atol": { type: "string" },
       json: { type: "boolean" },
     });
     const activation = activationFlag(flags);
@@ -129,6 +140,9 @@ export const fcTrainCommand: Command = {
         seed: numberFlag(flags, "seed", { default: 1 }),
         hessian: boolFlag(flags, "hessian"),
         activation,
+        optimizer: choiceFlag(flags, "optimizer", ["gd", "flow"] as const, "gd"),
+        ...(flags.values["flow-rtol"] !== undefined ? { flowRtol: numberFlag(flags, "flow-rtol") } : {}),
+        ...(flags.values["flow-atol"] !== undefined ? { flowAtol: numberFlag(flags, "flow-atol") } : {}),
       },
       fcTrainFlagName,
     );
@@ -137,7 +151,8 @@ export const fcTrainCommand: Command = {
       printJson({ K, Kstar, d, trainA, activation, ...result });
       return 0;
     }
-    console.log(`σ = ${activation}: outcome ${result.outcome} after ${result.steps} steps`);
+    const flowTime = result.time === undefined ? "" : ` (flow time ${formatNumber(result.time)})`;
+    console.log(`σ = ${activation}: outcome ${result.outcome} after ${result.steps} steps${flowTime}`);
     console.log(`J = ${formatNumber(result.loss)}, ‖∇J‖ = ${formatNumber(result.gradNorm)}`);
     if (result.teacherDistance)
       console.log(
