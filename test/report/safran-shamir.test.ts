@@ -11,7 +11,11 @@ import { SS_ALL_KS, safranShamirSpec } from "../../src/report/safran-shamir/comp
 import { fisherExactTwoSided } from "../../src/report/safran-shamir/compute/stats.js";
 import { curvatureClaims, curvatureFacts } from "../../src/report/safran-shamir/curvature.js";
 import { familyClaims, familyFacts } from "../../src/report/safran-shamir/families.js";
-import { probabilityClaims, probabilityFacts } from "../../src/report/safran-shamir/probability.js";
+import {
+  probabilityClaims,
+  probabilityFacts,
+  provenClaim,
+} from "../../src/report/safran-shamir/probability.js";
 import { RELEASED, releasedCell } from "../../src/report/safran-shamir/released.js";
 import {
   computeSafranShamir,
@@ -171,6 +175,11 @@ function fakeCell(
     top: spurious > 0 ? { ...family, representative: [-0.7, 0.1] } : undefined,
     meanLambdaMin: spurious > 0 ? lambda : null,
     meanLoss: spurious > 0 ? loss : null,
+    provenSpuriousRuns: spurious,
+    provenSpurious: wilsonInterval(spurious, runs),
+    unprovenFamilies: 0,
+    maxRadius: spurious > 0 ? 1e-10 : null,
+    meanLambdaMinLower: spurious > 0 ? 0.99 * lambda : null,
     released,
     releasedMissing: false,
     releasedSpurious: released ? wilsonInterval(released.verified, 1000) : undefined,
@@ -198,6 +207,18 @@ test("claims follow the numbers: P(spurious) per cell, the most frequent family'
     claim(evaluateClaims(probabilityClaims, probabilityFacts(good)), "ss-common").verdict,
     "agrees",
   );
+  // Every spurious run in a proven family: the proof claim agrees; a third unproven: it differs.
+  assert.equal(claim(evaluateClaims([provenClaim], probabilityFacts(good)), "ss-proven").verdict, "agrees");
+  const unproven = results(
+    good.cells.map((c) =>
+      c.k === 10
+        ? { ...c, provenSpuriousRuns: 0, provenSpurious: wilsonInterval(0, c.runs), unprovenFamilies: 1 }
+        : c,
+    ),
+  );
+  const refused = claim(evaluateClaims([provenClaim], probabilityFacts(unproven)), "ss-proven");
+  assert.equal(refused.verdict, "differs");
+  assert.match(refused.measured, /without a proof: \(10, 10\) 1/);
   assert.equal(
     claim(evaluateClaims(familyClaims, familyFacts(good)), "ss-top-family-loss").verdict,
     "agrees",

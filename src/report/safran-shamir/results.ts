@@ -1,7 +1,8 @@
 /**
  * Safran & Shamir (2018), computed as plain data: per (k, n) the outcomes of GD runs under the
  * protocol with Wilson intervals, the families of non-global end points modulo the symmetries (their
- * loss, Hessian index, λ_min and symmetry), and the authors' released numbers for the same cell.
+ * loss, Hessian index, λ_min, symmetry and proof), the share of runs ending at a proven spurious
+ * minimum, and the authors' released numbers for the same cell.
  * The trials run on the sweep worker pool as the sweep of examples/sweeps/safran-shamir.json would
  * (compute/cells.ts).
  */
@@ -22,6 +23,12 @@ export interface SsFamily {
   /** Orbits of the teacher's units under the family's symmetry, largest first ([k − 1, 1]: one special unit). */
   readonly orbits: readonly number[];
   readonly gradMax: number;
+  /** A true critical point is proven near the family's (Newton-polished) member (docs/proofs.md). */
+  readonly certified?: boolean;
+  /** The kind proven ("strict-local-min", "saddle"), its radius and λ_min's lower bound; null when not certified. */
+  readonly provenKind?: string | null;
+  readonly radius?: number | null;
+  readonly lambdaMinLower?: number | null;
 }
 
 export interface SsCounts {
@@ -53,6 +60,15 @@ export interface SsCell {
   readonly meanLambdaMin: number | null;
   /** Run-weighted mean J over the spurious runs (null without any). */
   readonly meanLoss: number | null;
+  /** Runs in spurious families proven to be strict local minima, and their share. */
+  readonly provenSpuriousRuns: number;
+  readonly provenSpurious: ProportionEstimate;
+  /** Spurious families without a proof. */
+  readonly unprovenFamilies: number;
+  /** The largest proof radius over the cell's proven spurious families (null without any). */
+  readonly maxRadius: number | null;
+  /** Run-weighted mean of the proven lower bound on λ_min over the proven spurious runs (null without any). */
+  readonly meanLambdaMinLower: number | null;
   /** The authors' released numbers for this cell, if a result file exists. */
   readonly released?: ReleasedCell;
   /** The experiment ran this cell but released no result file for it. */
@@ -106,6 +122,10 @@ export async function computeSafranShamir(settings: ReportSettings): Promise<Saf
         lambdaMin: num(f.lambdaMin),
         orbits: (f.orbits as readonly number[]) ?? [],
         gradMax: num(f.gradMax),
+        certified: f.certified === true,
+        provenKind: typeof f.provenKind === "string" ? f.provenKind : null,
+        radius: typeof f.radius === "number" ? f.radius : null,
+        lambdaMinLower: typeof f.lambdaMinLower === "number" ? f.lambdaMinLower : null,
       }),
     );
     const spuriousFamilies = families.filter((f) => f.outcome === "spurious");
@@ -113,6 +133,8 @@ export async function computeSafranShamir(settings: ReportSettings): Promise<Saf
     const spuriousRuns = spuriousFamilies.reduce((s, f) => s + f.count, 0);
     const weighted = (pick: (f: SsFamily) => number) =>
       spuriousRuns === 0 ? null : spuriousFamilies.reduce((s, f) => s + f.count * pick(f), 0) / spuriousRuns;
+    const proven = spuriousFamilies.filter((f) => f.certified && f.provenKind === "strict-local-min");
+    const provenSpuriousRuns = proven.reduce((s, f) => s + f.count, 0);
     const released = releasedCell(spec.k, spec.n);
     const releasedSpurious = released ? wilsonInterval(released.verified, RELEASED_RUNS) : undefined;
     return {
@@ -133,6 +155,14 @@ export async function computeSafranShamir(settings: ReportSettings): Promise<Saf
           : { ...families[topIndex], representative: raw[topIndex].representative as readonly number[] },
       meanLambdaMin: weighted((f) => f.lambdaMin),
       meanLoss: weighted((f) => f.loss),
+      provenSpuriousRuns,
+      provenSpurious: wilsonInterval(provenSpuriousRuns, runs),
+      unprovenFamilies: spuriousFamilies.length - proven.length,
+      maxRadius: proven.length === 0 ? null : Math.max(...proven.map((f) => f.radius as number)),
+      meanLambdaMinLower:
+        provenSpuriousRuns === 0
+          ? null
+          : proven.reduce((s, f) => s + f.count * (f.lambdaMinLower as number), 0) / provenSpuriousRuns,
       released,
       releasedMissing: RELEASED_MISSING.some((m) => m.k === spec.k && m.n === spec.n),
       releasedSpurious,

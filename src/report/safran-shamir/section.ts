@@ -17,7 +17,7 @@ export function safranShamirSection(r: SafranShamirResults): Section {
     id: "safran-shamir",
     title: "Safran & Shamir (2018): spurious minima are common",
     paper: "Spurious Local Minima are Common in Two-Layer ReLU Neural Networks (ICML 2018)",
-    intro: `The paper's printed text was not available. The protocol follows the authors' released experiment code, and every number Minima is held against is ${RELEASED_PROVENANCE}: per (k, n) the runs of 1000 that ended non-global, the share in families verified as local minima by a computer-assisted proof, the mean lower bound on λ_min, and the loss of the most frequent family. The released runs used MATLAB's generator and cannot be replayed, so cells are compared statistically, each with its own binomial error on both sides. Minima decides every end point by its exact Hessian instead of a proof. ${commandsText(r)}`,
+    intro: `The paper's printed text was not available. The protocol follows the authors' released experiment code, and every number Minima is held against is ${RELEASED_PROVENANCE}: per (k, n) the runs of 1000 that ended non-global, the share in families verified as local minima by a computer-assisted proof, the mean lower bound on λ_min, and the loss of the most frequent family. The released runs used MATLAB's generator and cannot be replayed, so cells are compared statistically, each with its own binomial error on both sides. Minima decides every end point by its exact Hessian, and proves each family with a computer-assisted argument of its own (Newton–Kantorovich at the Newton-polished member, docs/proofs.md). ${commandsText(r)}`,
     subsections: SS_SUBSECTIONS.map((s) => renderSubsection(s, r)),
     missing: [],
   };
