@@ -13,7 +13,7 @@
  */
 import { centralHessian } from "../math/finite-difference.js";
 import { hessianSpectrum, type SpectrumSummary } from "../math/spectrum.js";
-import { norm } from "../math/vector.js";
+import { normUnchecked } from "../math/vector.js";
 import type { Problem } from "../models/problem.js";
 import { perturbedRestarts, type RestartSummary } from "./restarts.js";
 
@@ -69,7 +69,7 @@ export function classifyPoint(
 ): Classification {
   const gradTol = options.gradTol ?? 1e-6;
   const loss = problem.loss(x);
-  const gradNorm = norm(problem.gradient(x));
+  const gradNorm = normUnchecked(problem.gradient(x));
   const { rows, source } = problemHessian(problem, x);
   const spectrum = hessianSpectrum(rows, options.relTol ?? 1e-7);
   const base = {

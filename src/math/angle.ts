@@ -5,11 +5,13 @@
  * cosine is clamped first. The angle to a zero vector is undefined; callers that may meet one
  * get `undefined` from `angleBetween` and decide what it means in their model (see each model's docs).
  */
-import { dot, norm } from "./vector.js";
+import { finiteNumber } from "../core/validate.js";
+import { checkVectorPair, dotUnchecked, normUnchecked } from "./vector.js";
 
 export type Angle = number; // radians in [0, π]
 
 export function clampUnit(c: number): number {
+  finiteNumber("c", c);
   return Math.min(1, Math.max(-1, c));
 }
 
@@ -20,10 +22,11 @@ export function clampedAcos(c: number): Angle {
 
 /** Cosine of the angle between x and y, clamped; undefined when either is the zero vector. */
 export function cosineBetween(x: ArrayLike<number>, y: ArrayLike<number>): number | undefined {
-  const nx = norm(x);
-  const ny = norm(y);
+  checkVectorPair(x, y);
+  const nx = normUnchecked(x);
+  const ny = normUnchecked(y);
   if (nx === 0 || ny === 0) return undefined;
-  return clampUnit(dot(x, y) / (nx * ny));
+  return Math.min(1, Math.max(-1, dotUnchecked(x, y) / (nx * ny)));
 }
 
 /**
@@ -32,10 +35,16 @@ export function cosineBetween(x: ArrayLike<number>, y: ArrayLike<number>): numbe
  * from atan2(‖x∧y‖, x·y), which is accurate to rounding everywhere.
  */
 export function angleBetween(x: ArrayLike<number>, y: ArrayLike<number>): Angle | undefined {
-  const nx = norm(x);
-  const ny = norm(y);
+  checkVectorPair(x, y);
+  return angleBetweenUnchecked(x, y);
+}
+
+/** `angleBetween` without the argument checks, for the library's own loops (inputs known good). */
+export function angleBetweenUnchecked(x: ArrayLike<number>, y: ArrayLike<number>): Angle | undefined {
+  const nx = normUnchecked(x);
+  const ny = normUnchecked(y);
   if (nx === 0 || ny === 0) return undefined;
-  const c = dot(x, y) / (nx * ny);
+  const c = dotUnchecked(x, y) / (nx * ny);
   // ‖x̂ - ŷ (x̂·ŷ)‖ = sin θ, computed without cancellation in 1 - c².
   let s2 = 0;
   for (let i = 0; i < x.length; i++) {

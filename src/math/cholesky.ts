@@ -7,6 +7,8 @@
  * the oracle of its tests.
  */
 
+import { float64Argument, objectArgument, squareRowsArgument, vectorArgument } from "../core/arguments.js";
+import { finiteNumber, integerInRange } from "../core/validate.js";
 import { choleskyKernel, SIMD_CHOLESKY_MAX_ORDER } from "./cholesky-wasm.js";
 
 export interface Cholesky {
@@ -26,6 +28,16 @@ export const SIMD_CHOLESKY_FROM = 32;
  * not finite). Reads only the lower triangle of A (the rows of a symmetric matrix).
  */
 export function cholesky(rows: ReadonlyArray<ArrayLike<number>>, shift = 0): Cholesky | undefined {
+  squareRowsArgument("rows", rows);
+  finiteNumber("shift", shift);
+  return choleskyUnchecked(rows, shift);
+}
+
+/**
+ * `cholesky` without the argument checks, for the library's own solvers: a Hessian that is not
+ * finite is then simply not positive definite (undefined), as the factorisation finds.
+ */
+export function choleskyUnchecked(rows: ReadonlyArray<ArrayLike<number>>, shift = 0): Cholesky | undefined {
   const n = rows.length;
   const kernel = n >= SIMD_CHOLESKY_FROM && n <= SIMD_CHOLESKY_MAX_ORDER ? choleskyKernel() : undefined;
   if (!kernel) return choleskyScalar(rows, shift);
@@ -112,6 +124,15 @@ function entry(
 
 /** Solves (LLᵀ)x = b. */
 export function choleskySolve(f: Cholesky, b: ArrayLike<number>): Float64Array {
+  const factor = objectArgument("factor", f, "a Cholesky factor {L, n}");
+  const n = integerInRange("factor.n", factor.n, 1);
+  float64Argument("factor.L", factor.L, n * n);
+  vectorArgument("b", b, n);
+  return choleskySolveUnchecked(f, b);
+}
+
+/** `choleskySolve` for a factor and right-hand side known to be good. */
+export function choleskySolveUnchecked(f: Cholesky, b: ArrayLike<number>): Float64Array {
   const { L, n } = f;
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {

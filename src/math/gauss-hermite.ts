@@ -8,6 +8,8 @@
  * outer weights accurate in relative terms (the eigenvector formula would not).
  * `gaussLegendre(n, a, b)`: the same for ∫_a^b f(x) dx.
  */
+import { InputError } from "../core/errors.js";
+import { finiteNumber, integerInRange } from "../core/validate.js";
 import { symmetricEigen } from "./eigen.js";
 
 export interface QuadratureRule {
@@ -40,8 +42,7 @@ function jacobiNodes(n: number, offDiagonal: (k: number) => number): Float64Arra
 }
 
 export function gaussHermite(n: number): QuadratureRule {
-  if (!Number.isInteger(n) || n < 1 || n > 400)
-    throw new RangeError(`Gauss–Hermite order must be 1..400, got ${n}`);
+  integerInRange("n", n, 1, 400);
   const cached = hermiteCache.get(n);
   if (cached) return cached;
   const nodes = jacobiNodes(n, Math.sqrt);
@@ -90,8 +91,9 @@ function legendrePair(n: number, x: number): [number, number, number] {
 
 /** Gauss–Legendre nodes and weights on [a, b]. */
 export function gaussLegendre(n: number, a = -1, b = 1): QuadratureRule {
-  if (!Number.isInteger(n) || n < 1 || n > 400)
-    throw new RangeError(`Gauss–Legendre order must be 1..400, got ${n}`);
+  integerInRange("n", n, 1, 400);
+  finiteNumber("a", a);
+  if (!(finiteNumber("b", b) > a)) throw new InputError("b", `must be above a = ${a}`, b);
   let base = legendreCache.get(n);
   if (!base) {
     const nodes = jacobiNodes(n, (k) => k / Math.sqrt(4 * k * k - 1));

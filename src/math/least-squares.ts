@@ -4,7 +4,8 @@
  * for rank-deficient and under-determined systems alike.
  */
 import { Matrix, SingularValueDecomposition } from "ml-matrix";
-import { norm } from "./vector.js";
+import { rowsArgument, vectorArgument } from "../core/arguments.js";
+import { normUnchecked } from "./vector.js";
 
 export interface LeastSquaresSolution {
   readonly x: Float64Array;
@@ -16,6 +17,16 @@ export interface LeastSquaresSolution {
 
 /** A is given as rows (m rows of length n). */
 export function leastSquares(
+  rows: ReadonlyArray<ArrayLike<number>>,
+  b: ArrayLike<number>,
+): LeastSquaresSolution {
+  rowsArgument("rows", rows);
+  vectorArgument("b", b, rows.length);
+  return leastSquaresUnchecked(rows, b);
+}
+
+/** `leastSquares` for inputs known to be good (the library's own). */
+function leastSquaresUnchecked(
   rows: ReadonlyArray<ArrayLike<number>>,
   b: ArrayLike<number>,
 ): LeastSquaresSolution {
@@ -31,7 +42,7 @@ export function leastSquares(
     for (let j = 0; j < n; j++) s += rows[i][j] * x[j];
     residual[i] = s;
   }
-  return { x, residualNorm: norm(residual), rank: svd.rank };
+  return { x, residualNorm: normUnchecked(residual), rank: svd.rank };
 }
 
 /** The component of r orthogonal to the row space of C: r − Cᵀ(C Cᵀ)⁺ C r, computed by least squares. */
@@ -39,13 +50,14 @@ export function projectOntoNullSpace(
   constraintRows: ReadonlyArray<ArrayLike<number>>,
   r: ArrayLike<number>,
 ): Float64Array {
-  const n = r.length;
+  const n = vectorArgument("r", r).length;
+  rowsArgument("constraintRows", constraintRows, undefined, n);
   const k = constraintRows.length;
   // Cᵀ z ≈ r: columns of Cᵀ are the constraint rows.
   const ct = Array.from({ length: n }, (_, i) =>
     Float64Array.from({ length: k }, (_, j) => constraintRows[j][i]),
   );
-  const { x: z } = leastSquares(ct, r);
+  const { x: z } = leastSquaresUnchecked(ct, r);
   const out = Float64Array.from(r);
   for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) out[i] -= constraintRows[j][i] * z[j];
   return out;

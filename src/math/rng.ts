@@ -9,6 +9,9 @@
  * each a bijection in the last path word, so streams that differ in one index never coincide.
  */
 
+import { InputError } from "../core/errors.js";
+import { finiteNumber, integerInRange } from "../core/validate.js";
+
 export type Seed = number;
 
 const LANE_KEYS = [0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344] as const;
@@ -25,17 +28,21 @@ export function mix32(x: number): number {
   return x >>> 0;
 }
 
-function checkPathWord(word: number): void {
-  if (!Number.isSafeInteger(word) || word < 0) {
-    throw new RangeError(`random stream index must be a non-negative safe integer, got ${word}`);
-  }
+/** A word of a stream's path: the seed, or an index of a child stream. */
+function checkPathWords(field: "seed" | "index", words: readonly unknown[]): void {
+  for (const word of words)
+    if (typeof word !== "number" || !Number.isSafeInteger(word) || word < 0)
+      throw new InputError(
+        field,
+        "must be an integer from 0 to 2^53 − 1 (a random stream's seed or index)",
+        word,
+      );
 }
 
 /** Splits each safe integer into two 32-bit words, so seeds above 2^32 stay distinct. */
 function toWords(path: readonly number[]): number[] {
   const words: number[] = [];
   for (const value of path) {
-    checkPathWord(value);
     words.push(value >>> 0, Math.floor(value / TWO_POW_32) >>> 0);
   }
   return words;
@@ -60,6 +67,7 @@ export class Rng {
   private s3: number;
   private spareNormal: number | null = null;
 
+  /** The path's words are checked by the public ways in (`fromSeed`, `stream`). */
   private constructor(path: readonly number[]) {
     this.path = path;
     const s = hashState(toWords(path));
@@ -81,11 +89,14 @@ export class Rng {
 
   /** The stream named by (seed, ...indices). */
   static fromSeed(seed: Seed, ...indices: number[]): Rng {
+    checkPathWords("seed", [seed]);
+    checkPathWords("index", indices);
     return new Rng([seed, ...indices]);
   }
 
   /** A child stream, named by this stream's path followed by `indices`; independent of how far this one has run. */
   stream(...indices: number[]): Rng {
+    checkPathWords("index", indices);
     return new Rng([...this.path, ...indices]);
   }
 
@@ -111,8 +122,8 @@ export class Rng {
 
   /** Uniform integer in [0, n), without modulo bias. */
   int(n: number): number {
-    if (!Number.isInteger(n) || n <= 0 || n > TWO_POW_32)
-      throw new RangeError(`int(n) needs 1 <= n <= 2^32, got ${n}`);
+    if (typeof n !== "number" || !Number.isInteger(n) || n <= 0 || n > TWO_POW_32)
+      throw new InputError("n", "must be an integer from 1 to 2^32", n);
     const limit = TWO_POW_32 - (TWO_POW_32 % n);
     for (;;) {
       const x = this.nextUint32();
@@ -140,16 +151,24 @@ export class Rng {
   }
 
   /** n i.i.d. standard normals. */
-  normals(n: number, out: Float64Array = new Float64Array(n)): Float64Array {
+  normals(n: number, out?: Float64Array): Float64Array {
+    integerInRange("n", n, 0);
+    if (out !== undefined && !(out instanceof Float64Array && out.length >= n))
+      throw new InputError("out", `must be a Float64Array of length >= n = ${n}`, out);
+    return this.normalsUnchecked(n, out ?? new Float64Array(n));
+  }
+
+  /** `normals` for the library's own loops (n and out known good). */
+  normalsUnchecked(n: number, out: Float64Array = new Float64Array(n)): Float64Array {
     for (let i = 0; i < n; i++) out[i] = this.normal();
     return out;
   }
 
   /** Uniform on the unit sphere S^{dim-1}: a normalised Gaussian vector (redrawn in the measure-zero case of 0). */
   onSphere(dim: number): Float64Array {
-    checkDim(dim);
+    integerInRange("dim", dim, 1);
     for (;;) {
-      const x = this.normals(dim);
+      const x = this.normalsUnchecked(dim);
       let sq = 0;
       for (let i = 0; i < dim; i++) sq += x[i] * x[i];
       if (sq > 0) {
@@ -162,8 +181,8 @@ export class Rng {
 
   /** Uniform in the closed ball of the given radius in R^dim: a sphere point scaled by radius·U^{1/dim}. */
   inBall(dim: number, radius: number): Float64Array {
-    if (!(radius >= 0) || !Number.isFinite(radius))
-      throw new RangeError(`ball radius must be finite and >= 0, got ${radius}`);
+    if (!(finiteNumber("radius", radius) >= 0))
+      throw new InputError("radius", "must be a number >= 0", radius);
     const x = this.onSphere(dim);
     const scale = radius * this.uniform() ** (1 / dim);
     for (let i = 0; i < dim; i++) x[i] *= scale;
@@ -171,11 +190,13 @@ export class Rng {
   }
 }
 
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+/** A random stream given to a public function. */
+export function checkRng(field: string, rng: unknown): Rng {
+  if (!(rng instanceof Rng))
+    throw new InputError(field, "must be a random stream (Rng.fromSeed(seed, …))", rng);
+  return rng;
 }
 
-function checkDim(dim: number): void {
-  if (!Number.isInteger(dim) || dim < 1)
-    throw new RangeError(`dimension must be a positive integer, got ${dim}`);
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0;
 }

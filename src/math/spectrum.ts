@@ -3,6 +3,8 @@
  * modes. An eigenvalue counts as zero when |λ| ≤ relTol · max|λ| (and ≤ absTol when the whole
  * spectrum is tiny), so the verdict does not depend on the problem's scale.
  */
+import { squareRowsArgument, vectorArgument } from "../core/arguments.js";
+import { nonNegativeNumber } from "../core/validate.js";
 import { symmetricEigen } from "./eigen.js";
 
 export interface SpectrumSummary {
@@ -17,6 +19,9 @@ export interface SpectrumSummary {
 }
 
 export function summariseSpectrum(eigenvalues: Float64Array, relTol = 1e-7, absTol = 1e-12): SpectrumSummary {
+  vectorArgument("eigenvalues", eigenvalues);
+  nonNegativeNumber("relTol", relTol);
+  nonNegativeNumber("absTol", absTol);
   let largest = 0;
   for (const v of eigenvalues) largest = Math.max(largest, Math.abs(v));
   const threshold = Math.max(relTol * largest, absTol);
@@ -30,5 +35,7 @@ export function summariseSpectrum(eigenvalues: Float64Array, relTol = 1e-7, absT
 }
 
 export function hessianSpectrum(rows: ReadonlyArray<ArrayLike<number>>, relTol?: number): SpectrumSummary {
+  squareRowsArgument("rows", rows);
+  if (relTol !== undefined) nonNegativeNumber("relTol", relTol);
   return summariseSpectrum(symmetricEigen(rows).values, relTol);
 }

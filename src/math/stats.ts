@@ -6,6 +6,9 @@
  * 0 and n successes, which are common here (past the existence threshold P(spurious) is exactly 0).
  */
 
+import { InputError } from "../core/errors.js";
+import { integerInRange, numberInRange, positiveNumber } from "../core/validate.js";
+
 /** The two-sided 95% standard-normal quantile, Φ⁻¹(0.975). */
 export const Z95 = 1.959963984540054;
 
@@ -19,10 +22,10 @@ export interface ProportionEstimate {
 }
 
 export function wilsonInterval(count: number, n: number, z = Z95): ProportionEstimate {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
-  if (!Number.isInteger(count) || count < 0 || count > n)
-    throw new RangeError(`count must be an integer in [0, n], got ${count} of ${n}`);
-  if (!(z > 0)) throw new RangeError(`z must be positive, got ${z}`);
+  integerInRange("count", count, 0);
+  integerInRange("n", n, 0);
+  if (count > n) throw new InputError("count", `must be at most n = ${n}`, count);
+  positiveNumber("z", z);
   if (n === 0) return { count, n, p: 0, lo: 0, hi: 1 };
   const p = count / n;
   const z2 = z * z;
@@ -37,8 +40,8 @@ export function wilsonInterval(count: number, n: number, z = Z95): ProportionEst
 
 /** P(at least one of m independent tries succeeds) = 1 − (1 − p)^m, computed without cancellation. */
 export function atLeastOneOf(p: number, m: number): number {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be in [0, 1], got ${p}`);
-  if (!Number.isInteger(m) || m < 1) throw new RangeError(`m must be a positive integer, got ${m}`);
+  numberInRange("p", p, 0, 1);
+  integerInRange("m", m, 1);
   if (p === 1) return 1;
   return -Math.expm1(m * Math.log1p(-p));
 }

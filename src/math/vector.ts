@@ -1,15 +1,40 @@
-/** Small dense float64 vector helpers. Plain loops: these sizes (≤ a few hundred) do not repay anything cleverer. */
+/**
+ * Small dense float64 vector helpers. Plain loops: these sizes (≤ a few hundred) do not repay anything
+ * cleverer. `dot` and `norm` are public and check their arguments; the library's loops call
+ * `dotUnchecked` and `normUnchecked` (the norm of a diverging iterate may be ∞, and must not throw).
+ */
+
+import { vectorArgument } from "../core/arguments.js";
+import { InputError } from "../core/errors.js";
+import { integerInRange } from "../core/validate.js";
 
 export type Vector = Float64Array;
 export type ReadonlyVector = Readonly<ArrayLike<number>>;
 
+/** x and y: finite vectors of the same length. */
+export function checkVectorPair(x: unknown, y: unknown): void {
+  const v = vectorArgument("x", x);
+  vectorArgument("y", y, v.length);
+}
+
 export function dot(x: ReadonlyVector, y: ReadonlyVector): number {
+  checkVectorPair(x, y);
+  return dotUnchecked(x, y);
+}
+
+export function dotUnchecked(x: ReadonlyVector, y: ReadonlyVector): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i] * y[i];
   return s;
 }
 
 export function norm(x: ReadonlyVector): number {
+  vectorArgument("x", x);
+  return normUnchecked(x);
+}
+
+/** ‖x‖, scaled against overflow; ∞ or NaN when x holds them. */
+export function normUnchecked(x: ReadonlyVector): number {
   // Scaled to avoid overflow/underflow for extreme entries.
   let scale = 0;
   for (let i = 0; i < x.length; i++) scale = Math.max(scale, Math.abs(x[i]));
@@ -46,7 +71,7 @@ export function sub(x: ReadonlyVector, y: ReadonlyVector): Vector {
 }
 
 export function distance(x: ReadonlyVector, y: ReadonlyVector): number {
-  return norm(sub(x, y));
+  return normUnchecked(sub(x, y));
 }
 
 export function isFiniteVector(x: ReadonlyVector): boolean {
@@ -55,6 +80,8 @@ export function isFiniteVector(x: ReadonlyVector): boolean {
 }
 
 export function unitVector(dim: number, index: number): Vector {
+  integerInRange("dim", dim, 1);
+  integerInRange("index", index, 0, dim - 1);
   const e = new Float64Array(dim);
   e[index] = 1;
   return e;
@@ -66,15 +93,22 @@ export function unitVector(dim: number, index: number): Vector {
  * with w). Undefined in one dimension, where none exists.
  */
 export function orthogonalUnit(w: ReadonlyVector): Vector | undefined {
+  vectorArgument("w", w);
+  if (normUnchecked(w) === 0) throw new InputError("w", "must be a non-zero vector");
+  return orthogonalUnitUnchecked(w);
+}
+
+/** `orthogonalUnit` for a w known to be finite and non-zero. */
+export function orthogonalUnitUnchecked(w: ReadonlyVector): Vector | undefined {
   const dim = w.length;
   if (dim < 2) return undefined;
   let best = 0;
   for (let i = 1; i < dim; i++) if (Math.abs(w[i]) < Math.abs(w[best])) best = i;
-  const along = w[best] / dot(w, w);
+  const along = w[best] / dotUnchecked(w, w);
   const e = new Float64Array(dim);
   for (let i = 0; i < dim; i++) e[i] = -along * w[i];
   e[best] += 1;
-  const n = norm(e);
+  const n = normUnchecked(e);
   for (let i = 0; i < dim; i++) e[i] /= n;
   return e;
 }

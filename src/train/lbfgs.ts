@@ -3,7 +3,7 @@
  * starts, used to find the best loss elsewhere in a landscape. It stops, rather than produce NaN, if
  * the objective stops being finite.
  */
-import { dot, norm } from "../math/vector.js";
+import { dotUnchecked, normUnchecked } from "../math/vector.js";
 import type { MinimiseResult, Objective } from "./objective.js";
 
 export interface LbfgsOptions {
@@ -25,9 +25,9 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): Mi
   const ys: Float64Array[] = [];
   let iterations = 0;
   let stop: MinimiseResult["stop"] = "iterations";
-  if (!Number.isFinite(loss)) return { x, loss, gradNorm: norm(g), iterations, stop: "diverged" };
+  if (!Number.isFinite(loss)) return { x, loss, gradNorm: normUnchecked(g), iterations, stop: "diverged" };
   for (; iterations < options.maxIterations; iterations++) {
-    const gn = norm(g);
+    const gn = normUnchecked(g);
     if (gn <= gradTol) {
       stop = "gradient";
       break;
@@ -40,24 +40,25 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): Mi
     const q = Float64Array.from(g);
     const alphas: number[] = [];
     for (let k = ss.length - 1; k >= 0; k--) {
-      const a = dot(ss[k], q) / dot(ys[k], ss[k]);
+      const a = dotUnchecked(ss[k], q) / dotUnchecked(ys[k], ss[k]);
       alphas[k] = a;
       for (let i = 0; i < n; i++) q[i] -= a * ys[k][i];
     }
     const last = ss.length - 1;
-    const gamma = last >= 0 ? dot(ss[last], ys[last]) / dot(ys[last], ys[last]) : 1 / Math.max(gn, 1);
+    const gamma =
+      last >= 0 ? dotUnchecked(ss[last], ys[last]) / dotUnchecked(ys[last], ys[last]) : 1 / Math.max(gn, 1);
     for (let i = 0; i < n; i++) q[i] *= gamma;
     for (let k = 0; k < ss.length; k++) {
-      const b = dot(ys[k], q) / dot(ys[k], ss[k]);
+      const b = dotUnchecked(ys[k], q) / dotUnchecked(ys[k], ss[k]);
       for (let i = 0; i < n; i++) q[i] += ss[k][i] * (alphas[k] - b);
     }
-    let slope = -dot(g, q);
+    let slope = -dotUnchecked(g, q);
     if (!(slope < 0)) {
       // Not a descent direction (numerical trouble): fall back to steepest descent.
       ss.length = 0;
       ys.length = 0;
       for (let i = 0; i < n; i++) q[i] = g[i] / Math.max(gn, 1);
-      slope = -dot(g, q);
+      slope = -dotUnchecked(g, q);
     }
     let t = 1;
     let accepted = false;
@@ -84,7 +85,7 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): Mi
       s[i] = xNew[i] - x[i];
       y[i] = gNew[i] - g[i];
     }
-    if (dot(s, y) > 1e-16 * norm(s) * norm(y)) {
+    if (dotUnchecked(s, y) > 1e-16 * normUnchecked(s) * normUnchecked(y)) {
       ss.push(s);
       ys.push(y);
       if (ss.length > m) {
@@ -96,5 +97,5 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): Mi
     loss = lossNew;
     g = gNew;
   }
-  return { x, loss, gradNorm: norm(g), iterations, stop };
+  return { x, loss, gradNorm: normUnchecked(g), iterations, stop };
 }

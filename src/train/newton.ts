@@ -21,7 +21,7 @@
  * which holds no other critical point. Tests compare outcomes and end points of GD + Newton with
  * pure GD on many runs.
  */
-import { cholesky, choleskySolve } from "../math/cholesky.js";
+import { choleskySolveUnchecked, choleskyUnchecked } from "../math/cholesky.js";
 
 export interface NewtonModel {
   /** Writes ∇L(x) into `out`. */
@@ -70,13 +70,13 @@ export function newtonFinish(model: NewtonModel, x0: Float64Array, options: Newt
   model.gradient(x, g);
   let gradNorm = norm(g);
   let radius = Number.POSITIVE_INFINITY;
-  let factor = cholesky(model.hessian(x));
+  let factor = choleskyUnchecked(model.hessian(x));
   let fresh = true;
   for (let step = 0; ; step++) {
     if (gradNorm < options.gradTol) return { converged: true, x, steps: step, gradNorm };
     if (step >= maxSteps) return { converged: false, x, steps: step, gradNorm, reason: "max-steps" };
     if (!factor) return { converged: false, x, steps: step, gradNorm, reason: "not-positive-definite" };
-    const delta = choleskySolve(factor, g);
+    const delta = choleskySolveUnchecked(factor, g);
     if (step === 0) radius = radiusFactor * euclidean(delta);
     const previous = Float64Array.from(x);
     for (let i = 0; i < x.length; i++) x[i] -= delta[i];
@@ -95,7 +95,7 @@ export function newtonFinish(model: NewtonModel, x0: Float64Array, options: Newt
     // The reused factor no longer contracts: take the step again with the Hessian at the current point.
     x.set(previous);
     model.gradient(x, g);
-    factor = cholesky(model.hessian(x));
+    factor = choleskyUnchecked(model.hessian(x));
     fresh = true;
   }
 }

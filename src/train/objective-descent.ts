@@ -4,7 +4,7 @@
  * same loss is evidence of a local minimum. If a step makes the loss non-finite the step is undone
  * and the run stops as "diverged" at the last finite point.
  */
-import { norm } from "../math/vector.js";
+import { normUnchecked } from "../math/vector.js";
 import type { StopRule, Trainable } from "./contract.js";
 import { descend } from "./descent.js";
 import type { MinimiseResult, Objective } from "./objective.js";
@@ -41,7 +41,7 @@ export function gradientDescent(
       const g = f.gradient(xt);
       grad?.set(g);
       lastGrad = grad;
-      return { loss, gradNorm: norm(g) };
+      return { loss, gradNorm: normUnchecked(g) };
     },
   };
   const rule: StopRule<ObjectiveState> = {

@@ -51,8 +51,10 @@ describe("Rng", () => {
   });
 
   test("bad stream indices are rejected", () => {
-    assert.throws(() => Rng.fromSeed(-1), /non-negative/);
-    assert.throws(() => Rng.fromSeed(1.5), /non-negative/);
+    assert.throws(() => Rng.fromSeed(-1), /^InputError: seed: must be an integer from 0 to 2\^53/);
+    assert.throws(() => Rng.fromSeed(1.5), /seed: must be an integer/);
+    assert.throws(() => Rng.fromSeed(1, -2), /index: must be an integer/);
+    assert.throws(() => Rng.fromSeed(1).stream(Number.NaN), /index: must be an integer/);
   });
 
   test("uniform has mean 1/2 and variance 1/12 within 4 standard errors", () => {

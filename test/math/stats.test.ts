@@ -74,9 +74,9 @@ test("wilsonInterval's exact binomial coverage at n = 100 is near 95% over p", (
 });
 
 test("wilsonInterval rejects counts outside [0, n]", () => {
-  assert.throws(() => wilsonInterval(5, 4), RangeError);
-  assert.throws(() => wilsonInterval(-1, 4), RangeError);
-  assert.throws(() => wilsonInterval(1.5, 4), RangeError);
+  assert.throws(() => wilsonInterval(5, 4), /^InputError: count: must be at most n = 4, got 5$/);
+  assert.throws(() => wilsonInterval(-1, 4), /count: must be an integer >= 0/);
+  assert.throws(() => wilsonInterval(1.5, 4), /count: must be an integer >= 0/);
 });
 
 test("atLeastOneOf equals 1 − (1 − p)^m and keeps precision for tiny p", () => {

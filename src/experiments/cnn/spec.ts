@@ -11,6 +11,7 @@
  * trials as {}.
  */
 import { activationByName } from "../../activations/registry.js";
+import { functionArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
 import { finiteNumber, integerInRange, oneOf, positiveNumber } from "../../core/validate.js";
 import { CNN_DEFAULT_HORIZON, cnnDefaultEtaFor, stepsForHorizon } from "../../models/cnn/protocol.js";
@@ -68,10 +69,17 @@ export const CNN_TRIAL_FIELDS = [
   "activation",
 ] as const;
 
+/**
+ * What the library's trial functions take: k, p and ratio, and any of the other fields; the rest
+ * get the protocol's defaults from `validateCnnTrialSpec`, as on the command line.
+ */
+export type CnnTrialInput = Pick<CnnTrialSpec, "k" | "p" | "ratio"> & Partial<CnnTrialSpec>;
+
 export function validateCnnTrialSpec(
   input: unknown,
   name: (field: string) => string = (f) => f,
 ): CnnTrialSpec {
+  functionArgument("name", name);
   if (input === null || typeof input !== "object" || Array.isArray(input))
     throw new InputError(name("spec"), "must be an object with k, p, ratio (and optional settings)", input);
   const o = input as Record<string, unknown>;

@@ -15,18 +15,19 @@
  */
 import type { Activation } from "../../activations/activation.js";
 import { activationByName } from "../../activations/registry.js";
+import { objectArgument, vectorArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
-import { finiteVector } from "../../core/validate.js";
-import type { Rng } from "../../math/rng.js";
-import type { CnnActivationKernel } from "../../models/cnn/activation-kernel.js";
+import { integerInRange } from "../../core/validate.js";
+import { checkRng, type Rng } from "../../math/rng.js";
+import { type CnnActivationKernel, checkCnnKernel } from "../../models/cnn/activation-kernel.js";
 import { cnnKernelFor } from "../../models/cnn/kernels.js";
 import {
-  cnnSampledLossGradient,
   cnnSampledLossGradientFor,
+  cnnSampledLossGradientUnchecked,
   drawCnnInputs,
 } from "../../models/cnn/sampled.js";
 import { type CnnSnapshot, type CnnTrajectoryPoint, trajectoryPoint } from "../../models/cnn/snapshot.js";
-import { type CnnTeacher, cnnTeacherFromRatio } from "../../models/cnn/teacher.js";
+import { type CnnTeacher, checkCnnTeacher, cnnTeacherFromRatio } from "../../models/cnn/teacher.js";
 import { type CnnGradientStep, runFullVectorCnn } from "../../train/cnn/full-vector.js";
 import { CnnKernelRules } from "../../train/cnn/kernel-rules.js";
 import { reduceCnn, runReducedWnGd } from "../../train/cnn/reduced.js";
@@ -35,7 +36,7 @@ import type { CnnOutcome, CnnRunEnd } from "../../train/cnn/run.js";
 import { detectPhaseSwitch } from "../../train/phase-switch.js";
 import { ThinnedRecorder, ThinnedSeries } from "../../train/trajectory.js";
 import type { TrialContract } from "../trial.js";
-import { type CnnTrialSpec, validateCnnTrialSpec } from "./spec.js";
+import { type CnnTrialInput, type CnnTrialSpec, validateCnnTrialSpec } from "./spec.js";
 
 export interface CnnTrialResult {
   outcome: CnnOutcome;
@@ -54,10 +55,23 @@ export interface CnnTrialResult {
 
 /** The random start of a trial (consumes p + k numbers' worth of draws from rng). */
 export function drawCnnStart(
-  spec: CnnTrialSpec,
+  input: CnnTrialInput,
   teacher: CnnTeacher,
   rng: Rng,
 ): { v: Float64Array; a: Float64Array } {
+  const spec = validateCnnTrialSpec(input);
+  checkTrialTeacher(spec, checkCnnTeacher(teacher));
+  checkRng("rng", rng);
+  return drawStart(spec, teacher, rng);
+}
+
+/** A teacher of the spec's size. */
+function checkTrialTeacher(spec: CnnTrialSpec, teacher: CnnTeacher): void {
+  if (teacher.w.length !== spec.p || teacher.a.length !== spec.k)
+    throw new InputError("teacher", `must have w of length p = ${spec.p} and a of length k = ${spec.k}`);
+}
+
+function drawStart(spec: CnnTrialSpec, teacher: CnnTeacher, rng: Rng): { v: Float64Array; a: Float64Array } {
   const { k, p } = spec;
   if (spec.init === "paper") {
     let S = 0;
@@ -84,11 +98,8 @@ function startOf(
   rng: Rng,
   given: CnnStart | undefined,
 ): { v: Float64Array; a: Float64Array } {
-  if (!given) return drawCnnStart(spec, teacher, rng);
-  const v = finiteVector("start.v", Array.from(given.v), spec.p);
-  const a = finiteVector("start.a", Array.from(given.a), spec.k);
-  if (v.every((x) => x === 0)) throw new InputError("start.v", "must not be the zero vector");
-  return { v, a };
+  if (!given) return drawStart(spec, teacher, rng);
+  return { v: Float64Array.from(given.v), a: Float64Array.from(given.a) };
 }
 
 export interface CnnTrialDetail {
@@ -118,15 +129,35 @@ export interface CnnTrialOptions {
   readonly start?: CnnStart;
 }
 
-/** The trial with the optional extras of `CnnTrialOptions`. */
+/** The options, checked: the given teacher, kernel and start fit the spec. */
+function checkTrialOptions(spec: CnnTrialSpec, options: unknown): CnnTrialOptions {
+  const o = objectArgument("options", options) as CnnTrialOptions;
+  if (o.trajectoryPoints !== undefined) integerInRange("options.trajectoryPoints", o.trajectoryPoints, 2);
+  if (o.teacher !== undefined) checkTrialTeacher(spec, checkCnnTeacher(o.teacher, "options.teacher"));
+  if (o.kernel !== undefined) checkCnnKernel("options.kernel", o.kernel);
+  if (o.start !== undefined) {
+    const start = objectArgument("options.start", o.start, "a start {v, a}");
+    const v = vectorArgument("options.start.v", start.v, spec.p);
+    vectorArgument("options.start.a", start.a, spec.k);
+    if (Array.from(v).every((x) => x === 0))
+      throw new InputError("options.start.v", "must not be the zero vector");
+  }
+  return o;
+}
+
+/**
+ * The trial with the optional extras of `CnnTrialOptions`. The spec needs k, p and ratio; every
+ * other field has the protocol's default (validateCnnTrialSpec), as on the command line.
+ */
 export function runCnnTrialDetailed(
-  spec: CnnTrialSpec,
+  input: CnnTrialInput,
   rng: Rng,
   options: CnnTrialOptions = {},
 ): CnnTrialDetail {
+  const spec = validateCnnTrialSpec(input);
+  checkRng("rng", rng);
+  checkTrialOptions(spec, options);
   const teacher = options.teacher ?? cnnTeacherFromRatio(spec.k, spec.p, spec.ratio, spec.anorm);
-  if (teacher.w.length !== spec.p || teacher.a.length !== spec.k)
-    throw new InputError("teacher", `must have w of length p = ${spec.p} and a of length k = ${spec.k}`);
   const activation = activationByName(spec.activation ?? "relu");
   // ReLU keeps its exact closed forms; any other σ (or an explicit kernel) goes through its kernel.
   const kernel = options.kernel ?? (activation.name === "relu" ? undefined : cnnKernelFor(activation.name));
@@ -167,7 +198,7 @@ export function runCnnTrialDetailed(
   );
 }
 
-export function runCnnTrial(spec: CnnTrialSpec, rng: Rng): CnnTrialResult {
+export function runCnnTrial(spec: CnnTrialInput, rng: Rng): CnnTrialResult {
   return runCnnTrialDetailed(spec, rng).result;
 }
 
@@ -189,7 +220,7 @@ function sampledGradient(
   ) =>
     activation && activation.name !== "relu"
       ? cnnSampledLossGradientFor(activation, teacher, v, a, patches, indices)
-      : cnnSampledLossGradient(teacher, v, a, patches, indices, normalised);
+      : cnnSampledLossGradientUnchecked(teacher, v, a, patches, indices, normalised);
   const data = samples !== undefined ? drawCnnInputs(dataRng, samples, k, p) : undefined;
   const indices = batch !== undefined ? new Int32Array(batch) : undefined;
   return (v, a, _step, out) => {

@@ -14,6 +14,8 @@
  * the angle φ = acos ρ may also implement `atAngle`, which the population code prefers: it stays
  * accurate at ρ → ±1, where acos loses half the digits.
  */
+import { methodsArgument } from "../../core/arguments.js";
+import { finiteNumber } from "../../core/validate.js";
 import type { Angle } from "../../math/angle.js";
 
 export interface CnnKernelAtAngle {
@@ -34,6 +36,15 @@ export interface CnnActivationKernel {
   d2kappa(rho: number): number;
   /** Optional: κ, κ' and κ''·sin²φ at the angle φ, accurate near φ = 0 and π. */
   atAngle?(phi: Angle): CnnKernelAtAngle;
+}
+
+/** A kernel given to a public function: finite μ and m2, and the functions κ, κ', κ''. */
+export function checkCnnKernel(field: string, kernel: unknown): CnnActivationKernel {
+  methodsArgument(field, kernel, ["kappa", "dkappa", "d2kappa"]);
+  const k = kernel as CnnActivationKernel;
+  finiteNumber(`${field}.mean`, k.mean);
+  finiteNumber(`${field}.meanSquare`, k.meanSquare);
+  return k;
 }
 
 /** κ, κ', κ''·sin²φ at the angle φ, through `atAngle` when the kernel has it. */

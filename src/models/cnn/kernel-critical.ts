@@ -9,7 +9,7 @@
 import { Rng } from "../../math/rng.js";
 import { hessianSpectrum } from "../../math/spectrum.js";
 import type { CnnActivationKernel } from "./activation-kernel.js";
-import { cnnPopulationGradient, cnnPopulationHessian, cnnPopulationLoss } from "./population.js";
+import { populationGradient, populationHessian, populationLoss } from "./population.js";
 import { cnnKernelAlignedPoint } from "./stationary.js";
 import type { CnnTeacher } from "./teacher.js";
 
@@ -43,18 +43,18 @@ function describe(
   a: Float64Array,
   phi: number,
 ): CnnKernelCriticalPoint {
-  const g = cnnPopulationGradient(teacher, v, a, kernel);
+  const g = populationGradient(teacher, v, a, kernel);
   let g2 = 0;
   for (const x of g.v) g2 += x * x;
   for (const x of g.a) g2 += x * x;
   let s = 0;
   for (let j = 0; j < a.length; j++) s += a[j] * teacher.a[j];
-  const spectrum = hessianSpectrum(cnnPopulationHessian(teacher, v, a, kernel));
+  const spectrum = hessianSpectrum(populationHessian(teacher, v, a, kernel));
   return {
     phi,
     v: Array.from(v),
     a: Array.from(a),
-    loss: cnnPopulationLoss(teacher, v, a, kernel),
+    loss: populationLoss(teacher, v, a, kernel),
     gradNorm: Math.sqrt(g2),
     aDotAstar: s,
     hessian: {
@@ -86,7 +86,7 @@ export function cnnKernelCriticalPoints(
     const da = rng.onSphere(gp.a.length);
     const v = Float64Array.from(gp.v, (x, i) => x + radius * dv[i]);
     const a = Float64Array.from(gp.a, (x, j) => x + radius * da[j]);
-    worst = Math.min(worst, cnnPopulationLoss(teacher, v, a, kernel) - opposite.loss);
+    worst = Math.min(worst, populationLoss(teacher, v, a, kernel) - opposite.loss);
   }
   return {
     aligned,

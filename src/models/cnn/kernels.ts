@@ -5,11 +5,13 @@
  */
 import { quadratureCnnKernel } from "../../activations/gaussian/cnn-kernel.js";
 import { activationByName } from "../../activations/registry.js";
+import { stringArgument } from "../../core/arguments.js";
 import type { CnnActivationKernel } from "./activation-kernel.js";
 
 const kernelCache = new Map<string, CnnActivationKernel>();
 
 export function cnnKernelFor(activation: string, field = "activation"): CnnActivationKernel {
+  stringArgument("field", field);
   const act = activationByName(activation, field);
   let kernel = kernelCache.get(act.name);
   if (!kernel) {

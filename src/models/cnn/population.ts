@@ -14,10 +14,12 @@
  * The teacher's filter is a unit vector (teacher.ts); v must be non-zero (the loss depends on its
  * direction only and has no meaning at v = 0).
  */
-import { angleBetween } from "../../math/angle.js";
-import { norm } from "../../math/vector.js";
-import { type CnnActivationKernel, kernelAtAngle, reluKernel } from "./activation-kernel.js";
-import type { CnnTeacher } from "./teacher.js";
+import { vectorArgument } from "../../core/arguments.js";
+import { InputError } from "../../core/errors.js";
+import { angleBetweenUnchecked } from "../../math/angle.js";
+import { normUnchecked } from "../../math/vector.js";
+import { type CnnActivationKernel, checkCnnKernel, kernelAtAngle, reluKernel } from "./activation-kernel.js";
+import { type CnnTeacher, checkCnnTeacher } from "./teacher.js";
 
 interface Geometry {
   r: number;
@@ -30,9 +32,9 @@ interface Geometry {
 
 function geometry(teacher: CnnTeacher, v: ArrayLike<number>): Geometry {
   const p = v.length;
-  const phi = angleBetween(v, teacher.w);
-  if (phi === undefined) throw new RangeError("the CNN filter v must be a non-zero vector");
-  const r = norm(v); // scaled, so tiny or huge filters still give a unit w
+  const phi = angleBetweenUnchecked(v, teacher.w);
+  if (phi === undefined) throw new InputError("v", "must be a non-zero vector (w = v/‖v‖)");
+  const r = normUnchecked(v); // scaled, so tiny or huge filters still give a unit w
   const w = new Float64Array(p);
   let rho = 0;
   for (let i = 0; i < p; i++) {
@@ -64,7 +66,26 @@ function dot(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return s;
 }
 
+/** The arguments of the public functions: a teacher, v of length p, a of length k, a kernel. */
+export function checkCnnPoint(teacher: unknown, v: unknown, a: unknown, kernel: unknown): void {
+  const t = checkCnnTeacher(teacher);
+  vectorArgument("v", v, t.w.length);
+  vectorArgument("a", a, t.a.length);
+  checkCnnKernel("kernel", kernel);
+}
+
 export function cnnPopulationLoss(
+  teacher: CnnTeacher,
+  v: ArrayLike<number>,
+  a: ArrayLike<number>,
+  kernel: CnnActivationKernel = reluKernel,
+): number {
+  checkCnnPoint(teacher, v, a, kernel);
+  return populationLoss(teacher, v, a, kernel);
+}
+
+/** `cnnPopulationLoss` for arguments known to be good (the library's own loops). */
+export function populationLoss(
   teacher: CnnTeacher,
   v: ArrayLike<number>,
   a: ArrayLike<number>,
@@ -87,6 +108,17 @@ export function cnnPopulationGradient(
   a: ArrayLike<number>,
   kernel: CnnActivationKernel = reluKernel,
 ): CnnGradient {
+  checkCnnPoint(teacher, v, a, kernel);
+  return populationGradient(teacher, v, a, kernel);
+}
+
+/** `cnnPopulationGradient` for arguments known to be good. */
+export function populationGradient(
+  teacher: CnnTeacher,
+  v: ArrayLike<number>,
+  a: ArrayLike<number>,
+  kernel: CnnActivationKernel = reluKernel,
+): CnnGradient {
   const g = geometry(teacher, v);
   const { kappa, dkappa } = kernelAtAngle(kernel, g.phi);
   const diff = Float64Array.from(a, (ai, i) => ai - teacher.a[i]);
@@ -99,6 +131,17 @@ export function cnnPopulationGradient(
 
 /** The exact Hessian in the flat order (v, a), as rows of length p + k. */
 export function cnnPopulationHessian(
+  teacher: CnnTeacher,
+  v: ArrayLike<number>,
+  a: ArrayLike<number>,
+  kernel: CnnActivationKernel = reluKernel,
+): Float64Array[] {
+  checkCnnPoint(teacher, v, a, kernel);
+  return populationHessian(teacher, v, a, kernel);
+}
+
+/** `cnnPopulationHessian` for arguments known to be good. */
+export function populationHessian(
   teacher: CnnTeacher,
   v: ArrayLike<number>,
   a: ArrayLike<number>,

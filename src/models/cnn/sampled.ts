@@ -9,11 +9,19 @@
  * ReLU (the model the paper trains) in the fast functions; any σ in `cnnSampledLossGradientFor`.
  */
 import type { Activation } from "../../activations/activation.js";
-import type { Rng } from "../../math/rng.js";
+import { booleanArgument, float64Argument, vectorArgument } from "../../core/arguments.js";
+import { InputError } from "../../core/errors.js";
+import { integerInRange } from "../../core/validate.js";
+import { checkRng, type Rng } from "../../math/rng.js";
 import type { CnnTeacher } from "./teacher.js";
+import { checkCnnTeacher } from "./teacher.js";
 
 /** n inputs of k patches of size p, i.i.d. N(0, 1) entries. */
 export function drawCnnInputs(rng: Rng, n: number, k: number, p: number): Float64Array {
+  checkRng("rng", rng);
+  integerInRange("n", n, 1);
+  integerInRange("k", k, 1);
+  integerInRange("p", p, 1);
   return rng.normals(n * k * p);
 }
 
@@ -87,10 +95,53 @@ export interface CnnSampledEvaluation {
 }
 
 /**
+ * Checks a drawn data set against a teacher: `patches` a Float64Array of finite numbers holding
+ * whole samples of k patches of size p; returns the number of samples.
+ */
+export function checkCnnPatches(teacher: CnnTeacher, patches: unknown): number {
+  const size = teacher.a.length * teacher.w.length;
+  const data = float64Argument("patches", patches);
+  if (data.length % size !== 0)
+    throw new InputError(
+      "patches",
+      `must hold whole samples of k·p = ${size} numbers`,
+      `length ${data.length}`,
+    );
+  return data.length / size;
+}
+
+/** The samples to average over: a count n (the first n) or a list of sample indices, inside the data. */
+export function checkCnnSampleIndices(indices: unknown, samples: number): void {
+  if (typeof indices === "number") {
+    integerInRange("indices", indices, 1, samples);
+    return;
+  }
+  const list = vectorArgument("indices", indices);
+  for (let t = 0; t < list.length; t++) integerInRange(`indices[${t}]`, list[t], 0, samples - 1);
+}
+
+/**
  * Mean loss and gradient over the samples `indices` (default: all n) of a drawn data set.
  * `normalised` = true for the weight-normalised parameter v, false for plain w.
  */
 export function cnnSampledLossGradient(
+  teacher: CnnTeacher,
+  v: ArrayLike<number>,
+  a: ArrayLike<number>,
+  patches: Float64Array,
+  indices: ArrayLike<number> | number,
+  normalised = true,
+): CnnSampledEvaluation {
+  checkCnnTeacher(teacher);
+  vectorArgument("v", v, teacher.w.length);
+  vectorArgument("a", a, teacher.a.length);
+  checkCnnSampleIndices(indices, checkCnnPatches(teacher, patches));
+  booleanArgument("normalised", normalised);
+  return cnnSampledLossGradientUnchecked(teacher, v, a, patches, indices, normalised);
+}
+
+/** `cnnSampledLossGradient` for the trial's steps (its arguments checked once, before the run). */
+export function cnnSampledLossGradientUnchecked(
   teacher: CnnTeacher,
   v: ArrayLike<number>,
   a: ArrayLike<number>,

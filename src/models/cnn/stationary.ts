@@ -10,9 +10,10 @@
  *     a = a(φ_s); it exists exactly when g* ∈ (0, π), i.e. exactly when the spurious minimum does.
  * All for the unit teacher filter of teacher.ts.
  */
-import { orthogonalUnit } from "../../math/vector.js";
+import { functionArgument } from "../../core/arguments.js";
+import { orthogonalUnitUnchecked } from "../../math/vector.js";
 import { type CnnActivationKernel, reluG } from "./activation-kernel.js";
-import type { CnnTeacher } from "./teacher.js";
+import { type CnnTeacher, checkCnnTeacher } from "./teacher.js";
 
 function teacherSums(teacher: CnnTeacher): { k: number; S: number; N: number } {
   let S = 0;
@@ -33,16 +34,19 @@ export function stationaryOutputWeights(teacher: CnnTeacher, phi: number): Float
 }
 
 export function spuriousOutputWeights(teacher: CnnTeacher): Float64Array {
+  checkCnnTeacher(teacher);
   return stationaryOutputWeights(teacher, Math.PI);
 }
 
 export function spuriousLoss(teacher: CnnTeacher): number {
+  checkCnnTeacher(teacher);
   const { k, S, N } = teacherSums(teacher);
   return ((Math.PI - 2) * N + (Math.PI * S * S) / (k + Math.PI - 1)) / (4 * (Math.PI - 1));
 }
 
 /** a_sᵀa* < 0, written without division: S² < (k+π−1)N/π. */
 export function isSpuriousLocalMinimum(teacher: CnnTeacher): boolean {
+  checkCnnTeacher(teacher);
   const { k, S, N } = teacherSums(teacher);
   return Math.PI * S * S < (k + Math.PI - 1) * N;
 }
@@ -56,6 +60,7 @@ export function saddleG(teacher: CnnTeacher): number {
 
 /** φ_s with g(φ_s) = g*, or undefined when there is no saddle set. g decreases on [0, π], so bisection. */
 export function saddleAngle(teacher: CnnTeacher): number | undefined {
+  checkCnnTeacher(teacher);
   const target = saddleG(teacher);
   if (!(target > 0 && target < Math.PI)) return undefined;
   let lo = 0;
@@ -85,6 +90,8 @@ export function cnnStationaryPoints(
   teacher: CnnTeacher,
   lossAt: (v: Float64Array, a: Float64Array) => number,
 ) {
+  checkCnnTeacher(teacher);
+  functionArgument("lossAt", lossAt);
   const w = teacher.w;
   const spuriousV = Float64Array.from(w, (x) => -x);
   const result: {
@@ -101,7 +108,7 @@ export function cnnStationaryPoints(
     },
   };
   const phi = saddleAngle(teacher);
-  const e = orthogonalUnit(w);
+  const e = orthogonalUnitUnchecked(w);
   if (phi !== undefined && e) {
     const v = Float64Array.from(w, (x, i) => Math.cos(phi) * x + Math.sin(phi) * e[i]);
     const a = stationaryOutputWeights(teacher, phi);

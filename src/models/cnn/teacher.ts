@@ -5,9 +5,10 @@
  * given with any non-zero w* is stored as the unit filter w* / ‖w*‖ and the output layer ‖w*‖·a*. The
  * labels — and hence every loss and gradient — are unchanged; `wNorm` keeps the given norm for reports.
  */
+import { functionArgument, objectArgument, stringArgument, vectorArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
 import { finiteNumber, finiteVector, integerInRange } from "../../core/validate.js";
-import { norm, sum } from "../../math/vector.js";
+import { normUnchecked, sum } from "../../math/vector.js";
 
 /** The range allowed for ‖a*‖ (after moving ‖w*‖ into it). */
 export const ANORM_MIN = 1e-50;
@@ -32,6 +33,8 @@ export function validateCnnTeacherSettings(
   o: Readonly<Record<string, unknown>>,
   name: (field: string) => string = (f) => f,
 ): CnnTeacherSettings {
+  functionArgument("name", name);
+  objectArgument(name("settings"), o, "an object {k, p, ratio, anorm}");
   const k = integerInRange(name("k"), o.k, 1, CNN_MAX_SIZE);
   const p = integerInRange(name("p"), o.p, 1, CNN_MAX_SIZE);
   const ratio = finiteNumber(name("ratio"), o.ratio);
@@ -53,12 +56,15 @@ export interface CnnTeacher {
 }
 
 export function cnnTeacher(w: ArrayLike<number>, a: ArrayLike<number>, field = "teacher"): CnnTeacher {
-  const wNorm = norm(w);
+  stringArgument("field", field);
+  vectorArgument(`${field}.w`, w);
+  vectorArgument(`${field}.a`, a);
+  const wNorm = normUnchecked(w);
   if (!(wNorm > 0) || !Number.isFinite(wNorm))
     throw new InputError(`${field}.w`, "must be a non-zero finite vector");
   const unit = Float64Array.from(w, (x) => x / wNorm);
   const scaled = Float64Array.from(a, (x) => x * wNorm);
-  const aNorm = norm(scaled);
+  const aNorm = normUnchecked(scaled);
   // Squares of ‖a*‖ enter every formula; keep them far from float64 overflow and underflow.
   if (!(aNorm >= ANORM_MIN && aNorm <= ANORM_MAX))
     throw new InputError(`${field}.a`, `must have ‖w*‖·‖a*‖ in [${ANORM_MIN}, ${ANORM_MAX}]`, aNorm);
@@ -67,6 +73,9 @@ export function cnnTeacher(w: ArrayLike<number>, a: ArrayLike<number>, field = "
 
 /** A teacher from JSON {"w": [...], "a": [...]}; lengths checked when given. */
 export function parseCnnTeacher(json: unknown, field = "teacher", p?: number, k?: number): CnnTeacher {
+  stringArgument("field", field);
+  if (p !== undefined) integerInRange("p", p, 1, CNN_MAX_SIZE);
+  if (k !== undefined) integerInRange("k", k, 1, CNN_MAX_SIZE);
   if (json === null || typeof json !== "object" || Array.isArray(json))
     throw new InputError(field, 'must be an object {"w":[…],"a":[…]}', json);
   const record = json as Record<string, unknown>;
@@ -93,9 +102,33 @@ export function cnnTeacherFromRatio(k: number, p: number, ratio: number, anorm: 
   return { w, a, wNorm: 1 };
 }
 
+/**
+ * A teacher given to a public function: w a finite unit vector (as `cnnTeacher` makes it: the
+ * formulas assume ‖w*‖ = 1), a finite and non-empty, wNorm (when present) positive.
+ */
+export function checkCnnTeacher(teacher: unknown, field = "teacher"): CnnTeacher {
+  const t = objectArgument(
+    field,
+    teacher,
+    "a teacher {w, a, wNorm} (made by cnnTeacher or cnnTeacherFromRatio)",
+  );
+  const w = vectorArgument(`${field}.w`, t.w);
+  vectorArgument(`${field}.a`, t.a);
+  if (Math.abs(normUnchecked(w) - 1) > 1e-9)
+    throw new InputError(
+      `${field}.w`,
+      "must be a unit vector (cnnTeacher moves ‖w*‖ into a*)",
+      normUnchecked(w),
+    );
+  if (t.wNorm !== undefined && !(finiteNumber(`${field}.wNorm`, t.wNorm) > 0))
+    throw new InputError(`${field}.wNorm`, "must be a positive number", t.wNorm);
+  return teacher as CnnTeacher;
+}
+
 /** (1ᵀa*)²/‖a*‖², the ratio R of a teacher. */
 export function teacherRatio(teacher: CnnTeacher): number {
+  checkCnnTeacher(teacher);
   const s = sum(teacher.a);
-  const n = norm(teacher.a);
+  const n = normUnchecked(teacher.a);
   return (s * s) / (n * n);
 }

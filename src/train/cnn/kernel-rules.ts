@@ -18,7 +18,7 @@
  */
 import { hessianSpectrum } from "../../math/spectrum.js";
 import type { CnnActivationKernel } from "../../models/cnn/activation-kernel.js";
-import { cnnPopulationHessian } from "../../models/cnn/population.js";
+import { populationHessian } from "../../models/cnn/population.js";
 import { kernelACurvature } from "../../models/cnn/protocol.js";
 import type { CnnSnapshot } from "../../models/cnn/snapshot.js";
 import type { CnnTeacher } from "../../models/cnn/teacher.js";
@@ -89,7 +89,7 @@ export class CnnKernelRules implements CnnRules {
     if (stop === "global" || this.isGlobal(snap.phi, snap.aError * snap.aError, snap.aDotAstar))
       return "global";
     if (!(snap.gradNorm < SADDLE_GRAD_TOL * Math.sqrt(this.N))) return "unconverged";
-    const spectrum = hessianSpectrum(cnnPopulationHessian(this.teacher, v, a, this.kernel));
+    const spectrum = hessianSpectrum(populationHessian(this.teacher, v, a, this.kernel));
     return spectrum.index > 0 ? "saddle" : "spurious";
   }
 }
