@@ -23,6 +23,9 @@ const FLAGS = {
   steps: { type: "string" },
   finish: { type: "string" },
   activation: { type: "string" },
+  optimizer: { type: "string" },
+  "flow-rtol": { type: "string" },
+  "flow-atol": { type: "string" },
   trials: { type: "string" },
   seed: { type: "string" },
   workers: { type: "string" },
@@ -43,6 +46,9 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   maxSteps: "--steps",
   finish: "--finish",
   activation: "--activation",
+  optimizer: "--optimizer",
+  flowRtol: "--flow-rtol",
+  flowAtol: "--flow-atol",
 };
 
 export const fcProbabilityCommand: Command = {
@@ -50,6 +56,7 @@ export const fcProbabilityCommand: Command = {
     "Usage: minima fc probability --K n [--Kstar k] [--d d] [--teacher orthonormal|gaussian] [--top ones|trained]",
     "                             [--init fan-in|glorot|normal] [--init-std s] [--eta E] [--grad-tol g]",
     "                             [--steps N] [--finish newton|gd] [--trials T] [--seed S] [--workers N] [--json]",
+    "                             [--optimizer gd|flow] [--flow-rtol r] [--flow-atol a]",
     "",
     "Runs T independent trials of gradient descent on the two-layer ReLU network g(x) = Σ_j σ(w_jᵀx) with n",
     "student units against k teacher units (Safran & Shamir 2018) and prints the probability of every",
@@ -63,6 +70,11 @@ export const fcProbabilityCommand: Command = {
     "exact Hessian once the gradient is below 1e-4 and the Hessian is positive definite); --steps 1e6;",
     "--trials 1000; --seed 1; --workers: all cores.",
     "",
+    "--optimizer flow follows gradient flow dW/dt = −∇J from each trial's start instead of GD steps, by an",
+    "adaptive integrator to the per-step tolerances --flow-rtol (default 1e-6) and --flow-atol (default 1e-9)",
+    "(docs/gradient-flow.md); the same Newton finish and Hessian verdict decide the outcome; --eta is unused,",
+    "--steps counts accepted flow steps. Its cells draw other streams than GD's (the settings differ).",
+    "",
     "Example: minima fc probability --K 10 --Kstar 10 --d 10 --init fan-in --eta 0.1 --trials 1000 --seed 1 --json",
   ].join("\n"),
   async run(argv) {
@@ -75,10 +87,12 @@ export const fcProbabilityCommand: Command = {
       ["eta", "eta"],
       ["gradTol", "grad-tol"],
       ["maxSteps", "steps"],
+      ["flowRtol", "flow-rtol"],
+      ["flowAtol", "flow-atol"],
     ];
     for (const [field, flag] of numbers)
       if (flags.values[flag] !== undefined) params[field] = numberFlag(flags, flag);
-    for (const flag of ["teacher", "top", "init", "finish", "activation"]) {
+    for (const flag of ["teacher", "top", "init", "finish", "activation", "optimizer"]) {
       const value = optionalStringFlag(flags, flag);
       if (value !== undefined) params[flag] = value;
     }
@@ -91,7 +105,15 @@ export const fcProbabilityCommand: Command = {
       restarts: [1],
     });
     const { plan, cell } = await runProbabilityCell(spec, flags, { flagError });
-    const settings = plan.cells[0].params as { n: number; k: number; d: number; eta: number };
+    const settings = plan.cells[0].params as {
+      n: number;
+      k: number;
+      d: number;
+      eta: number;
+      optimizer?: string;
+      flowRtol?: number;
+      flowAtol?: number;
+    };
     const families = cell.families ?? [];
     if (boolFlag(flags, "json")) {
       printJson({
@@ -103,7 +125,7 @@ export const fcProbabilityCommand: Command = {
       return 0;
     }
     console.log(
-      `two-layer ReLU network, n = ${settings.n} student units, k = ${settings.k} teacher units, d = ${settings.d}, η = ${formatNumber(settings.eta)}: ${cell.trials} trials, seed ${spec.seed}`,
+      `two-layer ReLU network, n = ${settings.n} student units, k = ${settings.k} teacher units, d = ${settings.d}, ${optimizerText(settings)}: ${cell.trials} trials, seed ${spec.seed}`,
     );
     for (const line of outcomeTable(cell.outcomes)) console.log(line);
     if (families.length > 0) {
@@ -122,6 +144,13 @@ export const fcProbabilityCommand: Command = {
     return 0;
   },
 };
+
+/** "η = 0.1" for GD, the tolerances for gradient flow. */
+function optimizerText(s: { eta: number; optimizer?: string; flowRtol?: number; flowAtol?: number }): string {
+  return s.optimizer === "flow"
+    ? `gradient flow (rtol ${(s.flowRtol as number).toExponential()}, atol ${(s.flowAtol as number).toExponential()})`
+    : `η = ${formatNumber(s.eta)}`;
+}
 
 /** A family's proof in a few words: the kind proven and the radius, or the reason. */
 function proofText(f: Record<string, unknown>): string {

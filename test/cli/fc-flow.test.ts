@@ -50,3 +50,20 @@ test("an fc sweep cell with optimizer flow resolves its tolerances; a GD cell's 
   assert.equal((await plan({ optimizer: "gd" })).streamKey, gd.streamKey);
   assert.notEqual(flow.streamKey, gd.streamKey);
 });
+
+test("minima fc probability --optimizer flow runs the cell by gradient flow and says so; a flow tolerance alone is refused", () => {
+  const base = ["fc", "probability", "--K", "6", "--trials", "6", "--seed", "3", "--workers", "1"];
+  const json = runCli([...base, "--optimizer", "flow", "--flow-rtol", "1e-7", "--json"]);
+  assert.equal(json.code, 0, json.stderr);
+  const out = JSON.parse(json.stdout);
+  assert.equal(out.trials, 6);
+  assert.equal(out.settings.optimizer, "flow");
+  assert.equal(out.settings.flowRtol, 1e-7);
+  assert.equal(out.settings.flowAtol, 1e-9);
+  const text = runCli([...base, "--optimizer", "flow"]);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /gradient flow \(rtol 1e-6, atol 1e-9\): 6 trials/);
+  const refused = runCli([...base, "--flow-atol", "1e-10"]);
+  assert.ok(isOneLineInputError(refused), refused.stderr);
+  assert.ok(refused.stderr.includes("--flow-atol"), refused.stderr);
+});
