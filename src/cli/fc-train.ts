@@ -4,7 +4,13 @@
  * start; σ = ReLU by default, any activation of the registry with --activation.
  */
 import { InputError } from "../core/errors.js";
-import { type StartSpec, type TeacherSpec, trainFc, validateFcTrainSpec } from "../experiments/tian/train.js";
+import {
+  type StartSpec,
+  type TeacherSpec,
+  type TrainSpec,
+  trainFc,
+  validateFcTrainSpec,
+} from "../experiments/tian/train.js";
 import type { Command } from "./command.js";
 import { ACTIVATION_HELP, activationFlag, networkFile } from "./fc-common.js";
 import { boolFlag, choiceFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
@@ -151,6 +157,7 @@ export const fcTrainCommand: Command = {
       printJson({ K, Kstar, d, trainA, activation, ...result });
       return 0;
     }
+    for (const line of settingsLines(spec)) console.log(line);
     const flowTime = result.time === undefined ? "" : ` (flow time ${formatNumber(result.time)})`;
     console.log(`σ = ${activation}: outcome ${result.outcome} after ${result.steps} steps${flowTime}`);
     console.log(`J = ${formatNumber(result.loss)}, ‖∇J‖ = ${formatNumber(result.gradNorm)}`);
@@ -165,3 +172,28 @@ export const fcTrainCommand: Command = {
     return 0;
   },
 };
+
+/** The settings of the run, as `cnn train` echoes its own: teacher, sizes, top weights, optimiser, start, seed. */
+export function settingsLines(spec: TrainSpec): string[] {
+  const Kstar = spec.teacher.kind === "given" ? spec.teacher.network.K : (spec.Kstar ?? spec.K);
+  const teacher =
+    spec.teacher.kind === "given"
+      ? "teacher from --teacher-file"
+      : spec.teacher.kind === "gaussian"
+        ? `Gaussian teacher (scale ${formatNumber(spec.teacher.scale)})`
+        : "orthonormal teacher";
+  const start =
+    spec.start.kind === "given"
+      ? "start from --init-file"
+      : spec.start.kind === "gaussian"
+        ? `Gaussian start (std ${formatNumber(spec.start.std)})`
+        : `start in a ball (radius ${formatNumber(spec.start.radius)})`;
+  const optimiser =
+    spec.optimizer === "flow"
+      ? `gradient flow${spec.flowRtol !== undefined ? `, rtol ${formatNumber(spec.flowRtol)}` : ""}${spec.flowAtol !== undefined ? `, atol ${formatNumber(spec.flowAtol)}` : ""}`
+      : `population GD, η = ${formatNumber(spec.eta)}`;
+  return [
+    `two-layer network (σ = ${spec.activation ?? "relu"}): K = ${spec.K}, K* = ${Kstar} (${teacher}), d = ${spec.d}, top weights ${spec.trainA ? "trained" : "fixed"}`,
+    `run:      ${optimiser}, at most ${spec.maxSteps} steps, ${start}, seed ${spec.seed}`,
+  ];
+}

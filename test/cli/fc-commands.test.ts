@@ -118,3 +118,53 @@ test("bad fc input is a one-line error with exit 2 (d < K orthonormal, singular 
   ];
   for (const args of bad) assert.ok(isOneLineInputError(runCli(args)), args.join(" "));
 });
+
+test("fc train echoes its settings before the outcome, as cnn train does", () => {
+  const r = runCli([
+    "fc",
+    "train",
+    "--K",
+    "2",
+    "--d",
+    "3",
+    "--Kstar",
+    "1",
+    "--eta",
+    "0.2",
+    "--steps",
+    "50",
+    "--seed",
+    "4",
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.split("\n");
+  assert.equal(
+    lines[0],
+    "two-layer network (σ = relu): K = 2, K* = 1 (orthonormal teacher), d = 3, top weights fixed",
+  );
+  assert.equal(
+    lines[1],
+    "run:      population GD, η = 0.2, at most 50 steps, Gaussian start (std 0.001), seed 4",
+  );
+  assert.match(lines[2], /^σ = relu: outcome \S+ after \d+ steps$/);
+  const ball = runCli([
+    "fc",
+    "train",
+    "--K",
+    "1",
+    "--d",
+    "2",
+    "--init",
+    "ball",
+    "--init-radius",
+    "0.5",
+    "--train-a",
+    "--steps",
+    "5",
+  ]);
+  assert.equal(ball.code, 0, ball.stderr);
+  assert.match(
+    ball.stdout,
+    /top weights trained\nrun: {6}population GD, η = 0\.1, at most 5 steps, start in a ball \(radius 0\.5\), seed 1\n/,
+  );
+});
