@@ -1,0 +1,225 @@
+/**
+ * The low end of a Hessian's spectrum — its index (eigenvalues below −τ), zero modes (|λ| ≤ τ) and
+ * smallest eigenvalues, τ = relTol·max|λ| as in spectrum.ts — either from a dense eigendecomposition or,
+ * for large problems, by block Lanczos on Hessian–vector products (lanczos.ts).
+ *
+ * The Lanczos rule: run until every Ritz value up to the first one clearly above τ has converged
+ * (residual ‖Hy − θy‖ ≤ tol·max|θ|, and θ − ‖Hy − θy‖ > τ for that first one), so every eigenvalue at
+ * or below τ has been found and counted. A block of p vectors finds at most p copies of a repeated
+ * eigenvalue, so when p or more Ritz values lie at or below τ the block is grown (doubled at least)
+ * and the run restarted from the Ritz vectors found: the counts are accepted only once the block is
+ * larger than them. The residuals reported are recomputed with one product per pair, not estimates.
+ * Ritz values never lie below the eigenvalues they approximate (i-th to i-th), so a negative one is a
+ * proven negative eigenvalue even when the run stops incomplete; `complete` says whether the counts
+ * are final or lower bounds.
+ */
+import { symmetricEigen } from "./eigen.js";
+import { blockLanczos, type RitzState, type SymmetricOperator } from "./lanczos.js";
+import type { Seed } from "./rng.js";
+import { type SpectrumSummary, summariseSpectrum } from "./spectrum.js";
+
+export interface LowSpectrum extends SpectrumSummary {
+  /** "dense": every eigenvalue; "lanczos": the smallest ones (through the first above the threshold). */
+  readonly method: "dense" | "lanczos";
+  /** max|λ| (the threshold's scale); for Lanczos, the largest |Ritz value|. */
+  readonly largest: number;
+  /** Lanczos: ‖Hy − θy‖ of each reported Ritz pair (y a unit vector), recomputed by a product. */
+  readonly residuals?: Float64Array;
+  /** False when the Lanczos budget ran out first: index and zero modes are then lower bounds. */
+  readonly complete: boolean;
+  /** Lanczos: Hessian–vector products used, and the final block size and basis size. */
+  readonly products?: number;
+  readonly blockSize?: number;
+  readonly dimension?: number;
+}
+
+export interface LanczosSpectrumOptions {
+  /** Zero threshold relative to max|λ| (default 1e-7, as spectrum.ts). */
+  readonly relTol?: number;
+  readonly absTol?: number;
+  /** Report up to this many of the smallest eigenvalues when converged (default 6; always through the first above τ). */
+  readonly count?: number;
+  /** A Ritz value within ±τ has converged when ‖Hy − θy‖ ≤ tol·max|θ| (default 1e-8). */
+  readonly tol?: number;
+  /** Any other reported one at reportTol·max|θ| (default 1e-6: its value is then good to ~(that)²/gap). */
+  readonly reportTol?: number;
+  /** First block size (default 8). */
+  readonly blockSize?: number;
+  /** Largest Lanczos basis before a thick restart (default 240). */
+  readonly maxBasis?: number;
+  /** Products budget per run (default 6000). */
+  readonly maxProducts?: number;
+  readonly seed?: Seed;
+}
+
+/** Recomputed residuals up to 10·max(estimate, this·max|θ|) confirm the estimates. */
+const LANCZOS_CHECK = 1e-8;
+
+export const LANCZOS_DEFAULTS = {
+  relTol: 1e-7,
+  absTol: 1e-12,
+  count: 6,
+  tol: 1e-8,
+  reportTol: 1e-6,
+  blockSize: 8,
+  maxBasis: 240,
+  maxProducts: 6000,
+};
+
+/** Every eigenvalue, from the dense matrix. */
+export function denseSpectrum(rows: ReadonlyArray<ArrayLike<number>>, relTol = 1e-7): LowSpectrum {
+  const summary = summariseSpectrum(symmetricEigen(rows).values, relTol);
+  const ev = summary.eigenvalues;
+  const largest = ev.length === 0 ? 0 : Math.max(Math.abs(ev[0]), Math.abs(ev[ev.length - 1]));
+  return { ...summary, method: "dense", largest, complete: true };
+}
+
+interface Verdict {
+  readonly scale: number;
+  readonly threshold: number;
+  /** Index of the first Ritz value above the threshold (−1: none yet). */
+  readonly firstAbove: number;
+  /** Pairs reported: through firstAbove (these must converge), then converged ones up to `count`. */
+  readonly wanted: number;
+  readonly settled: boolean;
+}
+
+function judge(
+  values: ArrayLike<number>,
+  residuals: ArrayLike<number>,
+  count: number,
+  relTol: number,
+  absTol: number,
+  tol: number,
+  reportTol: number,
+): Verdict {
+  const m = values.length;
+  const scale = Math.max(Math.abs(values[0]), Math.abs(values[m - 1]));
+  const threshold = Math.max(relTol * scale, absTol);
+  let firstAbove = -1;
+  for (let i = 0; i < m; i++)
+    if (values[i] > threshold) {
+      firstAbove = i;
+      break;
+    }
+  // A Ritz value within ±τ must be resolved to well inside τ (it could be an eigenvalue below −τ);
+  // the others need fewer digits (Ritz values converge as the residual squared over the gap), and a
+  // value below −τ is a proven negative eigenvalue whatever its residual.
+  const loose = reportTol * scale;
+  let settled = firstAbove >= 0 && values[firstAbove] - residuals[firstAbove] > threshold;
+  for (let i = 0; settled && i <= firstAbove; i++) {
+    const bound = Math.abs(values[i]) <= threshold ? tol * scale : loose;
+    if (!(residuals[i] <= bound)) settled = false;
+  }
+  // Beyond the first above τ nothing is needed; those already converged are reported too.
+  let wanted = firstAbove + 1;
+  while (wanted < Math.min(m, count) && residuals[wanted] <= loose) wanted++;
+  // The scale itself (max|λ|) need only be known to a few digits.
+  if (settled && !(residuals[m - 1] <= 1e-3 * scale)) settled = false;
+  return { scale, threshold, firstAbove, wanted, settled };
+}
+
+/** Ritz values closer than this·max|θ| count as copies of one eigenvalue when sizing the block. */
+const CLUSTER = 1e-6;
+
+/** The most values among the first `count` (ascending) that lie within `gap` of their neighbours. */
+function largestCluster(values: ArrayLike<number>, count: number, gap: number): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < Math.min(count, values.length); i++) {
+    run = i > 0 && values[i] - values[i - 1] <= gap ? run + 1 : 1;
+    best = Math.max(best, run);
+  }
+  return best;
+}
+
+/** The smallest eigenvalues of the n×n symmetric operator `apply` by block Lanczos, grown as needed. */
+export function lanczosSpectrum(
+  apply: SymmetricOperator,
+  n: number,
+  options: LanczosSpectrumOptions = {},
+): LowSpectrum {
+  const relTol = options.relTol ?? LANCZOS_DEFAULTS.relTol;
+  const absTol = options.absTol ?? LANCZOS_DEFAULTS.absTol;
+  const count = Math.max(1, options.count ?? LANCZOS_DEFAULTS.count);
+  const tol = options.tol ?? LANCZOS_DEFAULTS.tol;
+  const reportTol = Math.max(tol, options.reportTol ?? LANCZOS_DEFAULTS.reportTol);
+  const maxBasis = options.maxBasis ?? LANCZOS_DEFAULTS.maxBasis;
+  const maxProducts = options.maxProducts ?? LANCZOS_DEFAULTS.maxProducts;
+  let blockSize = Math.min(n, options.blockSize ?? LANCZOS_DEFAULTS.blockSize);
+  let start: Float64Array[] = [];
+  let products = 0;
+  for (;;) {
+    const state: RitzState = blockLanczos(apply, n, {
+      blockSize,
+      maxBasis,
+      maxProducts,
+      keep: (s) => {
+        const v = judge(s.values, s.residuals, count, relTol, absTol, tol, reportTol);
+        return Math.max(v.wanted, blockSize) + blockSize;
+      },
+      seed: options.seed ?? 0,
+      start,
+      done: (s) => judge(s.values, s.residuals, count, relTol, absTol, tol, reportTol).settled,
+    });
+    products += state.products;
+    const verdict = judge(state.values, state.residuals, count, relTol, absTol, tol, reportTol);
+    // A block no larger than a cluster may have missed copies of that repeated eigenvalue (and then
+    // every reported value after it is wrong): grow it.
+    const cluster = largestCluster(state.values, verdict.wanted, CLUSTER * verdict.scale);
+    if (verdict.settled && cluster >= blockSize && blockSize < n && !state.exhausted) {
+      start = Array.from({ length: verdict.wanted }, (_, i) => state.vector(i));
+      blockSize = Math.min(n, Math.max(2 * blockSize, cluster + 8));
+      continue;
+    }
+    return finish(apply, state, verdict, products, blockSize);
+  }
+}
+
+/** Recomputes the residuals of the reported pairs and decides whether the counts are final. */
+function finish(
+  apply: SymmetricOperator,
+  state: RitzState,
+  verdict: Verdict,
+  products: number,
+  blockSize: number,
+): LowSpectrum {
+  const reported = verdict.wanted;
+  const eigenvalues = state.values.slice(0, reported);
+  const residuals = new Float64Array(reported);
+  for (let i = 0; i < reported; i++) {
+    const y = state.vector(i);
+    const hy = apply(y);
+    products++;
+    let s = 0;
+    for (let k = 0; k < y.length; k++) {
+      const r = hy[k] - eigenvalues[i] * y[k];
+      s += r * r;
+    }
+    residuals[i] = Math.sqrt(s);
+  }
+  const { threshold, firstAbove, scale, settled } = verdict;
+  // Loss of orthogonality would show as recomputed residuals far above the estimates.
+  let complete = settled && residuals[firstAbove] < eigenvalues[firstAbove] - threshold;
+  for (let i = 0; complete && i < reported; i++)
+    if (!(residuals[i] <= 10 * Math.max(state.residuals[i], LANCZOS_CHECK * scale))) complete = false;
+  let index = 0;
+  let zeroModes = 0;
+  for (const v of state.values) {
+    if (v < -threshold) index++;
+    else if (v <= threshold) zeroModes++;
+  }
+  return {
+    eigenvalues,
+    index,
+    zeroModes,
+    threshold,
+    method: "lanczos",
+    largest: scale,
+    residuals,
+    complete,
+    products,
+    blockSize,
+    dimension: state.dimension,
+  };
+}
