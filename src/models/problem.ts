@@ -25,6 +25,12 @@ export interface Problem {
   gradient(x: Float64Array): Float64Array;
   /** The exact Hessian as rows, when the model has one; otherwise tools use central differences of `gradient`. */
   hessian?(x: Float64Array): Float64Array[];
+  /**
+   * The exact Hessian–vector product ∇²L(x)·v without forming the Hessian, when the model has one;
+   * large problems use it for their smallest eigenvalues (landscape/hessian-spectrum.ts). Repeated
+   * calls at the same x should be cheap (a model may cache what depends on x alone).
+   */
+  hessianVector?(x: Float64Array, v: Float64Array): Float64Array;
   /** The gradient (or any flat vector) in the model's own structure for JSON output, e.g. {v:[…], a:[…]}. */
   structure(flat: Float64Array): Record<string, unknown>;
   /** What a proof of a critical point near a point needs (landscape/proof.ts); absent: no proof for this model. */
@@ -52,12 +58,16 @@ export interface ProofSupport {
   /** Bounds on the rounding errors of `gradient` and `hessian` at x. */
   roundingError(x: Float64Array): RoundingBounds;
   /**
-   * The coordinates the proof moves, with why a critical point of that slice is one of the whole
-   * problem and how its index carries over; absent: all coordinates.
+   * The slice through x the proof moves in — some coordinates, or an affine slice x + span(basis)
+   * (vectors of the full length, nearly orthonormal) — with why a critical point of that slice is one
+   * of the whole problem with the same index; absent: all coordinates.
    */
-  freeCoordinates?(
+  slice?(
     x: Float64Array,
-  ): { readonly indices: readonly number[]; readonly note: string } | { readonly reason: string };
+  ):
+    | { readonly indices: readonly number[]; readonly note: string }
+    | { readonly basis: readonly Float64Array[]; readonly note: string }
+    | { readonly reason: string };
 }
 
 export interface ProblemFormat {
@@ -91,4 +101,22 @@ export function joinBlocks(parts: ReadonlyArray<ArrayLike<number>>): Float64Arra
     offset += p.length;
   }
   return out;
+}
+
+/**
+ * `make(x)` for the last x seen (compared by value), so that what a model builds once per point — a
+ * Hessian–vector operator's pair quantities, a dense Hessian — is reused across products at one point.
+ */
+export function lastPointCache<T>(make: (x: Float64Array) => T): (x: Float64Array) => T {
+  let seen: Float64Array | undefined;
+  let value: T | undefined;
+  return (x) => {
+    let same = seen !== undefined && seen.length === x.length;
+    for (let i = 0; same && i < x.length; i++) if (seen![i] !== x[i]) same = false;
+    if (!same) {
+      value = make(x);
+      seen = Float64Array.from(x);
+    }
+    return value as T;
+  };
 }

@@ -9,7 +9,7 @@
 import { activationByName } from "../../activations/registry.js";
 import { InputError } from "../../core/errors.js";
 import { finiteVector } from "../../core/validate.js";
-import { joinBlocks, type Problem, type ProblemFormat } from "../problem.js";
+import { joinBlocks, lastPointCache, type Problem, type ProblemFormat } from "../problem.js";
 import { type CnnActivationKernel, reluKernel } from "./activation-kernel.js";
 import { cnnKernelFor } from "./kernels.js";
 import { cnnPopulationGradient, cnnPopulationHessian, cnnPopulationLoss } from "./population.js";
@@ -53,6 +53,18 @@ export class CnnProblem implements Problem {
   hessian(x: Float64Array): Float64Array[] {
     const [v, a] = this.split(x);
     return cnnPopulationHessian(this.teacher, v, a, this.kernel);
+  }
+
+  /** The dense Hessian (p + k parameters: small) times v, the Hessian built once per point. */
+  private readonly hessianAt = lastPointCache((x) => this.hessian(x));
+
+  hessianVector(x: Float64Array, v: Float64Array): Float64Array {
+    const rows = this.hessianAt(x);
+    return Float64Array.from(rows, (row) => {
+      let s = 0;
+      for (let i = 0; i < row.length; i++) s += row[i] * v[i];
+      return s;
+    });
   }
 
   structure(flat: Float64Array): Record<string, unknown> {

@@ -13,7 +13,8 @@
  * central differences of the gradient (and report that they did).
  */
 import { InputError } from "../../core/errors.js";
-import type { Problem, ProblemFormat } from "../problem.js";
+import { lastPointCache, type Problem, type ProblemFormat } from "../problem.js";
+import { FcHessianOperator } from "./hessian-vector.js";
 import { fcPairKernelFor } from "./kernels.js";
 import { type FcNetwork, networkFromJson, rowsOf } from "./network.js";
 import type { PairKernel } from "./pair-kernel.js";
@@ -66,6 +67,7 @@ export function fcProblem(spec: FcProblemSpec): Problem {
     W: x.subarray(0, nW),
     a: trainA ? x.subarray(nW, nW + K) : fixedA,
   });
+  const operatorAt = lastPointCache((x) => new FcHessianOperator(kernel, teacher, at(x), trainA));
   const blocks: Array<readonly [string, number]> = [["W", nW]];
   if (trainA) blocks.push(["a", K]);
   return {
@@ -76,7 +78,12 @@ export function fcProblem(spec: FcProblemSpec): Problem {
     gradient: (x) => population.gradient(at(x), trainA),
     // Only kernels with second-order terms give an exact Hessian; for the others the generic tools
     // take differences of the gradient themselves and say so.
-    ...(kernel.second ? { hessian: (x: Float64Array) => population.hessian(at(x), trainA) } : {}),
+    ...(kernel.second
+      ? {
+          hessian: (x: Float64Array) => population.hessian(at(x), trainA),
+          hessianVector: (x: Float64Array, v: Float64Array) => operatorAt(x).apply(v),
+        }
+      : {}),
     proof: fcProofSupport({ teacher, K, kernel, trainA, fixedA }),
     structure: (flat) => {
       const out: Record<string, unknown> = { W: rowsOf(K, d, flat.subarray(0, nW)) };

@@ -30,6 +30,7 @@ export function mlpProblem(architecture: MlpArchitecture, data: MlpData, point: 
     loss: (x) => net.loss(x, data),
     gradient: (x) => net.gradient(x, data),
     hessian: (x) => net.hessian(x, data),
+    hessianVector: (x, v) => net.hessianVector(x, data, v),
     structure: (flat) => ({ layers: layersOf(net, flat) }),
   };
 }
