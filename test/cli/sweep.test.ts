@@ -225,3 +225,37 @@ test("two processes started at once on the same shard: one runs, the other refus
   assert.equal(lines.length, 41);
   assert.ok(!existsSync(join(dir, "trials-shard-0-of-1.jsonl.lock")), "the lock is released");
 });
+
+test("sweep summary prints a two-axis sweep as one table, and cell by cell with --long", () => {
+  const spec = writeSpec("grid.json", {
+    model: coin,
+    grid: { p: [0.2, 0.9], sleepMs: [0, 1] },
+    trials: 10,
+    seed: 3,
+  });
+  const dir = join(root, "grid");
+  assert.equal(runCli(["sweep", "run", spec, "--out", dir, "--workers", "1"]).code, 0);
+  const table = runCli(["sweep", "summary", dir]);
+  assert.equal(table.code, 0, table.stderr);
+  const lines = table.stdout.trimEnd().split("\n");
+  assert.equal(lines[1], "P(heads) with Wilson 95% intervals; rows p, columns sleepMs");
+  assert.match(lines[3], /^p \\ sleepMs +0 +1$/);
+  assert.match(lines[4], /^0\.2 +\S+ \[\S+, \S+\] +\S+ \[\S+, \S+\]$/);
+  assert.match(lines[5], /^0\.9 /);
+  assert.match(table.stdout, /theory: all 4 checks consistent|theory: \d of 4 checks INCONSISTENT/);
+  assert.ok(lines.length < 12, table.stdout);
+  const long = runCli(["sweep", "summary", dir, "--long"]);
+  assert.equal(long.code, 0, long.stderr);
+  assert.match(long.stdout, /^p=0\.2, sleepMs=0 {2}\(10\/10 trials\)$/m);
+  assert.ok(long.stdout.split("\n").length > lines.length);
+  const both = runCli(["sweep", "summary", dir, "--long", "--json"]);
+  assert.ok(isOneLineInputError(both), both.stderr);
+  assert.equal(runCli(["sweep", "summary", dir, "--grid"]).stdout, table.stdout);
+  const oneAxis = writeSpec("one-axis.json", { model: coin, grid: { p: [0.2, 0.9] }, trials: 4, seed: 3 });
+  const oneDir = join(root, "one-axis");
+  assert.equal(runCli(["sweep", "run", oneAxis, "--out", oneDir, "--workers", "1"]).code, 0);
+  assert.match(runCli(["sweep", "summary", oneDir]).stdout, /^p=0\.2 {2}\(4\/4 trials\)$/m);
+  const noGrid = runCli(["sweep", "summary", oneDir, "--grid"]);
+  assert.ok(isOneLineInputError(noGrid), noGrid.stderr);
+  assert.match(noGrid.stderr, /--grid: needs a sweep whose grid has exactly two axes/);
+});
