@@ -9,12 +9,15 @@
  *   returns to L* (evidence, not proof; a model's analytic certificate, when it has one, is the
  *   proof and is attached by the caller).
  * The Hessian is the model's exact one when it provides it, otherwise central differences of its
- * gradient (step 1e-4, accurate to about 1e-8 relative), which the result names.
+ * gradient (step 1e-4, accurate to about 1e-8 relative), which the result names. Above
+ * DENSE_MAX_PARAMETERS only its smallest eigenvalues are computed, by Lanczos on Hessian–vector
+ * products (hessian-spectrum.ts); `spectrum` says which, with the residual of each Ritz pair.
  */
 import { centralHessian } from "../math/finite-difference.js";
-import { hessianSpectrum, type SpectrumSummary } from "../math/spectrum.js";
+import type { SpectrumSummary } from "../math/spectrum.js";
 import { normUnchecked } from "../math/vector.js";
 import type { Problem } from "../models/problem.js";
+import { pointSpectrum, type SpectrumMethod } from "./hessian-spectrum.js";
 import { perturbedRestarts, type RestartSummary } from "./restarts.js";
 
 export type PointLabel = "strict-local-min" | "degenerate-local-min" | "saddle" | "not-stationary";
@@ -29,6 +32,20 @@ export interface ClassifyOptions {
   readonly restartRadius?: number;
   readonly restartIterations?: number;
   readonly seed?: number;
+  /** "auto" (default: dense up to DENSE_MAX_PARAMETERS parameters, Lanczos above), "dense" or "lanczos". */
+  readonly spectrum?: SpectrumMethod;
+}
+
+/** How the eigenvalues were computed. */
+export interface SpectrumInfo {
+  readonly method: "dense" | "lanczos";
+  /** max|λ|, the zero threshold's scale. */
+  readonly largest: number;
+  /** Lanczos: ‖Hy − θy‖ of each reported eigenvalue's unit Ritz vector. */
+  readonly residuals?: Float64Array;
+  /** False when Lanczos ran out of budget: index and zero modes are then lower bounds. */
+  readonly complete: boolean;
+  readonly products?: number;
 }
 
 export interface Classification {
@@ -37,10 +54,11 @@ export interface Classification {
   readonly gradNorm: number;
   readonly index: number;
   readonly zeroModes: number;
-  /** Ascending. */
+  /** Ascending: all of them (dense), or the smallest through the first above the threshold (Lanczos). */
   readonly eigenvalues: Float64Array;
   readonly zeroThreshold: number;
   readonly hessian: "exact" | "central-differences";
+  readonly spectrum: SpectrumInfo;
   /** Present when the point was a degenerate candidate and restarts were run. */
   readonly restarts?: RestartSummary;
   /** One sentence on how the label was reached. */
@@ -70,8 +88,11 @@ export function classifyPoint(
   const gradTol = options.gradTol ?? 1e-6;
   const loss = problem.loss(x);
   const gradNorm = normUnchecked(problem.gradient(x));
-  const { rows, source } = problemHessian(problem, x);
-  const spectrum = hessianSpectrum(rows, options.relTol ?? 1e-7);
+  const spectrum = pointSpectrum(problem, x, {
+    relTol: options.relTol ?? 1e-7,
+    method: options.spectrum,
+    seed: options.seed ?? 0,
+  });
   const base = {
     loss,
     gradNorm,
@@ -79,12 +100,24 @@ export function classifyPoint(
     zeroModes: spectrum.zeroModes,
     eigenvalues: spectrum.eigenvalues,
     zeroThreshold: spectrum.threshold,
-    hessian: source,
+    hessian: spectrum.hessian,
+    spectrum: {
+      method: spectrum.method,
+      largest: spectrum.largest,
+      complete: spectrum.complete,
+      ...(spectrum.residuals ? { residuals: spectrum.residuals, products: spectrum.products } : {}),
+    },
   };
   if (!(gradNorm <= gradTol))
     return { ...base, label: "not-stationary", reason: `gradient norm ${gradNorm} exceeds ${gradTol}` };
   if (spectrum.index > 0)
     return { ...base, label: "saddle", reason: `${spectrum.index} negative Hessian eigenvalue(s)` };
+  if (!spectrum.complete)
+    return {
+      ...base,
+      label: "degenerate-local-min",
+      reason: `no negative Ritz value, but Lanczos stopped after ${spectrum.products} products before the low end converged: not a proof of a minimum`,
+    };
   if (spectrum.zeroModes === 0)
     return { ...base, label: "strict-local-min", reason: "positive definite Hessian at a stationary point" };
   const count = options.restarts ?? 5;
@@ -94,7 +127,7 @@ export function classifyPoint(
       label: "degenerate-local-min",
       reason: `positive semi-definite with ${spectrum.zeroModes} zero mode(s); not checked further (0 restarts)`,
     };
-  const lambdaMax = Math.max(largestMagnitude(spectrum), 1e-12);
+  const lambdaMax = Math.max(spectrum.largest, 1e-12);
   const restarts = perturbedRestarts(problem, x, {
     count,
     radius: options.restartRadius ?? 1e-3,
