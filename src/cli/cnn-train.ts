@@ -39,7 +39,7 @@ const usage = `Usage: minima cnn train --k K --p P --ratio R [--anorm A] [--eta 
 
 Trains the one-hidden-layer CNN f(Z, w, a) = Σ_j a_j σ(wᵀZ_j) of Du, Lee, Tian, Póczos & Singh (ICML 2018)
 on its exact population loss (Gaussian patches) from a random start and reports the outcome
-(global, spurious, saddle, unconverged or diverged; rules in the README).
+(global, spurious, saddle, unconverged or diverged; rules in docs/du-cnn.md#outcomes).
 
 Teacher: w* = e₁, a* = A·((√R/k)·1 + √(1 − R/k)·u), u = (e₁ − e₂)/√2, so (1ᵀa*)² = R‖a*‖², ‖a*‖ = A;
 or --teacher FILE with {"w":[p numbers],"a":[k numbers]} (w* of any norm: it is normalised and its
@@ -61,7 +61,7 @@ Flags:
   --activation σ   ${activationNames().join(", ")} (default relu, the exact
                    paths). Others: WN-GD on full vectors with the Gauss–Hermite kernel of σ (population)
                    or σ itself (--samples/--batch); w* must be a unit vector unless σ is positively
-                   homogeneous; --method gd is ReLU only. Outcomes: README (global by the same
+                   homogeneous; --method gd is ReLU only. Outcomes: docs/du-cnn.md (global by the same
                    tolerances, also the mirror (−w*, −a*) for odd σ; spurious/saddle from the Hessian)
   --full-budget    run all N steps (no early stopping); the outcome is decided at the end
   --trajectory     also print the thinned trajectory (ℓ_t, φ_t, a_tᵀa*, 1ᵀa_t, ‖v_t‖)

@@ -61,7 +61,7 @@ export function networkFile(flag: string, file: string, d?: number): FcNetwork {
 export const ACTIVATION_HELP = `--activation σ    ${activationNames().join(", ")}
                     (default relu). relu, leaky-relu: closed forms; smooth σ: quadrature (trapezoid rule,
                     ~1e-13 at any weight scale; Hessian by differences of the gradient); elu: quadrature
-                    split at its kink (slow). Teacher and student share σ; see README for the cost.`;
+                    split at its kink (slow). Teacher and student share σ; costs: docs/benchmarks.md.`;
 
 /** --activation NAME (or an alias such as silu) as the registry's canonical name; default "relu". */
 export function activationFlag(flags: ParsedFlags): string {

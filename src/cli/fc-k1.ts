@@ -14,13 +14,13 @@ const usage = `Usage: minima fc k1 [--d 2,10,100] [--eps 0.1,0.5,0.9] [--gaussia
        minima fc k1 --polar [--d D] [--r0 r] [--theta0 θ] [--eta E] [--steps N] [--every n] [--json]
 
 K = 1, teacher w* = e₁ (‖w*‖ = 1), population GD w ← w − η∇J.
-Table mode ([W] Thm 3.3): per (d, ε), radius r = ε√(2π/(d+1)), exactInOmega = P(w₀ ∈ Ω) by quadrature,
+Table mode (Tian 2017, Thm 3.3): per (d, ε), radius r = ε√(2π/(d+1)), exactInOmega = P(w₀ ∈ Ω) by quadrature,
 sampledInOmega = the same over the drawn starts (95% Wilson interval), bound = (1−ε)/2, and gdSuccess =
 the fraction of those starts from which GD reached ‖w − w*‖ < 1e-6 (95% Wilson interval), with the median
-number of steps. With --gaussian-std s the starts are N(0, s²) entries instead (the notes' §3.1 check; --eps
+number of steps. With --gaussian-std s the starts are N(0, s²) entries instead (the check of docs/tian.md#a-single-unit; --eps
 is then only a label for the bound, and P(Ω) is reported by Monte Carlo only). The theorem bounds P(w₀ ∈ Ω); GD itself converges from every start with θ₀ < π.
 Trial t uses Rng.fromSeed(seed, t).
-Polar mode (notes §3.1): the trajectory (r, θ, J) from r₀, θ₀ and the largest mismatch between the polar
+Polar mode (docs/tian.md#a-single-unit): the trajectory (r, θ, J) from r₀, θ₀ and the largest mismatch between the polar
 equations ṙ, θ̇ and the projected gradient.
 
 Defaults: --d 2,10,100 --eps 0.1,0.5,0.9 --trials 200 --eta 0.1 --steps 20000 --seed 1;

@@ -1,4 +1,4 @@
-/** `minima fc noisy`: near-symmetric noisy starts ([W] Fig. 5, Conjecture 4.3) — successes and where failures stop. */
+/** `minima fc noisy`: near-symmetric noisy starts (Tian 2017, Fig. 5 and Conjecture 4.3) — successes and where failures stop. */
 import { InputError } from "../core/errors.js";
 import { noisyStarts } from "../experiments/tian/noisy.js";
 import { formatProportion } from "../math/proportion-text.js";

@@ -11,7 +11,8 @@ after(() => rmSync(root, { recursive: true, force: true }));
 const OUTCOMES = ["global", "spurious", "saddle", "unconverged", "diverged"];
 
 test("cnn probability prints every outcome's count and Wilson interval, with the theory beside them", () => {
-  // ratio 0: a₀ = 0 and the outcome is global iff φ₀ < π/2, so P(global) = 1/2 exactly (notes §8.3).
+  // ratio 0: a₀ = 0 and the outcome is global iff φ₀ < π/2, so P(global) = 1/2 exactly
+  // (docs/du-cnn.md#random-starts-and-the-good-region).
   const r = runCli([
     "cnn",
     "probability",
@@ -124,9 +125,12 @@ test("the outcome table widens its decimals where an interval's end would read a
     "  global         10000  1       [0.9996, 1]",
   ]);
   // 9,999 of 10,000: the upper end 0.99998 would read 1.0000 at four decimals.
-  assert.deepEqual(outcomeTable({ global: wilsonInterval(9999, 10000), spurious: wilsonInterval(1, 10000) }), [
-    "  outcome        count  p        95% interval",
-    "  global          9999  0.99990  [0.99943, 0.99998]",
-    "  spurious           1  0.00010  [0.00002, 0.00057]",
-  ]);
+  assert.deepEqual(
+    outcomeTable({ global: wilsonInterval(9999, 10000), spurious: wilsonInterval(1, 10000) }),
+    [
+      "  outcome        count  p        95% interval",
+      "  global          9999  0.99990  [0.99943, 0.99998]",
+      "  spurious           1  0.00010  [0.00002, 0.00057]",
+    ],
+  );
 });

@@ -3,7 +3,7 @@
  * g(x; W, a) = Σ_j a_j σ(w_jᵀx) against a teacher (W*, a*), x ~ N(0, I_d), J = ½E[(g − g*)²].
  *
  *   J        = ½ Σ_jk a_j a_k k(w_j, w_k) − Σ_jk a_j a*_k k(w_j, w*_k) + ½ Σ_jk a*_j a*_k k(w*_j, w*_k)
- *   ∇_{w_j}J = a_j [Σ_k a_k T(w_j, w_k) − Σ_k a*_k T(w_j, w*_k)]          (notes §2.3, general a)
+ *   ∇_{w_j}J = a_j [Σ_k a_k T(w_j, w_k) − Σ_k a*_k T(w_j, w*_k)]          (docs/tian.md#closed-forms, general a)
  *   ∇_{a_j}J = Σ_k a_k k(w_j, w_k) − Σ_k a*_k k(w_j, w*_k)
  *
  * with the pair expectations k, T, Q, R of `pair-kernel.ts`. The cost is O(K(K + K*)d) per gradient:
