@@ -195,22 +195,26 @@ function negativeSideHolds(
   return lower !== undefined && lower - error > 0;
 }
 
-/** The Rayleigh quotient after 40 steps of inverse iteration: an estimate of λ_min from above. */
-function smallestByInverseIteration(factor: Cholesky): number {
+/** The Rayleigh quotient xᵀAx of the unit vector after 60 steps of inverse iteration: λ_min(A) from above. */
+function smallestByInverseIteration(A: readonly Float64Array[], factor: Cholesky): number {
   const n = factor.n;
   let x: Float64Array = Float64Array.from({ length: n }, (_, i) => 1 + ((i * 7919) % 13) / 13);
-  let quotient = Number.POSITIVE_INFINITY;
-  for (let step = 0; step < 40; step++) {
+  const normalise = () => {
     let length = 0;
     for (const v of x) length += v * v;
     length = Math.sqrt(length);
     for (let i = 0; i < n; i++) x[i] /= length;
-    const y = choleskySolve(factor, x);
-    // xᵀA⁻¹x for unit x: its inverse is a Rayleigh quotient of A⁻¹'s, an upper estimate of λ_min(A).
-    let xy = 0;
-    for (let i = 0; i < n; i++) xy += x[i] * y[i];
-    quotient = 1 / xy;
-    x = y;
+  };
+  for (let step = 0; step < 60; step++) {
+    normalise();
+    x = choleskySolve(factor, x);
+  }
+  normalise();
+  let quotient = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += A[i][j] * x[j];
+    quotient += x[i] * s;
   }
   return quotient;
 }
@@ -238,11 +242,27 @@ export function verifiedInertia(
   // iteration with its Cholesky factor (O(n²) a step instead of O(n³)).
   const factor = eigen ? undefined : cholesky(S);
   if (factor) {
-    const estimate = smallestByInverseIteration(factor);
-    for (const fraction of [0.99, 0.9, 0.5, 0.1]) {
-      const bound = choleskyEigenvalueBound(S, fraction * estimate);
-      if (bound !== undefined && bound > 0)
-        return { verified: true, index: 0, gap: bound, lambdaMinLower: bound };
+    const estimate = smallestByInverseIteration(S, factor);
+    let failed = 1;
+    for (const fraction of [0.999, 0.99, 0.95, 0.8, 0.5, 0.1]) {
+      let bound = choleskyEigenvalueBound(S, fraction * estimate);
+      if (bound === undefined || !(bound > 0)) {
+        failed = fraction;
+        continue;
+      }
+      // The estimate may sit a little above λ_min (a cluster slows inverse iteration): bisect the
+      // shift between the last failure and this success a few times.
+      let lo = fraction;
+      let hi = failed;
+      for (let step = 0; step < 4 && hi - lo > 1e-3; step++) {
+        const mid = 0.5 * (lo + hi);
+        const better = choleskyEigenvalueBound(S, mid * estimate);
+        if (better !== undefined && better > bound) {
+          bound = better;
+          lo = mid;
+        } else hi = mid;
+      }
+      return { verified: true, index: 0, gap: bound, lambdaMinLower: bound };
     }
   }
   const { values, vectors } = eigen ?? symmetricEigen(S);
@@ -259,7 +279,7 @@ export function verifiedInertia(
   const negative = vectors.slice(0, m);
   // Lift the negative directions well above the spectrum's top.
   const s = 2 * maxAbs;
-  for (const fraction of [0.99, 0.9, 0.5, 0.1]) {
+  for (const fraction of [0.999, 0.99, 0.9, 0.5, 0.1]) {
     const mu = fraction * minAbs;
     const positive = positiveSideBound(S, negative, s, mu);
     if (positive === undefined || !(positive > 0)) continue;

@@ -58,12 +58,16 @@ export interface ProofSupport {
   /** Bounds on the rounding errors of `gradient` and `hessian` at x. */
   roundingError(x: Float64Array): RoundingBounds;
   /**
-   * The coordinates the proof moves, with why a critical point of that slice is one of the whole
-   * problem and how its index carries over; absent: all coordinates.
+   * The slice through x the proof moves in — some coordinates, or an affine slice x + span(basis)
+   * (vectors of the full length, nearly orthonormal) — with why a critical point of that slice is one
+   * of the whole problem with the same index; absent: all coordinates.
    */
-  freeCoordinates?(
+  slice?(
     x: Float64Array,
-  ): { readonly indices: readonly number[]; readonly note: string } | { readonly reason: string };
+  ):
+    | { readonly indices: readonly number[]; readonly note: string }
+    | { readonly basis: readonly Float64Array[]; readonly note: string }
+    | { readonly reason: string };
 }
 
 export interface ProblemFormat {

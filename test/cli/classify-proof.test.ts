@@ -68,14 +68,36 @@ test("fc: a point far from any critical point, and models without a bound, are n
   const proof = JSON.parse(far.stdout).proof;
   assert.equal(proof.certified, false);
   assert.match(proof.reason, /Kantorovich's condition fails|ball/);
-  const cnn = runCli([
+  const mlp = runCli([
+    "classify",
+    file({
+      model: "mlp",
+      activation: "sigmoid",
+      widths: [2],
+      layers: [
+        { weights: [[0], [0]], biases: [-1, -1] },
+        { weights: [[1, 1]], biases: [-0.5379] },
+      ],
+      data: { x: [[-1.5], [-0.5], [0.5], [1.5]], y: [-1, 1, 1, -1] },
+    }),
+  ]);
+  assert.equal(mlp.code, 0, mlp.stderr);
+  assert.match(mlp.stdout, /proof +not certified: no Hessian Lipschitz bound for model mlp/);
+});
+
+test("cnn: the global minimum is certified on the slice across the filter's scale (the loss depends on v's direction only)", () => {
+  const r = runCli([
     "classify",
     file({
       model: "cnn",
       teacher: { w: [1, 0, 0], a: [0.6, 0.8] },
-      student: { v: [1, 0, 0], a: [0.6, 0.8] },
+      student: { v: [2, 0, 0], a: [0.6, 0.8] },
     }),
+    "--json",
   ]);
-  assert.equal(cnn.code, 0, cnn.stderr);
-  assert.match(cnn.stdout, /proof +not certified: no Hessian Lipschitz bound for model cnn/);
+  assert.equal(r.code, 0, r.stderr);
+  const proof = JSON.parse(r.stdout).proof;
+  assert.equal(proof.certified, true, proof.reason);
+  assert.equal(proof.kind, "strict-local-min");
+  assert.match(proof.slice, /direction only/);
 });

@@ -110,7 +110,7 @@ test("trained top weights: the global minimum, rescaled, is certified on the sli
   assert.ok(!zero.certified && /a_1 = 0/.test(zero.reason), zero.reason);
 });
 
-test("leaky ReLU's global minimum is certified; activations without a bound or an exact Hessian are refused with the reason", () => {
+test("leaky ReLU's global minimum is certified; a model without a bound (mlp) or an activation without an exact Hessian is refused with the reason", () => {
   const k = 3;
   const at = (activation: string) =>
     proveProblemPoint(
@@ -124,14 +124,19 @@ test("leaky ReLU's global minimum is certified; activations without a bound or a
   const leaky = at("leaky-relu");
   assert.ok(leaky.certified && leaky.kind === "strict-local-min", leaky.reason);
   assert.match(at("tanh").reason, /no exact Hessian/);
-  const cnn = proveProblemPoint(
+  const mlp = proveProblemPoint(
     parseProblem({
-      model: "cnn",
-      teacher: { w: [1, 0, 0], a: [1, 1] },
-      student: { v: [1, 0, 0], a: [0.6, 0.8] },
+      model: "mlp",
+      activation: "sigmoid",
+      widths: [2],
+      layers: [
+        { weights: [[0], [0]], biases: [-1, -1] },
+        { weights: [[1, 1]], biases: [-0.5379] },
+      ],
+      data: { x: [[-1.5], [-0.5], [0.5], [1.5]], y: [-1, 1, 1, -1] },
     }),
   );
-  assert.ok(!cnn.certified && /no Hessian Lipschitz bound for model cnn/.test(cnn.reason), cnn.reason);
+  assert.ok(!mlp.certified && /no Hessian Lipschitz bound for model mlp/.test(mlp.reason), mlp.reason);
 });
 
 test("Tian's symmetric saddle: degenerate in the whole space, a certified saddle through the symmetric subspace", () => {

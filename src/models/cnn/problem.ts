@@ -9,10 +9,17 @@
 import { activationByName } from "../../activations/registry.js";
 import { InputError } from "../../core/errors.js";
 import { finiteVector } from "../../core/validate.js";
-import { joinBlocks, lastPointCache, type Problem, type ProblemFormat } from "../problem.js";
+import {
+  joinBlocks,
+  lastPointCache,
+  type Problem,
+  type ProblemFormat,
+  type ProofSupport,
+} from "../problem.js";
 import { type CnnActivationKernel, reluKernel } from "./activation-kernel.js";
 import { cnnKernelFor } from "./kernels.js";
 import { cnnPopulationGradient, cnnPopulationHessian, cnnPopulationLoss } from "./population.js";
+import { cnnProofSupport } from "./proof-support.js";
 import { cnnSampledLossGradient } from "./sampled.js";
 import { type CnnTeacher, parseCnnTeacher } from "./teacher.js";
 
@@ -22,11 +29,14 @@ export class CnnProblem implements Problem {
   readonly blocks: ReadonlyArray<readonly [string, number]>;
   readonly teacher: CnnTeacher;
   readonly kernel: CnnActivationKernel;
+  /** The proof of a critical point near a point (ReLU; proof-support.ts). */
+  readonly proof: ProofSupport;
   private readonly p: number;
 
   constructor(teacher: CnnTeacher, v: ArrayLike<number>, a: ArrayLike<number>, kernel = reluKernel) {
     this.teacher = teacher;
     this.kernel = kernel;
+    this.proof = cnnProofSupport(teacher, kernel);
     this.p = teacher.w.length;
     this.blocks = [
       ["v", this.p],

@@ -97,7 +97,7 @@ export function fcProofSupport(setup: FcProofSetup): ProofSupport {
   if (!trainA) return support;
   return {
     ...support,
-    freeCoordinates(x) {
+    slice(x) {
       const a = topOf(x);
       for (let j = 0; j < K; j++)
         if (a[j] === 0) return { reason: `a_${j} = 0: the rescaling slice needs every top weight non-zero` };
