@@ -13,7 +13,7 @@ import { readJsonFile } from "./json-file.js";
 import "../models/formats.js";
 import { parseProblem, problemFormats } from "../models/registry.js";
 import type { Command } from "./command.js";
-import { boolFlag, intFlag, numberFlag, parseFlags } from "./flags.js";
+import { boolFlag, choiceFlag, intFlag, numberFlag, parseFlags } from "./flags.js";
 import { formatNumber, printJson } from "./output.js";
 
 const usage = `Usage: minima classify FILE [--grad-tol G] [--rel-tol R] [--restarts K] [--radius E]
@@ -27,6 +27,8 @@ minima eval: "cnn", "fc", "mlp") as
   strict-local-min      positive definite Hessian
   degenerate-local-min  PSD with zero modes (|λ| ≤ R·max|λ|) and every perturbed restart returns
 The Hessian is the model's exact one when it has one, otherwise central differences of the gradient.
+Up to 300 parameters every eigenvalue is computed; above, the smallest (through the first one above
+the zero threshold) by Lanczos on Hessian-vector products, each with its residual ‖Hy − θy‖.
 Restarts: K runs of gradient descent with step 0.5/λ_max for T iterations from the point plus
 N(0, E²) noise. For an "mlp" point with a zero first layer the analytic certificate of Ding, Li & Sun
 (R1/R2 residuals, λ_min(S), λ_min(∇²F)) is added; when it holds the point is a proven local minimum.
@@ -41,10 +43,18 @@ Flags:
   --restarts K     perturbed restarts for degenerate candidates (default 5; 0 to skip)
   --radius E       restart perturbation scale (default 1e-3)
   --iterations T   gradient-descent iterations per restart (default 5000)
-  --seed S         seed of the restart perturbations (default 0)
+  --seed S         seed of the restart perturbations and of the Lanczos start (default 0)
+  --spectrum M     auto (default: dense up to 300 parameters, lanczos above), dense or lanczos
   --json           print {"label","gradNorm","index","zeroModes","eigenvalues":[ascending],…,"proof":{…}}`;
 
 /** The proof in one line. */
+/** Largest problem whose Hessian is decomposed densely on request, and that the proof is attempted for. */
+const DENSE_SPECTRUM_MAX = 3000;
+
+function notAttempted(reason: string): ProblemProof {
+  return { certified: false, rounding: "estimated", reason, newtonSteps: 0, newtonDistance: 0 };
+}
+
 function proofLine(p: ProblemProof): string {
   if (!p.certified) return `not certified: ${p.reason}`;
   const kind =
@@ -83,6 +93,7 @@ export const classifyCommand: Command = {
         radius: { type: "string" },
         iterations: { type: "string" },
         seed: { type: "string" },
+        spectrum: { type: "string" },
         json: { type: "boolean" },
       },
       1,
@@ -102,14 +113,15 @@ export const classifyCommand: Command = {
       restartRadius: numberFlag(flags, "radius", { default: 1e-3, min: 0, exclusiveMin: true }),
       restartIterations: intFlag(flags, "iterations", { default: 5000, min: 1, max: 10_000_000 }),
       seed: intFlag(flags, "seed", { default: 0, min: 0 }),
+      spectrum: choiceFlag(flags, "spectrum", ["auto", "dense", "lanczos"] as const, "auto"),
     };
     const json = readJsonFile("FILE", file);
     const problem = parseProblem(json);
-    if (problem.point.length > 3000)
+    if (options.spectrum === "dense" && problem.point.length > DENSE_SPECTRUM_MAX)
       throw new InputError(
-        "problem",
-        "must have at most 3000 parameters (the Hessian is dense)",
-        problem.point.length,
+        "--spectrum",
+        `dense is limited to ${DENSE_SPECTRUM_MAX} parameters (the Hessian is formed and decomposed); this problem has ${problem.point.length}`,
+        "dense",
       );
     const loss = problem.loss(problem.point);
     const grad = problem.gradient(problem.point);
@@ -122,7 +134,11 @@ export const classifyCommand: Command = {
     const certificate = parts
       ? certificateForMlpPoint({ architecture: parts.architecture, data: parts.data, theta: parts.point })
       : undefined;
-    const proof = proveProblemPoint(problem, problem.point);
+    // The proof's factorisations are dense: beyond this size it would take minutes.
+    const proof =
+      problem.point.length <= DENSE_SPECTRUM_MAX
+        ? proveProblemPoint(problem, problem.point)
+        : notAttempted(`not attempted above ${DENSE_SPECTRUM_MAX} parameters (its factorisations are dense)`);
     let reason = c.reason;
     if (certificate?.holds && c.label === "degenerate-local-min")
       reason += "; the analytic certificate holds, so it is a local minimum";
@@ -135,6 +151,7 @@ export const classifyCommand: Command = {
       loss: c.loss,
       zeroThreshold: c.zeroThreshold,
       hessian: c.hessian,
+      spectrum: c.spectrum,
       reason,
       ...(c.restarts
         ? {
@@ -157,7 +174,9 @@ export const classifyCommand: Command = {
       `${problem.model} point: ${c.label}`,
       `  loss         ${formatNumber(c.loss, 10)}`,
       `  ‖grad‖       ${formatNumber(c.gradNorm, 4)}`,
-      `  Hessian      ${c.hessian}; index ${c.index}, ${c.zeroModes} zero modes (|λ| ≤ ${formatNumber(c.zeroThreshold, 2)}), λ from ${formatNumber(ev[0], 6)} to ${formatNumber(ev[ev.length - 1], 6)}`,
+      c.spectrum.method === "dense"
+        ? `  Hessian      ${c.hessian}; index ${c.index}, ${c.zeroModes} zero modes (|λ| ≤ ${formatNumber(c.zeroThreshold, 2)}), λ from ${formatNumber(ev[0], 6)} to ${formatNumber(ev[ev.length - 1], 6)}`
+        : `  Hessian      ${c.hessian}, lanczos (${c.spectrum.products} products${c.spectrum.complete ? "" : ", incomplete"}); index ${c.index}, ${c.zeroModes} zero modes (|λ| ≤ ${formatNumber(c.zeroThreshold, 2)}), smallest λ ${Array.from(ev.slice(0, 4), (v, i) => `${formatNumber(v, 6)} (±${formatNumber((c.spectrum.residuals as Float64Array)[i], 1)})`).join(", ")}; max|λ| ${formatNumber(c.spectrum.largest, 6)}`,
     ];
     if (c.restarts)
       lines.push(

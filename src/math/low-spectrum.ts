@@ -47,8 +47,13 @@ export interface LanczosSpectrumOptions {
   readonly blockSize?: number;
   /** Largest Lanczos basis before a thick restart (default 240). */
   readonly maxBasis?: number;
-  /** Products budget per run (default 6000). */
+  /** Products budget in all (default 6000). */
   readonly maxProducts?: number;
+  /**
+   * Stop counting once this many eigenvalues at or below τ have converged (default 48): a point with
+   * hundreds of zero modes (an mlp with few samples) is then reported with lower bounds, not resolved.
+   */
+  readonly maxCount?: number;
   readonly seed?: Seed;
 }
 
@@ -64,6 +69,7 @@ export const LANCZOS_DEFAULTS = {
   blockSize: 8,
   maxBasis: 240,
   maxProducts: 6000,
+  maxCount: 48,
 };
 
 /** Every eigenvalue, from the dense matrix. */
@@ -82,6 +88,8 @@ interface Verdict {
   /** Pairs reported: through firstAbove (these must converge), then converged ones up to `count`. */
   readonly wanted: number;
   readonly settled: boolean;
+  /** At least maxCount converged Ritz values at or below τ: counting stops there (counts are lower bounds). */
+  readonly capped: boolean;
 }
 
 function judge(
@@ -92,6 +100,7 @@ function judge(
   absTol: number,
   tol: number,
   reportTol: number,
+  maxCount: number,
 ): Verdict {
   const m = values.length;
   const scale = Math.max(Math.abs(values[0]), Math.abs(values[m - 1]));
@@ -116,7 +125,16 @@ function judge(
   while (wanted < Math.min(m, count) && residuals[wanted] <= loose) wanted++;
   // The scale itself (max|λ|) need only be known to a few digits.
   if (settled && !(residuals[m - 1] <= 1e-3 * scale)) settled = false;
-  return { scale, threshold, firstAbove, wanted, settled };
+  let converged = 0;
+  while (
+    converged < m &&
+    values[converged] <= threshold &&
+    residuals[converged] <= (Math.abs(values[converged]) <= threshold ? tol : reportTol) * scale
+  )
+    converged++;
+  const capped = !settled && converged >= maxCount;
+  if (capped) wanted = converged;
+  return { scale, threshold, firstAbove, wanted, settled, capped };
 }
 
 /** Ritz values closer than this·max|θ| count as copies of one eigenvalue when sizing the block. */
@@ -146,6 +164,9 @@ export function lanczosSpectrum(
   const reportTol = Math.max(tol, options.reportTol ?? LANCZOS_DEFAULTS.reportTol);
   const maxBasis = options.maxBasis ?? LANCZOS_DEFAULTS.maxBasis;
   const maxProducts = options.maxProducts ?? LANCZOS_DEFAULTS.maxProducts;
+  const maxCount = Math.max(1, options.maxCount ?? LANCZOS_DEFAULTS.maxCount);
+  const verdictOf = (s: RitzState) =>
+    judge(s.values, s.residuals, count, relTol, absTol, tol, reportTol, maxCount);
   let blockSize = Math.min(n, options.blockSize ?? LANCZOS_DEFAULTS.blockSize);
   let start: Float64Array[] = [];
   let products = 0;
@@ -153,21 +174,21 @@ export function lanczosSpectrum(
     const state: RitzState = blockLanczos(apply, n, {
       blockSize,
       maxBasis,
-      maxProducts,
-      keep: (s) => {
-        const v = judge(s.values, s.residuals, count, relTol, absTol, tol, reportTol);
-        return Math.max(v.wanted, blockSize) + blockSize;
-      },
+      maxProducts: Math.max(blockSize, maxProducts - products),
+      keep: (s) => Math.max(verdictOf(s).wanted, blockSize) + blockSize,
       seed: options.seed ?? 0,
       start,
-      done: (s) => judge(s.values, s.residuals, count, relTol, absTol, tol, reportTol).settled,
+      done: (s) => {
+        const v = verdictOf(s);
+        return v.settled || v.capped;
+      },
     });
     products += state.products;
-    const verdict = judge(state.values, state.residuals, count, relTol, absTol, tol, reportTol);
+    const verdict = verdictOf(state);
     // A block no larger than a cluster may have missed copies of that repeated eigenvalue (and then
     // every reported value after it is wrong): grow it.
     const cluster = largestCluster(state.values, verdict.wanted, CLUSTER * verdict.scale);
-    if (verdict.settled && cluster >= blockSize && blockSize < n && !state.exhausted) {
+    if (verdict.settled && cluster >= blockSize && blockSize < Math.min(n, maxCount) && !state.exhausted) {
       start = Array.from({ length: verdict.wanted }, (_, i) => state.vector(i));
       blockSize = Math.min(n, Math.max(2 * blockSize, cluster + 8));
       continue;
