@@ -11,8 +11,10 @@
  * (h·λ_max ≥ 2.5, or Hairer's own test h·|λ| > 3.25 from the last two stages) with no run of 6 steps
  * below it in between, the run hands over
  * to the linearly implicit RODAS4 (train/rosenbrock.ts: a Hessian, an LU and six gradients a step,
- * stable at any step length). It hands back once the implicit step is short enough for the explicit
- * method (h·ρ(H) ≤ 2, ρ by power iteration on H) for 3 steps running. Without a Hessian the explicit
+ * stable at any step length). It hands back when the implicit method covers less flow time per
+ * gradient-equivalent than the explicit one would at its bound (h/(c_H + 6) < (2.5/ρ(H))/7, c_H the
+ * Hessian's cost in gradients, ρ by power iteration on H) for 3 steps running, and each hand-back
+ * doubles the count of stiff steps the next hand-over waits for. Without a Hessian the explicit
  * method runs throughout (correct, only slow where the flow is stiff).
  *
  * Step control. A step is accepted when its error estimate, in the root mean square of
@@ -31,7 +33,7 @@
  * declined, as long as that is above Newton's tolerance.
  */
 import { InputError } from "../core/errors.js";
-import { oneOf, positiveNumber } from "../core/validate.js";
+import { nonNegativeNumber, oneOf, positiveNumber } from "../core/validate.js";
 import type { RunEnd, StopReason, StopRule, Trainable } from "./contract.js";
 import {
   DORMAND_PRINCE_ERROR_ORDER,
@@ -59,10 +61,8 @@ const STIFF_STEPS = 15;
 const NONSTIFF_RESET = 6;
 /** h·λ_max (from the power iteration) from which an explicit step counts as at its stability bound. */
 const POWER_STIFF_PRODUCT = 2.5;
-/** Implicit steps short enough for the explicit method before handing back. */
+/** Implicit steps in a row that cost more per unit of flow time than explicit ones, before handing back. */
 const HAND_BACK_STEPS = 3;
-/** The largest h·ρ(H) at which an implicit step hands back (the explicit bound is about 3.3). */
-const HAND_BACK_PRODUCT = 2;
 
 export interface FlowNewtonFinish<S> {
   /** The model's gradient norm at a state (the one its stop rule reads). */
@@ -104,6 +104,11 @@ export interface FlowOptions<S> {
   /** The first step (default: chosen from the gradient's scale and change, Hairer's rule). */
   readonly initialStep?: number;
   readonly method?: FlowMethod;
+  /**
+   * The cost of one Hessian in gradients (default: the dimension, what a Hessian from gradients
+   * costs), for the choice between the methods: an implicit step costs it plus six gradients.
+   */
+  readonly hessianCost?: number;
   readonly newton?: FlowNewtonFinish<S>;
   /** Sees the start and every accepted point (trajectory recorders). */
   readonly observe?: (o: FlowObservation<S>) => void;
@@ -136,6 +141,8 @@ export function gradientFlow<S>(
   const maxTime =
     options.maxTime === undefined ? Number.POSITIVE_INFINITY : positiveNumber("maxTime", options.maxTime);
   const method = oneOf("method", options.method ?? "auto", ["auto", "explicit", "implicit"] as const);
+  const hessianCost =
+    options.hessianCost === undefined ? n : nonNegativeNumber("hessianCost", options.hessianCost);
   const hessianOf = model.hessian?.bind(model);
   if (method === "implicit" && !hessianOf)
     throw new InputError("method", "implicit needs a model with an exact Hessian", method);
@@ -210,6 +217,7 @@ export function gradientFlow<S>(
   for (let i = 0; i < n; i++) v[i] = (1 + ((i * 0.618034) % 1)) / Math.sqrt(n * 2.2);
   let stiff = method === "implicit";
   let stiffCount = 0;
+  let stiffSteps = STIFF_STEPS;
   let nonStiffCount = 0;
   let handBack = 0;
   let facOld = 1e-4;
@@ -292,7 +300,7 @@ export function gradientFlow<S>(
       const rho = powerStep(gradient, x, g, v, w, explicit.stage);
       if (stiffness > DORMAND_PRINCE_STIFF_PRODUCT || hStep * rho >= POWER_STIFF_PRODUCT) {
         nonStiffCount = 0;
-        if (++stiffCount >= STIFF_STEPS) {
+        if (++stiffCount >= stiffSteps) {
           stiff = true;
           switches++;
           stiffCount = 0;
@@ -302,16 +310,24 @@ export function gradientFlow<S>(
       H = undefined;
     } else if (stiff) {
       H = hessian(x);
-      if (method === "auto" && h * spectralRadius(H, v, w) <= HAND_BACK_PRODUCT) {
-        if (++handBack >= HAND_BACK_STEPS) {
-          stiff = false;
-          switches++;
-          handBack = 0;
-          nonStiffCount = 0;
-          facOld = 1e-4;
-          H = undefined;
-        }
-      } else handBack = 0;
+      if (method === "auto") {
+        // Flow time per gradient-equivalent: the explicit method at its stability bound (seven
+        // gradients a step with the power iteration's) against this method's next step.
+        const explicitStep = POWER_STIFF_PRODUCT / Math.max(spectralRadius(H, v, w), 1e-300);
+        if (h / (hessianCost + 6) < explicitStep / 7) {
+          if (++handBack >= HAND_BACK_STEPS) {
+            stiff = false;
+            switches++;
+            handBack = 0;
+            nonStiffCount = 0;
+            // Each hand-back makes the next hand-over wait twice as long (no ping-pong).
+            stiffSteps *= 2;
+            facOld = 1e-4;
+            h = Math.min(h, explicitStep);
+            H = undefined;
+          }
+        } else handBack = 0;
+      }
     }
 
     const out = rule.before?.(x, steps);
