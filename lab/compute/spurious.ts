@@ -125,18 +125,21 @@ export function spuriousOutcomes(runs: readonly SpuriousRun[]): Record<string, P
 export interface FamilyProof {
   readonly state: "proven" | "not proven" | "absent";
   readonly radius?: number;
+  /** What was proven to lie within the radius ("minimum", "saddle"), when the library says. */
+  readonly kind?: string;
   readonly reason?: string;
 }
 
-/** Reads `certified`, `radius` and `reason` from the family itself or from a `proof` object on it. */
+/** Reads `certified`, `radius`, `provenKind` and `reason` from the family itself or from a `proof` object on it. */
 export function familyProof(f: FcFamily): FamilyProof {
   const nested = (f as unknown as { proof?: unknown }).proof;
   const source = (nested !== null && typeof nested === "object" ? nested : f) as Record<string, unknown>;
-  const { certified, radius, reason } = source;
+  const { certified, radius, provenKind, reason } = source;
   if (typeof certified !== "boolean") return { state: "absent" };
   const r = typeof radius === "number" && Number.isFinite(radius) ? radius : undefined;
+  const kind = typeof provenKind === "string" ? provenKind : undefined;
   const why = typeof reason === "string" ? reason : undefined;
-  return certified ? { state: "proven", radius: r, reason: why } : { state: "not proven", reason: why };
+  return certified ? { state: "proven", radius: r, kind, reason: why } : { state: "not proven", reason: why };
 }
 
 /**

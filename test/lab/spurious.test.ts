@@ -236,6 +236,10 @@ test("family numbers for people: symmetry, proof, the family shown first", () =>
     } as unknown as FcFamily),
     "proven, r = 0.5",
   );
+  assert.equal(
+    proofText({ ...f, certified: true, radius: 2e-10, provenKind: "minimum" } as unknown as FcFamily),
+    "proven minimum, r = 2.00e-10",
+  );
   const saddle = { ...f, outcome: "saddle" } as FcFamily;
   assert.equal(defaultFamily([saddle, f]), 1);
   assert.equal(defaultFamily([saddle]), 0);

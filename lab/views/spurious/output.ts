@@ -34,8 +34,10 @@ export function symmetryText(orbits: readonly number[]): string {
 export function proofText(f: FcFamily): string {
   const proof = familyProof(f);
   if (proof.state === "absent") return "not proven yet";
-  if (proof.state === "proven")
-    return proof.radius === undefined ? "proven" : `proven, r = ${fmt(proof.radius, 3)}`;
+  if (proof.state === "proven") {
+    const what = proof.kind ? `proven ${proof.kind}` : "proven";
+    return proof.radius === undefined ? what : `${what}, r = ${fmt(proof.radius, 3)}`;
+  }
   return proof.reason ? `not proven: ${proof.reason}` : "not proven";
 }
 
