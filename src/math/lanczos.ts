@@ -176,7 +176,9 @@ export function blockLanczos(apply: SymmetricOperator, n: number, options: Block
   let T: Float64Array[] = [];
   let known = 0;
   let products = 0;
-  let nextCheck = p;
+  // Not before three blocks: a start block of converged Ritz vectors would otherwise pass the caller's
+  // test at once, before the random part has shown the copies it brings.
+  let nextCheck = 3 * p;
   for (;;) {
     // Products of the current block [known, blockEnd).
     const blockEnd = basis.length;
@@ -212,7 +214,8 @@ export function blockLanczos(apply: SymmetricOperator, n: number, options: Block
     known = blockEnd;
     const exhausted = known >= n;
     const last = exhausted || products + p > maxProducts;
-    const restart = !last && basis.length + p > maxBasis && basis.length < n;
+    // A basis allowed to reach n is never restarted: it ends exact.
+    const restart = !last && maxBasis < n && basis.length + p > maxBasis;
     if (known >= nextCheck || last || restart) {
       const state = ritzState(T, basis, known, products, exhausted);
       if (last || options.done?.(state)) return state;

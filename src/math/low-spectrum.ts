@@ -57,9 +57,6 @@ export interface LanczosSpectrumOptions {
   readonly seed?: Seed;
 }
 
-/** Recomputed residuals up to 10·max(estimate, this·max|θ|) confirm the estimates. */
-const LANCZOS_CHECK = 1e-8;
-
 export const LANCZOS_DEFAULTS = {
   relTol: 1e-7,
   absTol: 1e-12,
@@ -188,12 +185,15 @@ export function lanczosSpectrum(
     // A block no larger than a cluster may have missed copies of that repeated eigenvalue (and then
     // every reported value after it is wrong): grow it.
     const cluster = largestCluster(state.values, verdict.wanted, CLUSTER * verdict.scale);
-    if (verdict.settled && cluster >= blockSize && blockSize < Math.min(n, maxCount) && !state.exhausted) {
+    const saturated = cluster >= blockSize && !state.exhausted;
+    if (verdict.settled && saturated && blockSize < Math.min(n, maxCount)) {
+      // The new block starts from the Ritz vectors found plus as many random vectors as the old block
+      // had, so the copies not yet seen can enter (a block of eigenvectors alone spans no new ones).
       start = Array.from({ length: verdict.wanted }, (_, i) => state.vector(i));
-      blockSize = Math.min(n, Math.max(2 * blockSize, cluster + 8));
+      blockSize = Math.min(n, Math.max(2 * blockSize, verdict.wanted + blockSize));
       continue;
     }
-    return finish(apply, state, verdict, products, blockSize);
+    return finish(apply, state, verdict, products, blockSize, saturated, tol, reportTol);
   }
 }
 
@@ -204,6 +204,9 @@ function finish(
   verdict: Verdict,
   products: number,
   blockSize: number,
+  saturated: boolean,
+  tol: number,
+  reportTol: number,
 ): LowSpectrum {
   const reported = verdict.wanted;
   const eigenvalues = state.values.slice(0, reported);
@@ -220,10 +223,14 @@ function finish(
     residuals[i] = Math.sqrt(s);
   }
   const { threshold, firstAbove, scale, settled } = verdict;
-  // Loss of orthogonality would show as recomputed residuals far above the estimates.
-  let complete = settled && residuals[firstAbove] < eigenvalues[firstAbove] - threshold;
-  for (let i = 0; complete && i < reported; i++)
-    if (!(residuals[i] <= 10 * Math.max(state.residuals[i], LANCZOS_CHECK * scale))) complete = false;
+  // The rule is checked again on the recomputed residuals (a loss of orthogonality would show as
+  // residuals above the estimates), with a factor 10 of slack; a cluster as large as the block (at
+  // the count cap) may be missing copies.
+  let complete = settled && !saturated && residuals[firstAbove] < eigenvalues[firstAbove] - threshold;
+  for (let i = 0; complete && i <= firstAbove; i++) {
+    const bound = Math.abs(eigenvalues[i]) <= threshold ? tol : reportTol;
+    if (!(residuals[i] <= 10 * bound * scale)) complete = false;
+  }
   let index = 0;
   let zeroModes = 0;
   for (const v of state.values) {
