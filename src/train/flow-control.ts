@@ -51,15 +51,16 @@ export function powerStep<S>(
   return Number.isFinite(norm) ? norm : 0;
 }
 
-/** The largest |eigenvalue| of a symmetric H, by power iteration (a lower bound, close in 30 steps). */
+/** The largest |eigenvalue| of a symmetric H by 30 steps of power iteration from v (a lower bound). */
 export function spectralRadius(
   H: ReadonlyArray<ArrayLike<number>>,
   v: Float64Array,
   w: Float64Array,
 ): number {
   const n = v.length;
-  // A start with no special alignment to the model's coordinates.
-  for (let i = 0; i < n; i++) v[i] = 1 + ((i * 0.618034) % 1);
+  // From the caller's v (the last estimate's vector); a start with no special alignment to the
+  // model's coordinates when v is zero.
+  if (!v.some((x) => x !== 0)) for (let i = 0; i < n; i++) v[i] = 1 + ((i * 0.618034) % 1);
   let rho = 0;
   for (let it = 0; it < 30; it++) {
     let norm = 0;
