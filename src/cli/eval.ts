@@ -28,7 +28,7 @@ Hessian when the model has one, otherwise central differences of the gradient (s
 accuracy). Up to ${DENSE_MAX_PARAMETERS} parameters every eigenvalue ("method":"dense"); above, only the smallest,
 through the first one above the zero threshold, by Lanczos on Hessian-vector products
 ("method":"lanczos", with "residuals": ‖Hy − θy‖ of each Ritz pair, and "complete"), so that
-problems of 10⁴ parameters take seconds. Without --json a readable summary is printed.
+problems of 10⁴ parameters finish. Without --json a readable summary is printed.
 
 The CNN of Du et al. (2018):
   {"model":"cnn","teacher":{"w":[p numbers],"a":[k numbers]},"student":{"v":[p numbers],"a":[k numbers]},
