@@ -7,7 +7,8 @@
  * Times are CPU seconds of this process (the machine is shared).
  *
  * Env: MINIMA_BENCH_LARGE_SIZES (default "20,50,100"; "20" for the short run), MINIMA_BENCH_DENSE_MAX
- * (largest parameter count for the dense baseline, default 400: at 2,500 it takes minutes).
+ * (largest parameter count for the dense baseline, default 2,500, where it takes minutes; at 10,000 the
+ * matrix alone is 800 MB).
  */
 import { validateFcTrialSpec } from "../src/experiments/fc/spec.js";
 import { runFcTrial } from "../src/experiments/fc/trial.js";
@@ -19,7 +20,7 @@ import { reluPairKernel } from "../src/models/fc/relu-kernel.js";
 import { orthonormalTeacher } from "../src/models/fc/teachers.js";
 
 const sizes = (process.env.MINIMA_BENCH_LARGE_SIZES ?? "20,50,100").split(",").map(Number);
-const denseMax = Number(process.env.MINIMA_BENCH_DENSE_MAX ?? 400);
+const denseMax = Number(process.env.MINIMA_BENCH_DENSE_MAX ?? 2500);
 
 function cpuSeconds<T>(f: () => T): [T, number] {
   const start = process.cpuUsage();
