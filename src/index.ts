@@ -106,11 +106,14 @@ export { lbfgs } from "./train/lbfgs.js";
 export type { MinimiseResult, Objective } from "./train/objective.js";
 export { gradientDescent } from "./train/objective-descent.js";
 export { type NewtonOptions, type NewtonResult, newtonFinish } from "./train/newton.js";
+export { gradientFlow } from "./train/gradient-flow.js";
 export { detectPhaseSwitch } from "./train/phase-switch.js";
 export { ThinnedRecorder } from "./train/trajectory.js";
 
 // ── Analysis of critical points, for any Problem ──────────────────────────────────────────────
 export { type Classification, classifyPoint, problemHessian } from "./landscape/classify.js";
+export { type PointProof, proveCriticalPoint } from "./landscape/proof.js";
+export { pointSpectrum } from "./landscape/hessian-spectrum.js";
 export { perturbedRestarts } from "./landscape/restarts.js";
 
 // ── Trials and the papers' experiments ────────────────────────────────────────────────────────
