@@ -2,6 +2,11 @@
  * Estimates with confidence intervals against x, one colour per group, with optional theory
  * curves (dashed) for comparison: e.g. P(global) against (1ᵀa*)²/‖a*‖² for each k, or measured
  * against predicted restart success.
+ *
+ * Groups are set side by side a few pixels apart (or `dodge` x units), so no group's dots or
+ * intervals hide another's; each interval has caps wider than its dot, so an interval narrower
+ * than the dot still shows; the axes are inset from the frame, so an interval ending at the edge
+ * of the range is not taken for one cut off by the frame.
  */
 import * as Plot from "@observablehq/plot";
 import type { Axis, Figure, Series } from "./figure.js";
@@ -33,20 +38,52 @@ export interface IntervalPlotSpec {
   /** Theory curves, drawn dashed in the colour of the group with the same index (or grey). */
   readonly theory?: readonly (Series & { readonly group?: number })[];
   readonly references?: readonly { readonly y: number; readonly label: string }[];
-  /** Spread groups sideways by this many x units so their intervals do not overlap. */
+  /** Spread groups sideways by this many x units (instead of a few pixels) so their intervals do not overlap. */
   readonly dodge?: number;
 }
+
+/** Pixels between neighbouring groups at the same x: a dot's width and a gap. */
+const DODGE_PX = 8;
+/** Pixels between the frame and the outermost data. */
+export const INSET_PX = 10;
+const DOT_R = 3;
+const CAP_HALF_WIDTH = 5;
+
+/** A horizontal bar as a Plot symbol: an interval's cap. */
+const CAP_SYMBOL = {
+  draw(context: CanvasPath, size: number) {
+    const half = Math.sqrt(size / Math.PI);
+    context.moveTo(-half, 0);
+    context.lineTo(half, 0);
+  },
+};
 
 export function intervalPlot(spec: IntervalPlotSpec): Figure {
   const marks: Plot.Markish[] = [];
   const n = spec.groups.length;
+  const xs = spec.groups.flatMap((g) => g.estimates.map((e) => e.x));
   spec.groups.forEach((g, i) => {
     const colour = categoricalColour(i);
-    const shift = spec.dodge ? (i - (n - 1) / 2) * spec.dodge : 0;
+    const offset = i - (n - 1) / 2;
+    const shift = spec.dodge ? offset * spec.dodge : 0;
+    const dx = spec.dodge ? 0 : offset * DODGE_PX;
     const pts = g.estimates.map((e) => ({ ...e, x: e.x + shift })).sort((a, b) => a.x - b.x);
-    if (g.connect) marks.push(Plot.line(pts, { x: "x", y: "estimate", stroke: colour, strokeOpacity: 0.6 }));
-    marks.push(Plot.ruleX(pts, { x: "x", y1: "low", y2: "high", stroke: colour, strokeWidth: 1.5 }));
-    marks.push(Plot.dot(pts, { x: "x", y: "estimate", fill: colour, r: 3 }));
+    if (g.connect)
+      marks.push(Plot.line(pts, { x: "x", y: "estimate", stroke: colour, strokeOpacity: 0.6, dx }));
+    marks.push(Plot.ruleX(pts, { x: "x", y1: "low", y2: "high", stroke: colour, strokeWidth: 1.5, dx }));
+    for (const end of ["low", "high"] as const)
+      marks.push(
+        Plot.dot(pts, {
+          x: "x",
+          y: end,
+          symbol: CAP_SYMBOL,
+          r: CAP_HALF_WIDTH,
+          stroke: colour,
+          strokeWidth: 1.5,
+          dx,
+        }),
+      );
+    marks.push(Plot.dot(pts, { x: "x", y: "estimate", fill: colour, r: DOT_R, dx }));
   });
   for (const t of spec.theory ?? []) {
     const colour = t.group === undefined ? REFERENCE_COLOUR : categoricalColour(t.group);
@@ -55,12 +92,42 @@ export function intervalPlot(spec: IntervalPlotSpec): Figure {
   for (const r of spec.references ?? []) {
     marks.push(Plot.ruleY([r.y], { stroke: REFERENCE_COLOUR, strokeDasharray: "2,3" }));
     marks.push(
-      Plot.text([r], { y: "y", frameAnchor: "right", text: "label", dy: -6, fill: REFERENCE_COLOUR }),
+      Plot.text([r], {
+        y: "y",
+        frameAnchor: "right",
+        text: "label",
+        dy: -6,
+        dx: -4,
+        fill: REFERENCE_COLOUR,
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
     );
   }
   marks.push(Plot.frame({ stroke: "#999" }));
+  const estimates = spec.groups.flatMap((g) => g.estimates);
+  const theory = (spec.theory ?? []).flatMap((t) => t.points);
   const panel = plotPanel(
-    { marginLeft: 60, marginBottom: 40, x: scaleOptions(spec.x), y: scaleOptions(spec.y), marks },
+    {
+      marginLeft: 60,
+      marginBottom: 40,
+      // the outermost group's dodge and caps stay inside the frame too
+      x: {
+        ...scaleOptions(spec.x, [...xs, ...theory.map((p) => p.x)]),
+        inset: spec.dodge ? INSET_PX : Math.max(INSET_PX, ((n - 1) / 2) * DODGE_PX + CAP_HALF_WIDTH + 3),
+      },
+      y: {
+        ...scaleOptions(spec.y, [
+          ...estimates.flatMap((e) => [e.low, e.high, e.estimate]),
+          ...theory.map((p) => p.y),
+          ...(spec.references ?? []).map((r) => r.y),
+        ]),
+        inset: INSET_PX,
+      },
+      symbol: { type: "identity" },
+      marks,
+    },
     560,
     340,
   );

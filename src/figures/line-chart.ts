@@ -1,7 +1,9 @@
 /**
  * Curves against a common x: loss on a log scale, φ_t, a_tᵀa*, error curves, loss along a path.
  * Several panels share one legend (series i has the same colour in every panel); vertical
- * markers (e.g. the detected phase switch) are drawn per series in the series' colour.
+ * markers (e.g. the detected phase switch) are drawn per series in the series' colour. The y
+ * axis is inset from the frame, so a curve's extremes and a reference line at the end of the
+ * range stay visible, and a log axis labels at least three values (ticks.ts).
  */
 import * as Plot from "@observablehq/plot";
 import type { Axis, Figure, Series } from "./figure.js";
@@ -29,6 +31,11 @@ export interface LineChartSpec {
   readonly columns?: number;
 }
 
+const DOT_SYMBOLS = ["circle", "square", "triangle", "diamond", "circle"] as const;
+
+/** Pixels between the frame and the highest and lowest data. */
+const Y_INSET_PX = 6;
+
 function panelMarks(panel: LinePanel): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
   panel.series.forEach((s, i) => {
@@ -43,7 +50,22 @@ function panelMarks(panel: LinePanel): Plot.Markish[] {
         strokeDasharray: s.dashed ? "5,3" : undefined,
       }),
     );
-    if (panel.dots) marks.push(Plot.dot(pts, { x: "x", y: "y", fill: colour, r: 2.5 }));
+    // the first series' points filled, the others' hollow in their own symbol: where series share
+    // a point neither hides the other
+    if (panel.dots)
+      marks.push(
+        i === 0
+          ? Plot.dot(pts, { x: "x", y: "y", fill: colour, r: 2.5 })
+          : Plot.dot(pts, {
+              x: "x",
+              y: "y",
+              stroke: colour,
+              fill: "none",
+              strokeWidth: 1.5,
+              r: 3.5,
+              symbol: DOT_SYMBOLS[i % DOT_SYMBOLS.length],
+            }),
+      );
   });
   for (const m of panel.markers ?? []) {
     marks.push(Plot.ruleX([m.x], { stroke: categoricalColour(m.series), strokeDasharray: "2,2" }));
@@ -51,7 +73,17 @@ function panelMarks(panel: LinePanel): Plot.Markish[] {
   for (const r of panel.references ?? []) {
     marks.push(Plot.ruleY([r.y], { stroke: REFERENCE_COLOUR, strokeDasharray: "6,3" }));
     marks.push(
-      Plot.text([r], { y: "y", frameAnchor: "right", text: "label", dy: -6, fill: REFERENCE_COLOUR }),
+      Plot.text([r], {
+        y: "y",
+        frameAnchor: "right",
+        text: "label",
+        dy: -6,
+        dx: -4,
+        fill: REFERENCE_COLOUR,
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
     );
   }
   marks.push(Plot.frame({ stroke: "#999" }));
@@ -59,15 +91,22 @@ function panelMarks(panel: LinePanel): Plot.Markish[] {
 }
 
 export function lineChart(spec: LineChartSpec): Figure {
-  const panels = spec.panels.map((panel) =>
-    plotPanel({
+  const panels = spec.panels.map((panel) => {
+    const points = panel.series.flatMap((s) => s.points);
+    return plotPanel({
       marginLeft: 60,
       marginBottom: 40,
-      x: scaleOptions(panel.x),
-      y: scaleOptions(panel.y),
+      x: scaleOptions(
+        panel.x,
+        points.map((p) => p.x),
+      ),
+      y: {
+        ...scaleOptions(panel.y, [...points.map((p) => p.y), ...(panel.references ?? []).map((r) => r.y)]),
+        inset: Y_INSET_PX,
+      },
       marks: panelMarks(panel),
-    }),
-  );
+    });
+  });
   const first = spec.panels[0];
   const legend = seriesLegend(
     first.series.map((s) => s.label),

@@ -2,14 +2,14 @@
  * Composing figures: Plot's SVG panels are placed inside one outer SVG with a white background,
  * a title and a legend, all drawn in the shipped font so the PNG conversion needs no system fonts.
  */
+import { COLOUR_LEGEND_HEIGHT, type ColourLegend, colourLegendSvg } from "./colour-legend.js";
 import { categoricalColour } from "./palette.js";
+import { escapeXml } from "./xml.js";
+
+export { escapeXml };
 
 export const FONT_FAMILY = "DejaVu Sans";
 const FONT_ATTRIBUTE = `${FONT_FAMILY}, sans-serif`;
-
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 export interface LegendEntry {
   readonly label: string;
@@ -110,13 +110,15 @@ function placePanel(panel: Panel, x: number, y: number): string {
 }
 
 /**
- * One standalone SVG: title, legend, then the panels side by side (or stacked with `columns`).
+ * One standalone SVG: title, legend, colour legend (a ticked ramp, where colour encodes a
+ * number), then the panels side by side (or stacked with `columns`).
  */
 export function composeFigure(options: {
   readonly name: string;
   readonly title: string;
   readonly panels: readonly Panel[];
   readonly legend?: readonly LegendEntry[];
+  readonly colourLegend?: ColourLegend;
   readonly columns?: number;
 }): string {
   const columns = Math.max(1, Math.min(options.columns ?? options.panels.length, options.panels.length));
@@ -125,7 +127,8 @@ export function composeFigure(options: {
   const cellHeight = Math.max(...options.panels.map((p) => p.height));
   const width = columns * cellWidth + 2 * MARGIN;
   const legendHeight = options.legend ? legendRows(options.legend, width).length * LEGEND_ROW + 4 : 0;
-  const top = TITLE_HEIGHT + legendHeight;
+  const rampHeight = options.colourLegend ? COLOUR_LEGEND_HEIGHT : 0;
+  const top = TITLE_HEIGHT + legendHeight + rampHeight;
   const height = top + rows * cellHeight + MARGIN;
   const body = options.panels
     .map((p, i) =>
@@ -138,6 +141,14 @@ export function composeFigure(options: {
     `<rect width="100%" height="100%" fill="white"/>` +
     `<text x="${MARGIN + 4}" y="19" font-size="14" fill="black">${escapeXml(options.title)}</text>` +
     (options.legend ? legendSvg(options.legend, TITLE_HEIGHT, width) : "") +
+    (options.colourLegend
+      ? colourLegendSvg(
+          options.colourLegend,
+          MARGIN + 8,
+          TITLE_HEIGHT + legendHeight,
+          Math.min(360, width - 2 * MARGIN - 24),
+        )
+      : "") +
     body +
     "</svg>";
   return renameIds(svg, options.name);

@@ -1,13 +1,14 @@
 /**
  * A 2-D vector field drawn as arrows on a grid (arrow length ∝ speed^{1/2}, normalised, so
  * both slow and fast regions stay readable), with trajectories and marked points (the saddle,
- * the optimum) over it.
+ * the optimum) over it. The axes are inset by half the longest arrow, so that arrows centred on
+ * grid points at the domain's edge stay inside the frame.
  */
 import * as Plot from "@observablehq/plot";
 import type { Axis, Figure, MarkedPoint, Series } from "./figure.js";
-import { guideMarks, pointMarks, trajectoryMarks } from "./landscape-slice.js";
+import { guideMarks, pointMarks, trajectoryLegend, trajectoryMarks } from "./landscape-slice.js";
 import { plotPanel, scaleOptions } from "./panel.js";
-import { composeFigure, type LegendEntry, seriesLegend } from "./svg.js";
+import { composeFigure, type LegendEntry } from "./svg.js";
 
 export interface Arrow {
   readonly x: number;
@@ -31,8 +32,30 @@ export interface VectorFieldSpec {
 }
 
 const MAX_ARROW_PX = 16;
+/** Pixels between the frame and the outermost grid points: half the longest arrow and a margin. */
+export const FIELD_INSET = MAX_ARROW_PX / 2 + 3;
 
-export function vectorPanelMarks(spec: VectorFieldSpec, width: number, height: number): Plot.Markish[] {
+/** A plot's margins in pixels (Plot's marginTop, marginRight, marginBottom, marginLeft). */
+export interface Margins {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+/** The margins vectorField draws with. */
+const FIELD_MARGINS: Margins = { top: 24, right: 20, bottom: 40, left: 60 };
+
+/**
+ * The field's marks for a plot `width` × `height` pixels with the given margins, whose axes are
+ * inset by FIELD_INSET (the arrows' angles are computed on screen, so they need the pixel scale).
+ */
+export function vectorPanelMarks(
+  spec: VectorFieldSpec,
+  width: number,
+  height: number,
+  margins: Margins = FIELD_MARGINS,
+): Plot.Markish[] {
   const xd = spec.x.domain ?? [
     Math.min(...spec.arrows.map((a) => a.x)),
     Math.max(...spec.arrows.map((a) => a.x)),
@@ -42,8 +65,8 @@ export function vectorPanelMarks(spec: VectorFieldSpec, width: number, height: n
     Math.max(...spec.arrows.map((a) => a.y)),
   ];
   // pixel scale of each axis, so the arrow angle is the angle of the field on screen
-  const sx = (width - 80) / (xd[1] - xd[0]);
-  const sy = (height - 60) / (yd[1] - yd[0]);
+  const sx = (width - margins.left - margins.right - 2 * FIELD_INSET) / (xd[1] - xd[0]);
+  const sy = (height - margins.top - margins.bottom - 2 * FIELD_INSET) / (yd[1] - yd[0]);
   const speeds = spec.arrows.map((a) => Math.hypot(a.dx * sx, a.dy * sy));
   const maxRoot = Math.sqrt(Math.max(...speeds, Number.MIN_VALUE));
   const arrows = spec.arrows.map((a, i) => ({
@@ -75,10 +98,12 @@ export function vectorField(spec: VectorFieldSpec): Figure {
   const height = spec.height ?? 380;
   const panel = plotPanel(
     {
-      marginLeft: 60,
-      marginBottom: 40,
-      x: { ...scaleOptions(spec.x), grid: false },
-      y: { ...scaleOptions(spec.y), grid: false },
+      marginTop: FIELD_MARGINS.top,
+      marginRight: FIELD_MARGINS.right,
+      marginBottom: FIELD_MARGINS.bottom,
+      marginLeft: FIELD_MARGINS.left,
+      x: { ...scaleOptions(spec.x), grid: false, inset: FIELD_INSET },
+      y: { ...scaleOptions(spec.y), grid: false, inset: FIELD_INSET },
       length: { type: "identity" },
       symbol: { type: "identity" },
       marks: vectorPanelMarks(spec, width, height),
@@ -88,7 +113,7 @@ export function vectorField(spec: VectorFieldSpec): Figure {
   );
   const legend: LegendEntry[] = [
     { label: "direction of −∇ (arrow length ∝ √speed)", colour: "#777", shape: "line" },
-    ...seriesLegend((spec.trajectories ?? []).map((t) => t.label)),
+    ...trajectoryLegend(spec.trajectories ?? []),
   ];
   const svg = composeFigure({ name: spec.name, title: spec.title, panels: [panel], legend });
   return { name: spec.name, title: spec.title, caption: spec.caption, svg };

@@ -101,8 +101,13 @@ export const sensitivity: SubsectionSpec<DuResults> = {
               ? "Earlier simulations (docs/du-cnn.md#what-the-report-finds) found a rise with p: φ₀ starts nearer π/2, giving the a-layer time to align before v commits to a side."
               : "Earlier simulations found a rise with ‖a*‖; compare with the measured points."
         }`,
-        x: { label: NAMES[sens.parameter], log: sens.parameter !== "eta" },
-        y: { label: "P(global)", domain: [0, 1.02] },
+        // the measured values are the ticks: a handful, spread over less than two decades
+        x: {
+          label: NAMES[sens.parameter],
+          log: sens.parameter !== "eta",
+          ticks: sens.rows.map((row) => row.value),
+        },
+        y: { label: "P(global)", domain: [0, 1] },
         groups: [
           {
             label: "P(global)",

@@ -61,7 +61,7 @@ function criticalFigures(c: TianCritical): Figure[] {
     name: "tian-critical-sign",
     title: "Tian, K = 2: the sign of L12 over (φ, β)",
     caption:
-      "sign L12 for student directions at angles 0 and β and a teacher direction at angle φ (yellow +1, purple −1). L12 is positive exactly inside the student cone 0 < φ < β, left of the dashed line φ = β, and negative outside; L21 (not drawn) has the same signs. Two teacher directions on the same side of that line give a critical-point-free configuration.",
+      "sign L12 for student directions at angles 0 and β and a teacher direction at angle φ (orange L12 > 0, blue L12 < 0). L12 is positive exactly inside the student cone 0 < φ < β, left of the dashed line φ = β, and negative outside; L21 (not drawn) has the same signs. Two teacher directions on the same side of that line give a critical-point-free configuration.",
     x: { label: "teacher angle φ (rad)", domain: [0, 2 * Math.PI] },
     y: { label: "student angle β (rad)", domain: [0, Math.PI] },
     grid: {
@@ -73,6 +73,10 @@ function criticalFigures(c: TianCritical): Figure[] {
       y1: (Math.PI * nBeta) / (nBeta + 1),
       values: c.signGrid.values,
       valueLabel: "sign L12",
+      categories: [
+        { value: -1, label: "L12 < 0" },
+        { value: 1, label: "L12 > 0" },
+      ],
     },
     trajectories: [],
     guides: [
@@ -105,7 +109,7 @@ function criticalFigures(c: TianCritical): Figure[] {
   const freeFig = landscapeSlice({
     name: "tian-critical-free",
     title: "Tian, K = 2: critical-point-free teacher pairs",
-    caption: `For student directions at 0 and β = 3π/8, each teacher pair (φ₁, φ₂) is yellow when the L12/L21 criterion proves that no choice of norms makes the configuration critical, purple when it cannot. The free pairs are those with both teachers inside the cone (lower left) or both outside; the crosses are genuine critical points built in the purple region (one teacher inside, one outside).`,
+    caption: `For student directions at 0 and β = 3π/8, each teacher pair (φ₁, φ₂) is orange when the L12/L21 criterion proves that no choice of norms makes the configuration critical, blue when it cannot. The free pairs are those with both teachers inside the cone (lower left) or both outside; the crosses are genuine critical points built in the blue region (one teacher inside, one outside).`,
     x: { label: "first teacher angle φ₁ (rad)", domain: [0, 2 * Math.PI] },
     y: { label: "second teacher angle φ₂ (rad)", domain: [0, 2 * Math.PI] },
     grid: {
@@ -116,14 +120,24 @@ function criticalFigures(c: TianCritical): Figure[] {
       y0: Math.PI / n,
       y1: (2 * Math.PI * (n - 0.5)) / n,
       values: pairs.free,
-      valueLabel: "proved critical-point free: no =",
+      valueLabel: "criterion",
+      categories: [
+        { value: 0, label: "not proved free (critical points possible)" },
+        { value: 1, label: "proved critical-point free" },
+      ],
     },
     trajectories: [],
     guides,
-    points: exhibited.map((p, i) => ({
+    // one label, on the rightmost point, so that it runs clear of the others
+    points: exhibited.map((p) => ({
       x: p.phi1,
       y: p.phi2,
-      label: i === 0 ? "critical point" : "",
+      label:
+        p.phi1 === Math.max(...exhibited.map((q) => q.phi1))
+          ? exhibited.length > 1
+            ? "critical points"
+            : "critical point"
+          : "",
       symbol: "cross" as const,
     })),
   });
