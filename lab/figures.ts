@@ -15,9 +15,15 @@ export const OUTCOME_COLOURS: Record<string, string> = {
   diverged: OKABE_ITO[6],
 };
 
+/**
+ * Margins for 13 px type: room above the top tick for the y axis title, below the tick labels for
+ * the x axis title, and left of the frame for labels such as "−0.25" (Plot's defaults suit 10 px).
+ */
+export const PLOT_MARGINS = { marginTop: 32, marginRight: 20, marginBottom: 46, marginLeft: 64 } as const;
+
 /** Plot returns a <figure> when it adds a legend; the views want the <svg> for export. */
 export function plotSvg(options: Plot.PlotOptions): SVGSVGElement {
-  const node = Plot.plot({ style: { fontSize: "13px", background: "white" }, ...options });
+  const node = Plot.plot({ style: { fontSize: "13px", background: "white" }, ...PLOT_MARGINS, ...options });
   if (node instanceof SVGSVGElement) return node;
   // With a legend Plot wraps legend and plot in a <figure>; the plot is the last <svg>, and the
   // figure holds the scales.

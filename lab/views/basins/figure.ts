@@ -11,9 +11,9 @@ export function basinFigure(cells: readonly BasinCell[], n: number, aNorm: numbe
   return plotSvg({
     width: 560,
     height: 460,
-    marginLeft: 60,
+    // the corner's two tick labels apart: y labels further from the frame
     x: { label: "start angle φ₀ (rad)", domain: [0, Math.PI] },
-    y: { label: "start (a₀ᵀa*)/‖a*‖", domain: [-aNorm, aNorm] },
+    y: { label: "start (a₀ᵀa*)/‖a*‖", domain: [-aNorm, aNorm], tickPadding: 8 },
     color: { domain: [...OUTCOMES], range: OUTCOMES.map((o) => OUTCOME_COLOURS[o]) },
     marks: [
       Plot.frame({ stroke: "#ccc" }),

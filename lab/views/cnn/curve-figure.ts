@@ -25,13 +25,16 @@ export function curveFigure(result: CnnRunResult, key: CurveKey, label: string):
         dx: 4,
         textAnchor: "start",
         fill: OKABE_ITO[1],
+        // a white outline masks the curve where it passes under the label
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
       }),
     );
   }
   return plotSvg({
     width: 300,
     height: 200,
-    marginLeft: 52,
     x: { label: "iteration t" },
     y: { label, grid: true },
     marks,

@@ -30,9 +30,9 @@ export function sliceFigure(result: CnnRunResult): SVGSVGElement {
   return plotSvg({
     width: 620,
     height: 400,
-    marginLeft: 60,
-    x: { label: "angle φ = ∠(v, w*) (rad)", domain: [0, Math.PI] },
-    y: { label: "(aᵀa*)/‖a*‖", domain: [grid.cs[0], grid.cs[grid.cs.length - 1]] },
+    // tick labels a marker's width from the frame: the minima sit on the domain's edges
+    x: { label: "angle φ = ∠(v, w*) (rad)", domain: [0, Math.PI], tickPadding: 8 },
+    y: { label: "(aᵀa*)/‖a*‖", domain: [grid.cs[0], grid.cs[grid.cs.length - 1]], tickPadding: 8 },
     color: SLICE_COLOUR,
     symbol: { type: "identity" },
     marks: [

@@ -3,14 +3,21 @@
  * trajectories, the saddle and the optimum), drawn in the page so a click can be mapped back to
  * (x, y). The start dots are a lab decoration.
  */
-import { categoricalColour } from "../../../src/figures/palette.js";
-import { vectorPanelMarks } from "../../../src/figures/vector-field.js";
+import { trajectoryColour } from "../../../src/figures/landscape-slice.js";
+import { FIELD_INSET, vectorPanelMarks } from "../../../src/figures/vector-field.js";
 import { TIAN_X_DOMAIN, TIAN_Y_DOMAIN, type TianPicture } from "../../compute/tian.js";
-import { Plot, plotScales, plotSvg } from "../../figures.js";
+import { PLOT_MARGINS, Plot, plotScales, plotSvg } from "../../figures.js";
 import { fmt } from "../../ui.js";
 
 const WIDTH = 600;
 const HEIGHT = 520;
+/** The plot's margins (the arrows' angles are computed on screen, so they need them). */
+const MARGINS = {
+  top: PLOT_MARGINS.marginTop,
+  right: PLOT_MARGINS.marginRight,
+  bottom: PLOT_MARGINS.marginBottom,
+  left: PLOT_MARGINS.marginLeft,
+};
 
 export function tianFigure(picture: TianPicture): SVGSVGElement {
   const s = picture.saddle;
@@ -42,15 +49,15 @@ export function tianFigure(picture: TianPicture): SVGSVGElement {
     },
     WIDTH,
     HEIGHT,
+    MARGINS,
   );
-  const starts = picture.runs.map((r, i) => ({ x: r.start[0], y: r.start[1], colour: categoricalColour(i) }));
+  const starts = picture.runs.map((r, i) => ({ x: r.start[0], y: r.start[1], colour: trajectoryColour(i) }));
   return plotSvg({
     width: WIDTH,
     height: HEIGHT,
-    marginLeft: 60,
-    marginBottom: 40,
-    x: { label: "x (weight on one's own teacher vector)", domain: [...TIAN_X_DOMAIN] },
-    y: { label: "y (weight on each other teacher vector)", domain: [...TIAN_Y_DOMAIN] },
+    // grid points at the domain's edge a half arrow inside the frame
+    x: { label: "x (weight on one's own teacher vector)", domain: [...TIAN_X_DOMAIN], inset: FIELD_INSET },
+    y: { label: "y (weight on each other teacher vector)", domain: [...TIAN_Y_DOMAIN], inset: FIELD_INSET },
     length: { type: "identity" },
     symbol: { type: "identity" },
     marks: [

@@ -1,4 +1,5 @@
 /** The Tian view's output: the clickable flow and a table of each start's limit. */
+import { trajectoryColour } from "../../../src/figures/landscape-slice.js";
 import type { TianPicture, TianRun } from "../../compute/tian.js";
 import { figureBox, OUTCOME_COLOURS } from "../../figures.js";
 import { el, fmt } from "../../ui.js";
@@ -39,11 +40,25 @@ export function tianOutput(addStart: (x: number, y: number) => void): ViewOutput
         const point = pointAt(svg, event.clientX, event.clientY);
         if (point) addStart(Number(point[0].toFixed(3)), Number(point[1].toFixed(3)));
       });
+      // each run's colour, as its path and start dot are drawn
+      const legend = el(
+        "div",
+        { class: "legend" },
+        ...picture.runs.map((r, i) =>
+          el(
+            "span",
+            {},
+            el("span", { class: "swatch", style: `background:${trajectoryColour(i)}` }),
+            `run ${i} from (${fmt(r.start[0], 3)}, ${fmt(r.start[1], 3)})`,
+          ),
+        ),
+      );
       holder.replaceChildren(
         figureBox(
           svg,
           "The (x, y) flow; dashed: the diagonal x = y; triangle: the saddle; star: the optimum. Click to add a start.",
           "tian-figure",
+          legend,
         ),
       );
       table.replaceChildren(
