@@ -31,8 +31,6 @@ export interface LineChartSpec {
   readonly columns?: number;
 }
 
-const DOT_SYMBOLS = ["circle", "square", "triangle", "diamond", "circle"] as const;
-
 /** Pixels between the frame and the highest and lowest data. */
 const Y_INSET_PX = 6;
 
@@ -50,21 +48,13 @@ function panelMarks(panel: LinePanel): Plot.Markish[] {
         strokeDasharray: s.dashed ? "5,3" : undefined,
       }),
     );
-    // the first series' points filled, the others' hollow in their own symbol: where series share
-    // a point neither hides the other
+    // the first series' points filled, the others' as rings a little larger: where series share a
+    // point neither hides the other
     if (panel.dots)
       marks.push(
         i === 0
           ? Plot.dot(pts, { x: "x", y: "y", fill: colour, r: 2.5 })
-          : Plot.dot(pts, {
-              x: "x",
-              y: "y",
-              stroke: colour,
-              fill: "none",
-              strokeWidth: 1.5,
-              r: 3.5,
-              symbol: DOT_SYMBOLS[i % DOT_SYMBOLS.length],
-            }),
+          : Plot.dot(pts, { x: "x", y: "y", stroke: colour, fill: "none", strokeWidth: 1.5, r: 3.5 }),
       );
   });
   for (const m of panel.markers ?? []) {
