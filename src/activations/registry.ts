@@ -1,4 +1,5 @@
 /** Activations by name, as written in problem JSON and on the command line. */
+import { methodsArgument, stringArgument } from "../core/arguments.js";
 import { InputError } from "../core/errors.js";
 import type { Activation, ActivationName } from "./activation.js";
 import { elu } from "./elu.js";
@@ -35,8 +36,18 @@ export function activationNames(): ActivationName[] {
 
 /** The activation called `name` (or an alias such as "silu"); an InputError listing the names otherwise. */
 export function activationByName(name: unknown, field = "activation"): Activation {
+  stringArgument("field", field);
   const key = typeof name === "string" ? (aliases[name.toLowerCase()] ?? name.toLowerCase()) : undefined;
   const found = activations.find((a) => a.name === key);
   if (!found) throw new InputError(field, `must be one of ${activationNames().join(", ")}`, name);
   return found;
+}
+
+/** An activation given to a public function: an object with σ and its three derivatives. */
+export function checkActivation(field: string, activation: unknown): Activation {
+  methodsArgument(field, activation, ["value", "d1", "d2", "d3"]);
+  const kinks = (activation as Activation).kinks;
+  if (kinks !== undefined && !(Array.isArray(kinks) && kinks.every((k) => Number.isFinite(k))))
+    throw new InputError(`${field}.kinks`, "must be an array of finite numbers", kinks);
+  return activation as Activation;
 }

@@ -5,6 +5,7 @@
  */
 import { InputError } from "../core/errors.js";
 import {
+  FC_TRAIN_DEFAULTS,
   type StartSpec,
   type TeacherSpec,
   type TrainSpec,
@@ -125,7 +126,7 @@ export const fcTrainCommand: Command = {
         init === "gaussian"
           ? {
               kind: "gaussian",
-              std: numberFlag(flags, "init-std", { default: 1e-3 }),
+              std: numberFlag(flags, "init-std", { default: FC_TRAIN_DEFAULTS.start.std }),
             }
           : {
               kind: "ball",
@@ -141,9 +142,9 @@ export const fcTrainCommand: Command = {
         teacher,
         start,
         trainA,
-        eta: numberFlag(flags, "eta", { default: 0.1 }),
-        maxSteps: numberFlag(flags, "steps", { default: 10000 }),
-        seed: numberFlag(flags, "seed", { default: 1 }),
+        eta: numberFlag(flags, "eta", { default: FC_TRAIN_DEFAULTS.eta }),
+        maxSteps: numberFlag(flags, "steps", { default: FC_TRAIN_DEFAULTS.maxSteps }),
+        seed: numberFlag(flags, "seed", { default: FC_TRAIN_DEFAULTS.seed }),
         hessian: boolFlag(flags, "hessian"),
         activation,
         optimizer: choiceFlag(flags, "optimizer", ["gd", "flow"] as const, "gd"),

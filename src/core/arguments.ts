@@ -93,3 +93,10 @@ export function methodsArgument(field: string, value: unknown, methods: readonly
   for (const m of methods)
     if (typeof o[m] !== "function") throw new InputError(`${field}.${m}`, "must be a function", o[m]);
 }
+
+/** A non-empty array whose elements each pass `check` (called with the element's name, "list[i]"). */
+export function listArgument<T>(field: string, value: unknown, check: (field: string, x: unknown) => T): T[] {
+  if (!Array.isArray(value) || value.length === 0)
+    throw new InputError(field, "must be a non-empty array", value);
+  return value.map((x, i) => check(`${field}[${i}]`, x));
+}

@@ -13,9 +13,13 @@
  * DENSE_MAX_PARAMETERS only its smallest eigenvalues are computed, by Lanczos on Hessian–vector
  * products (hessian-spectrum.ts); `spectrum` says which, with the residual of each Ritz pair.
  */
+
+import { objectArgument } from "../core/arguments.js";
+import { integerInRange, nonNegativeNumber, oneOf, positiveNumber } from "../core/validate.js";
 import { centralHessian } from "../math/finite-difference.js";
 import type { SpectrumSummary } from "../math/spectrum.js";
 import { normUnchecked } from "../math/vector.js";
+import { checkProblem, checkProblemPoint } from "../models/check-problem.js";
 import type { Problem } from "../models/problem.js";
 import { pointSpectrum, type SpectrumMethod } from "./hessian-spectrum.js";
 import { perturbedRestarts, type RestartSummary } from "./restarts.js";
@@ -70,6 +74,7 @@ export function problemHessian(
   problem: Problem,
   x: Float64Array,
 ): { rows: Float64Array[]; source: "exact" | "central-differences" } {
+  checkProblemPoint(checkProblem(problem), x);
   if (problem.hessian) return { rows: problem.hessian(x), source: "exact" };
   return { rows: centralHessian((y) => problem.gradient(y), x, 1e-4), source: "central-differences" };
 }
@@ -85,6 +90,8 @@ export function classifyPoint(
   x: Float64Array = problem.point,
   options: ClassifyOptions = {},
 ): Classification {
+  checkProblemPoint(checkProblem(problem), x);
+  checkClassifyOptions(options);
   const gradTol = options.gradTol ?? 1e-6;
   const loss = problem.loss(x);
   const gradNorm = normUnchecked(problem.gradient(x));
@@ -151,4 +158,14 @@ export function classifyPoint(
       restarts.returned ? "all returned to the loss" : "did not go below the loss"
     }`,
   };
+}
+
+function checkClassifyOptions(options: unknown): void {
+  const o = objectArgument("options", options);
+  for (const f of ["gradTol", "relTol"]) if (o[f] !== undefined) nonNegativeNumber(`options.${f}`, o[f]);
+  if (o.restarts !== undefined) integerInRange("options.restarts", o.restarts, 0);
+  if (o.restartRadius !== undefined) positiveNumber("options.restartRadius", o.restartRadius);
+  if (o.restartIterations !== undefined) integerInRange("options.restartIterations", o.restartIterations, 0);
+  if (o.seed !== undefined) integerInRange("options.seed", o.seed, 0);
+  if (o.spectrum !== undefined) oneOf("options.spectrum", o.spectrum, ["auto", "dense", "lanczos"] as const);
 }

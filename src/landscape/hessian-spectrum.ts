@@ -8,6 +8,9 @@
  * Hv ≈ (∇L(x + hv) − ∇L(x − hv))/2h with h = 1e-4/‖v‖ (about 1e-8 relative, as the dense fallback).
  * Which one was used is named in the result (`method`, `hessian`).
  */
+
+import { objectArgument } from "../core/arguments.js";
+import { integerInRange, nonNegativeNumber, oneOf, positiveNumber } from "../core/validate.js";
 import { centralHessian } from "../math/finite-difference.js";
 import {
   denseSpectrum,
@@ -15,6 +18,7 @@ import {
   type LowSpectrum,
   lanczosSpectrum,
 } from "../math/low-spectrum.js";
+import { checkProblem, checkProblemPoint } from "../models/check-problem.js";
 import type { Problem } from "../models/problem.js";
 
 /**
@@ -78,6 +82,8 @@ export function pointSpectrum(
   x: Float64Array,
   options: PointSpectrumOptions = {},
 ): PointSpectrum {
+  checkProblemPoint(checkProblem(problem), x);
+  checkSpectrumOptions(options);
   const n = x.length;
   const method = options.method ?? "auto";
   if (method === "dense" || (method === "auto" && n <= DENSE_MAX_PARAMETERS)) {
@@ -89,4 +95,14 @@ export function pointSpectrum(
   }
   const { apply, source } = hessianVectorProduct(problem, x);
   return { ...lanczosSpectrum(apply, n, options), hessian: source };
+}
+
+function checkSpectrumOptions(options: unknown): void {
+  const o = objectArgument("options", options);
+  if (o.method !== undefined) oneOf("options.method", o.method, ["auto", "dense", "lanczos"] as const);
+  for (const f of ["relTol", "absTol"]) if (o[f] !== undefined) nonNegativeNumber(`options.${f}`, o[f]);
+  for (const f of ["tol", "reportTol"]) if (o[f] !== undefined) positiveNumber(`options.${f}`, o[f]);
+  for (const f of ["count", "blockSize", "maxBasis", "maxProducts", "maxCount"])
+    if (o[f] !== undefined) integerInRange(`options.${f}`, o[f], 1);
+  if (o.seed !== undefined) integerInRange("options.seed", o.seed, 0);
 }

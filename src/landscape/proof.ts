@@ -20,6 +20,15 @@
  * - the ball radius R = 2η (r ≤ 2η always), then, for uniqueness on a larger ball, R = 1/(β·L_H).
  * Every derived number is widened by a relative 1e-9 against its own rounding (math/verified-inertia.ts).
  */
+import {
+  float64Argument,
+  functionArgument,
+  objectArgument,
+  squareRowsArgument,
+  vectorArgument,
+} from "../core/arguments.js";
+import { InputError } from "../core/errors.js";
+import { nonNegativeNumber } from "../core/validate.js";
 import { cholesky, choleskySolve } from "../math/cholesky.js";
 import type { SymmetricEigen } from "../math/eigen.js";
 import { luFactor, luSolve } from "../math/lu.js";
@@ -126,6 +135,35 @@ const fmt = (x: number) => x.toPrecision(3);
 
 /** Newton–Kantorovich at x₀ (see the file's comment). */
 export function proveCriticalPoint(input: ProofInput): PointProof {
+  checkProofInput(input);
+  return proveCriticalPointUnchecked(input);
+}
+
+/** The input of a public call: a finite point, gradient and square Hessian of one size, bounds and L_H. */
+function checkProofInput(input: unknown): void {
+  const o = objectArgument("input", input, "{point, gradient, hessian, rounding, hessianLipschitz}");
+  const n = float64Argument("input.point", o.point).length;
+  vectorArgument("input.gradient", o.gradient, n);
+  const H = squareRowsArgument("input.hessian", o.hessian);
+  if (H.length !== n)
+    throw new InputError("input.hessian", `must be ${n} × ${n} (the point's size)`, `${H.length} rows`);
+  const rounding = objectArgument(
+    "input.rounding",
+    o.rounding,
+    "rounding bounds {gradient, hessian, proven}",
+  );
+  nonNegativeNumber("input.rounding.gradient", rounding.gradient);
+  nonNegativeNumber("input.rounding.hessian", rounding.hessian);
+  if (typeof rounding.proven !== "boolean")
+    throw new InputError("input.rounding.proven", "must be true or false", rounding.proven);
+  functionArgument("input.hessianLipschitz", o.hessianLipschitz);
+}
+
+/**
+ * `proveCriticalPoint` for the library's own proofs, whose gradient or Hessian may have overflowed
+ * at a bad point: that is then a failed proof with its reason, not an input error.
+ */
+export function proveCriticalPointUnchecked(input: ProofInput): PointProof {
   const rounding = input.rounding.proven ? "proven" : "estimated";
   const H = input.hessian;
   const n = H.length;

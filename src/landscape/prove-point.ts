@@ -29,7 +29,7 @@ import { luFactor, luSolve } from "../math/lu.js";
 import { gamma, verifiedSignCounts } from "../math/verified-inertia.js";
 import type { LipschitzResult, Problem, ProofSupport, RoundingBounds } from "../models/problem.js";
 import { newtonFinish } from "../train/newton.js";
-import { type PointProof, proveCriticalPoint } from "./proof.js";
+import { type PointProof, proveCriticalPointUnchecked } from "./proof.js";
 
 export interface ProblemProof extends PointProof {
   /** Newton steps taken before the proof (0: proven at the given point). */
@@ -262,7 +262,7 @@ function polish(space: ProofSpace, gradTol: number) {
 
 /** Kantorovich in the space at y (see proof.ts). */
 function proveIn(space: ProofSpace, y: Float64Array): PointProof {
-  return proveCriticalPoint({
+  return proveCriticalPointUnchecked({
     point: y,
     gradient: space.gradient(y),
     hessian: space.hessian(y),

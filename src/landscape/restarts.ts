@@ -4,8 +4,10 @@
  * gradient descent runs; at a local minimum every run ends at loss ≥ L* (up to rounding), while
  * a higher-order saddle lets some run go below L*.
  */
+import { float64Argument, objectArgument } from "../core/arguments.js";
+import { integerInRange, nonNegativeNumber, positiveNumber } from "../core/validate.js";
 import { Rng, type Seed } from "../math/rng.js";
-import type { Objective } from "../train/objective.js";
+import { checkObjective, type Objective } from "../train/objective.js";
 import { gradientDescent } from "../train/objective-descent.js";
 
 export interface RestartOptions {
@@ -40,6 +42,15 @@ export function perturbedRestarts(
   point: Float64Array,
   options: RestartOptions,
 ): RestartSummary {
+  checkObjective("f", f);
+  float64Argument("point", point);
+  const o = objectArgument("options", options, "options {count, radius, step, iterations, seed}");
+  integerInRange("options.count", o.count, 0);
+  positiveNumber("options.radius", o.radius);
+  positiveNumber("options.step", o.step);
+  integerInRange("options.iterations", o.iterations, 0);
+  integerInRange("options.seed", o.seed, 0);
+  if (o.tolerance !== undefined) nonNegativeNumber("options.tolerance", o.tolerance);
   const referenceLoss = f.loss(point);
   const tolerance = options.tolerance ?? 1e-10 * Math.max(1, Math.abs(referenceLoss));
   const finalLosses: number[] = [];

@@ -3,7 +3,7 @@
  * modes. An eigenvalue counts as zero when |λ| ≤ relTol · max|λ| (and ≤ absTol when the whole
  * spectrum is tiny), so the verdict does not depend on the problem's scale.
  */
-import { squareRowsArgument, vectorArgument } from "../core/arguments.js";
+import { float64Argument, squareRowsArgument } from "../core/arguments.js";
 import { nonNegativeNumber } from "../core/validate.js";
 import { symmetricEigen } from "./eigen.js";
 
@@ -19,7 +19,7 @@ export interface SpectrumSummary {
 }
 
 export function summariseSpectrum(eigenvalues: Float64Array, relTol = 1e-7, absTol = 1e-12): SpectrumSummary {
-  vectorArgument("eigenvalues", eigenvalues);
+  float64Argument("eigenvalues", eigenvalues);
   nonNegativeNumber("relTol", relTol);
   nonNegativeNumber("absTol", absTol);
   let largest = 0;

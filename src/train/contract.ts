@@ -17,11 +17,23 @@
  * DIVERGENCE_LIMIT. Each model's rule names its magnitudes; `isDivergent` applies the limit.
  */
 
+import { InputError } from "../core/errors.js";
+
 /** The size beyond which an iterate or its loss counts as blown up. */
 export const DIVERGENCE_LIMIT = 1e100;
 
 /** True when `magnitude` is NaN, infinite, or at least DIVERGENCE_LIMIT in absolute value. */
 export function isDivergent(magnitude: number): boolean {
+  // NaN and ±∞ are what this tests for; anything but a number is a caller's mistake.
+  if (typeof magnitude !== "number") throw new InputError("magnitude", "must be a number", magnitude);
+  return isDivergentUnchecked(magnitude);
+}
+
+/**
+ * `isDivergent` for the optimisers' loops, which call it at every step: without the check it stays
+ * small enough to be inlined (with it, a 1,000-step CNN trial ran 20–50% slower).
+ */
+export function isDivergentUnchecked(magnitude: number): boolean {
   return !(Math.abs(magnitude) < DIVERGENCE_LIMIT);
 }
 

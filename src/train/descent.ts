@@ -5,6 +5,8 @@
  * stop rule and the override. At step t the loop evaluates x_t, asks the rule whether to stop,
  * shows the iterate to `observe`, and stops with "budget" once t = maxSteps. x is updated in place.
  */
+import { float64Argument, functionArgument, methodsArgument, objectArgument } from "../core/arguments.js";
+import { integerInRange, positiveNumber } from "../core/validate.js";
 import type { GradientOverride, RunEnd, StopReason, StopRule, Trainable } from "./contract.js";
 
 export interface DescentOptions<S> {
@@ -27,6 +29,10 @@ export function descend<S>(
   rule: StopRule<S>,
   options: DescentOptions<S>,
 ): RunEnd<S> {
+  methodsArgument("model", model, ["evaluate"]);
+  float64Argument("x", x);
+  methodsArgument("rule", rule, ["check"]);
+  checkDescentOptions(options);
   const { eta, maxSteps, gradient, observe, afterStep } = options;
   const grad = new Float64Array(x.length);
   let state: S | undefined;
@@ -60,4 +66,13 @@ export function descend<S>(
     afterStep?.(x);
   }
   return { steps: t, stop, state, previous };
+}
+
+/** The loop's options: a positive step, a whole step budget, and functions where callbacks go. */
+export function checkDescentOptions(options: unknown, field = "options"): void {
+  const o = objectArgument(field, options, "options {eta, maxSteps, …}");
+  positiveNumber(`${field}.eta`, o.eta);
+  integerInRange(`${field}.maxSteps`, o.maxSteps, 0);
+  for (const callback of ["gradient", "observe", "afterStep"])
+    if (o[callback] !== undefined) functionArgument(`${field}.${callback}`, o[callback]);
 }

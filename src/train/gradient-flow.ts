@@ -32,8 +32,9 @@
  * the flow's, otherwise the flow goes on and Newton is tried again once the norm is 10× below where it
  * declined, as long as that is above Newton's tolerance.
  */
+import { float64Argument, functionArgument, methodsArgument, objectArgument } from "../core/arguments.js";
 import { InputError } from "../core/errors.js";
-import { nonNegativeNumber, oneOf, positiveNumber } from "../core/validate.js";
+import { integerInRange, nonNegativeNumber, oneOf, positiveNumber } from "../core/validate.js";
 import type { RunEnd, StopReason, StopRule, Trainable } from "./contract.js";
 import {
   DORMAND_PRINCE_ERROR_ORDER,
@@ -135,6 +136,7 @@ export function gradientFlow<S>(
   rule: StopRule<S>,
   options: FlowOptions<S>,
 ): FlowEnd<S> {
+  checkFlowArguments(model, x, rule, options);
   const n = x.length;
   const rtol = options.rtol === undefined ? FLOW_DEFAULT_RTOL : positiveNumber("rtol", options.rtol);
   const atol = options.atol === undefined ? FLOW_DEFAULT_ATOL : positiveNumber("atol", options.atol);
@@ -337,5 +339,25 @@ export function gradientFlow<S>(
     }
     const reason = verdict(implicit, false);
     if (reason) return end(reason);
+  }
+}
+
+/** The model and rule have their methods, x is finite, and the options' budget and callbacks are sound. */
+function checkFlowArguments(model: unknown, x: unknown, rule: unknown, options: unknown): void {
+  methodsArgument("model", model, ["evaluate"]);
+  const hessian = (model as { hessian?: unknown }).hessian;
+  if (hessian !== undefined) functionArgument("model.hessian", hessian);
+  float64Argument("x", x);
+  methodsArgument("rule", rule, ["check"]);
+  const o = objectArgument("options", options, "options {maxSteps, …}");
+  integerInRange("maxSteps", o.maxSteps, 0);
+  if (o.initialStep !== undefined) positiveNumber("initialStep", o.initialStep);
+  if (o.observe !== undefined) functionArgument("observe", o.observe);
+  if (o.newton !== undefined) {
+    const newton = objectArgument("newton", o.newton, "a Newton finish {gradNorm, switchAt, gradTol}");
+    functionArgument("newton.gradNorm", newton.gradNorm);
+    positiveNumber("newton.switchAt", newton.switchAt);
+    positiveNumber("newton.gradTol", newton.gradTol);
+    for (const f of ["norm", "when"]) if (newton[f] !== undefined) functionArgument(`newton.${f}`, newton[f]);
   }
 }

@@ -3,8 +3,11 @@
  * starts, used to find the best loss elsewhere in a landscape. It stops, rather than produce NaN, if
  * the objective stops being finite.
  */
+
+import { float64Argument, objectArgument } from "../core/arguments.js";
+import { integerInRange } from "../core/validate.js";
 import { dotUnchecked, normUnchecked } from "../math/vector.js";
-import type { MinimiseResult, Objective } from "./objective.js";
+import { checkObjective, checkStopOptions, type MinimiseResult, type Objective } from "./objective.js";
 
 export interface LbfgsOptions {
   readonly maxIterations: number;
@@ -14,6 +17,12 @@ export interface LbfgsOptions {
 }
 
 export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): MinimiseResult {
+  checkObjective("f", f);
+  float64Argument("x0", x0);
+  const o = objectArgument("options", options, "options {maxIterations, …}");
+  integerInRange("options.maxIterations", o.maxIterations, 0);
+  if (o.memory !== undefined) integerInRange("options.memory", o.memory, 1);
+  checkStopOptions(o);
   const n = x0.length;
   const m = options.memory ?? 10;
   const gradTol = options.gradTol ?? 1e-12;

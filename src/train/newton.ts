@@ -21,6 +21,9 @@
  * which holds no other critical point. Tests compare outcomes and end points of GD + Newton with
  * pure GD on many runs.
  */
+import { float64Argument, methodsArgument, objectArgument } from "../core/arguments.js";
+import { InputError } from "../core/errors.js";
+import { integerInRange, positiveNumber } from "../core/validate.js";
 import { choleskySolveUnchecked, choleskyUnchecked } from "../math/cholesky.js";
 
 export interface NewtonModel {
@@ -61,6 +64,14 @@ const euclidean = (g: Float64Array) => {
 };
 
 export function newtonFinish(model: NewtonModel, x0: Float64Array, options: NewtonOptions): NewtonResult {
+  methodsArgument("model", model, ["gradient", "hessian"]);
+  float64Argument("x0", x0);
+  const o = objectArgument("options", options, "options {gradTol, …}");
+  positiveNumber("options.gradTol", o.gradTol);
+  if (o.maxSteps !== undefined) integerInRange("options.maxSteps", o.maxSteps, 1);
+  if (o.contraction !== undefined && !(positiveNumber("options.contraction", o.contraction) > 1))
+    throw new InputError("options.contraction", "must be > 1", o.contraction);
+  if (o.radiusFactor !== undefined) positiveNumber("options.radiusFactor", o.radiusFactor);
   const maxSteps = options.maxSteps ?? 8;
   const contraction = options.contraction ?? 4;
   const radiusFactor = options.radiusFactor ?? 2;

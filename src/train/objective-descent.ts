@@ -4,10 +4,13 @@
  * same loss is evidence of a local minimum. If a step makes the loss non-finite the step is undone
  * and the run stops as "diverged" at the last finite point.
  */
+
+import { float64Argument, objectArgument } from "../core/arguments.js";
+import { integerInRange, positiveNumber } from "../core/validate.js";
 import { normUnchecked } from "../math/vector.js";
 import type { StopRule, Trainable } from "./contract.js";
 import { descend } from "./descent.js";
-import type { MinimiseResult, Objective } from "./objective.js";
+import { checkObjective, checkStopOptions, type MinimiseResult, type Objective } from "./objective.js";
 
 export interface GradientDescentOptions {
   readonly step: number;
@@ -28,6 +31,12 @@ export function gradientDescent(
   x0: Float64Array,
   options: GradientDescentOptions,
 ): MinimiseResult {
+  checkObjective("f", f);
+  float64Argument("x0", x0);
+  const o = objectArgument("options", options, "options {step, iterations, …}");
+  positiveNumber("options.step", o.step);
+  integerInRange("options.iterations", o.iterations, 0);
+  checkStopOptions(o);
   const x = Float64Array.from(x0);
   const gradTol = options.gradTol ?? 0;
   const target = options.targetLoss ?? Number.NEGATIVE_INFINITY;

@@ -8,11 +8,20 @@
  * more than `minRise` decades above the chord there is no slow phase, and the answer is the
  * first step. Losses below 1e-300 are clamped so that an exact 0 does not give −∞.
  */
+import { vectorArgument } from "../core/arguments.js";
+import { nonNegativeNumber } from "../core/validate.js";
+
 export function detectPhaseSwitch(
   steps: ArrayLike<number>,
   losses: ArrayLike<number>,
   minRise = 0.5,
 ): number | null {
+  nonNegativeNumber("minRise", minRise);
+  // An empty series has no switch (null); otherwise both are finite and equally long.
+  const empty = (x: unknown) =>
+    (Array.isArray(x) || ArrayBuffer.isView(x)) && (x as ArrayLike<number>).length === 0;
+  if (empty(steps) && empty(losses)) return null;
+  vectorArgument("losses", losses, vectorArgument("steps", steps).length);
   const n = Math.min(steps.length, losses.length);
   if (n === 0) return null;
   if (n < 3) return steps[0];

@@ -4,6 +4,8 @@
  * of T steps keeps between maxPoints and 2·maxPoints evenly spaced points (all of them when
  * T < 2·maxPoints), and the last step is always added by `finish`.
  */
+import { integerInRange } from "../core/validate.js";
+
 /** Where a training loop sends trajectory points: it asks `wants(step)` before computing one. */
 export interface TrajectorySink<P> {
   wants(step: number): boolean;
@@ -16,7 +18,7 @@ export class ThinnedRecorder<P extends { readonly step: number }> implements Tra
   private readonly kept: P[] = [];
 
   constructor(maxPoints = 1000) {
-    this.maxPoints = Math.max(2, Math.floor(maxPoints));
+    this.maxPoints = integerInRange("maxPoints", maxPoints, 2);
   }
 
   /** Whether step t is to be recorded (cheap; call before computing the point). */

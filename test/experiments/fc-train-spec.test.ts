@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { InputError } from "../../src/core/errors.js";
-import { type TrainSpec, trainFc, validateFcTrainSpec } from "../../src/experiments/tian/train.js";
+import {
+  FC_TRAIN_DEFAULTS,
+  type TrainSpec,
+  trainFc,
+  validateFcTrainSpec,
+} from "../../src/experiments/tian/train.js";
 import { runCli } from "../helpers/cli.js";
 
 const base: TrainSpec = {
@@ -34,7 +39,10 @@ test("trainFc refuses a malformed spec with an InputError naming the field (the 
       field,
     );
   }
-  assert.equal(validateFcTrainSpec(base), base);
+  assert.deepEqual(validateFcTrainSpec(base), base);
+  // The fields `fc train` defaults are defaulted for the library too, from the same FC_TRAIN_DEFAULTS.
+  assert.deepEqual(validateFcTrainSpec({ K: 2, d: 2 }), { K: 2, d: 2, ...FC_TRAIN_DEFAULTS });
+  assert.equal(trainFc({ K: 2, d: 2, maxSteps: 5 }).steps, 5);
 });
 
 test("fc train reports the validator's errors under the flag the user typed", () => {

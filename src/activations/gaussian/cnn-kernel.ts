@@ -8,7 +8,13 @@
  * are absent for the activations here, whose σ'' vanishes beside each jump of σ').
  */
 import type { Activation } from "../activation.js";
-import { gaussianExpectation, type PairQuadratureOptions, pairExpectation } from "./pair-expectation.js";
+import { checkActivation } from "../registry.js";
+import {
+  checkQuadratureOptions,
+  gaussianExpectation,
+  type PairQuadratureOptions,
+  pairExpectation,
+} from "./pair-expectation.js";
 
 /** Structurally a `CnnActivationKernel` (src/models/cnn/activation-kernel.ts). */
 export interface QuadratureCnnKernel {
@@ -31,6 +37,8 @@ export function quadratureCnnKernel(
   activation: Activation,
   options: PairQuadratureOptions = {},
 ): QuadratureCnnKernel {
+  checkActivation("activation", activation);
+  checkQuadratureOptions(options);
   const kinks = activation.kinks ?? [];
   const pair = (f: (x: number) => number) => ({ f, g: f, kinksF: kinks, kinksG: kinks });
   const jumps = slopeJumps(activation);

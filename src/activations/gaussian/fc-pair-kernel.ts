@@ -12,8 +12,14 @@
  * for h = σ'(a u)σ'(b v) (Q) and h = σ''(a u)σ(b v) (R).
  */
 import type { Activation } from "../activation.js";
+import { checkActivation } from "../registry.js";
 import { slopeJumps } from "./cnn-kernel.js";
-import { gaussianExpectation, type PairQuadratureOptions, pairExpectation } from "./pair-expectation.js";
+import {
+  checkQuadratureOptions,
+  gaussianExpectation,
+  type PairQuadratureOptions,
+  pairExpectation,
+} from "./pair-expectation.js";
 
 /** Structurally a `PairAngle` and `PairFirst` of src/models/fc/pair-kernel.ts. */
 export interface PairAngleLike {
@@ -40,6 +46,8 @@ export interface PairFirstLike {
 const INV_SQRT_2PI = 0.3989422804014327;
 
 export function quadraturePairKernel(activation: Activation, options: PairQuadratureOptions = {}) {
+  checkActivation("activation", activation);
+  checkQuadratureOptions(options);
   const kinks = activation.kinks ?? [];
   const jumps = slopeJumps(activation);
   return {

@@ -10,6 +10,8 @@
  * — and each piece is integrated by Gauss–Legendre, exact to rounding for these piecewise-entire
  * integrands. At |ρ| = 1 the expectation is the 1-D E[f(a u) g(±b u)].
  */
+import { functionArgument, objectArgument, vectorArgument } from "../../core/arguments.js";
+import { integerInRange, numberInRange, positiveNumber } from "../../core/validate.js";
 import { gaussHermite, gaussLegendre } from "../../math/gauss-hermite.js";
 
 export type ScalarFunction = (x: number) => number;
@@ -30,6 +32,21 @@ export interface PairQuadratureOptions {
   readonly hermiteOrder?: number;
   /** Gauss–Legendre nodes per piece for integrands with kinks (default 48). */
   readonly legendreOrder?: number;
+}
+
+/** Quadrature options given to a public function: orders from 1 to 400. */
+export function checkQuadratureOptions(options: unknown): PairQuadratureOptions {
+  const o = objectArgument("options", options) as PairQuadratureOptions;
+  if (o.hermiteOrder !== undefined) integerInRange("options.hermiteOrder", o.hermiteOrder, 1, 400);
+  if (o.legendreOrder !== undefined) integerInRange("options.legendreOrder", o.legendreOrder, 1, 400);
+  return o;
+}
+
+/** Kinks: a possibly empty list of finite numbers. */
+function checkKinks(field: string, kinks: unknown): void {
+  if (kinks === undefined) return;
+  if (Array.isArray(kinks) && kinks.length === 0) return;
+  vectorArgument(field, kinks);
 }
 
 const T = 12;
@@ -65,6 +82,17 @@ export function pairExpectation(
   b = 1,
   options: PairQuadratureOptions = {},
 ): number {
+  const o = objectArgument("integrand", integrand, "an integrand {f, g, kinksF?, kinksG?, powerU?, powerT?}");
+  functionArgument("integrand.f", o.f);
+  functionArgument("integrand.g", o.g);
+  checkKinks("integrand.kinksF", o.kinksF);
+  checkKinks("integrand.kinksG", o.kinksG);
+  if (o.powerU !== undefined) integerInRange("integrand.powerU", o.powerU, 0, 2);
+  if (o.powerT !== undefined) integerInRange("integrand.powerT", o.powerT, 0, 2);
+  numberInRange("rho", rho, -1, 1);
+  positiveNumber("a", a);
+  positiveNumber("b", b);
+  checkQuadratureOptions(options);
   const pu = integrand.powerU ?? 0;
   const pt = integrand.powerT ?? 0;
   const f = pu === 0 ? integrand.f : (x: number) => integrand.f(x) * (x / a) ** pu;
@@ -124,6 +152,10 @@ export function gaussianExpectation(
   a = 1,
   options: PairQuadratureOptions = {},
 ): number {
+  functionArgument("f", f);
+  checkKinks("kinks", kinks);
+  positiveNumber("a", a);
+  checkQuadratureOptions(options);
   if (kinks.length === 0) {
     const { nodes, weights } = gaussHermite(options.hermiteOrder ?? 128);
     let total = 0;

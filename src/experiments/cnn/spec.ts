@@ -86,7 +86,10 @@ export function validateCnnTrialSpec(
   for (const key of Object.keys(o))
     if (!(CNN_TRIAL_FIELDS as readonly string[]).includes(key))
       throw new InputError(name(key), `is not a cnn trial field (allowed: ${CNN_TRIAL_FIELDS.join(", ")})`);
-  const { k, p, ratio, anorm } = validateCnnTeacherSettings({ ...o, anorm: o.anorm ?? 1 }, name);
+  const { k, p, ratio, anorm } = validateCnnTeacherSettings(
+    { ...o, anorm: o.anorm === undefined ? 1 : o.anorm },
+    name,
+  );
   const activation =
     o.activation === undefined ? "relu" : activationByName(o.activation, name("activation")).name;
   const eta = o.eta === undefined ? cnnDefaultEtaFor(activation, k) : finiteNumber(name("eta"), o.eta);
@@ -142,5 +145,18 @@ export function validateCnnTrialSpec(
   }
   if (spec.method === "wn-gd") delete spec.method;
   if (spec.earlyStop === true) delete spec.earlyStop;
+  validated.add(spec);
   return spec;
+}
+
+/**
+ * Specs this validator returned. The trial functions take them as they are, so a sweep's trials skip
+ * the validation and keep the spec's identity (the cnn trial caches per spec what its trials share);
+ * any other input goes through the validator.
+ */
+const validated = new WeakSet<object>();
+
+/** The validated spec of `input`: itself when it came from validateCnnTrialSpec, otherwise validateCnnTrialSpec(input). */
+export function cnnTrialSpecOf(input: unknown): CnnTrialSpec {
+  return typeof input === "object" && input !== null && validated.has(input) ? (input as CnnTrialSpec) : validateCnnTrialSpec(input);
 }

@@ -36,7 +36,7 @@ import type { CnnOutcome, CnnRunEnd } from "../../train/cnn/run.js";
 import { detectPhaseSwitch } from "../../train/phase-switch.js";
 import { ThinnedRecorder, ThinnedSeries } from "../../train/trajectory.js";
 import type { TrialContract } from "../trial.js";
-import { type CnnTrialInput, type CnnTrialSpec, validateCnnTrialSpec } from "./spec.js";
+import { type CnnTrialInput, type CnnTrialSpec, cnnTrialSpecOf, validateCnnTrialSpec } from "./spec.js";
 
 export interface CnnTrialResult {
   outcome: CnnOutcome;
@@ -59,7 +59,7 @@ export function drawCnnStart(
   teacher: CnnTeacher,
   rng: Rng,
 ): { v: Float64Array; a: Float64Array } {
-  const spec = validateCnnTrialSpec(input);
+  const spec = cnnTrialSpecOf(input);
   checkTrialTeacher(spec, checkCnnTeacher(teacher));
   checkRng("rng", rng);
   return drawStart(spec, teacher, rng);
@@ -154,7 +154,7 @@ export function runCnnTrialDetailed(
   rng: Rng,
   options: CnnTrialOptions = {},
 ): CnnTrialDetail {
-  const spec = validateCnnTrialSpec(input);
+  const spec = cnnTrialSpecOf(input);
   checkRng("rng", rng);
   checkTrialOptions(spec, options);
   const teacher = options.teacher ?? cnnTeacherFromRatio(spec.k, spec.p, spec.ratio, spec.anorm);

@@ -6,9 +6,12 @@
  * Each loss is re-evaluated by the network itself at the parameters found.
  */
 
+import { objectArgument } from "../../core/arguments.js";
+import { integerInRange } from "../../core/validate.js";
 import { leastSquares } from "../../math/least-squares.js";
 import { Rng, type Seed } from "../../math/rng.js";
-import { Mlp, type MlpArchitecture, type MlpData } from "../../models/mlp/network.js";
+import { checkMlpData } from "../../models/mlp/data.js";
+import { checkMlpArchitecture, Mlp, type MlpArchitecture, type MlpData } from "../../models/mlp/network.js";
 import { lbfgs } from "../../train/lbfgs.js";
 
 export interface BestLossOptions {
@@ -62,6 +65,11 @@ export function bestLossElsewhere(
   data: MlpData,
   options: BestLossOptions,
 ): BestLossReport {
+  checkMlpData(data, checkMlpArchitecture(architecture).inputDim);
+  const o = objectArgument("options", options, "options {seed, …}");
+  integerInRange("options.seed", o.seed, 0);
+  for (const f of ["featureDraws", "trainingStarts", "trainingIterations"])
+    if (o[f] !== undefined) integerInRange(`options.${f}`, o[f], 0);
   const net = new Mlp(architecture);
   const dH = net.sizes[net.depth];
   const randomFeatureLosses: number[] = [];

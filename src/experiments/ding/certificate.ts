@@ -10,9 +10,9 @@ import { largestMagnitude } from "../../landscape/classify.js";
 import { symmetricEigen } from "../../math/eigen.js";
 import { Rng } from "../../math/rng.js";
 import { hessianSpectrum } from "../../math/spectrum.js";
-import { norm } from "../../math/vector.js";
+import { normUnchecked } from "../../math/vector.js";
 import { Mlp } from "../../models/mlp/network.js";
-import { type DingPoint, definiteness } from "./construction.js";
+import { checkDingPoint, type DingPoint, definiteness } from "./construction.js";
 import { quadraticMoment } from "./residual-design.js";
 
 export interface DingCertificate {
@@ -56,6 +56,7 @@ export const NEARBY_STREAM = 6;
 export type CertifiablePoint = Pick<DingPoint, "architecture" | "data" | "theta" | "curvatureSign">;
 
 export function certifyDingPoint(point: CertifiablePoint): DingCertificate {
+  checkDingPoint(point);
   const net = new Mlp(point.architecture);
   const { data, theta } = point;
   const r = Float64Array.from(net.outputs(theta, data), (f, i) => f - data.y[i]);
@@ -68,12 +69,12 @@ export function certifyDingPoint(point: CertifiablePoint): DingCertificate {
   r.forEach((ri, i) => {
     absSum += Math.abs(ri);
     sumR += ri;
-    maxX = Math.max(maxX, norm(data.x[i]));
+    maxX = Math.max(maxX, normUnchecked(data.x[i]));
     for (let a = 0; a < d; a++) sumRX[a] += ri * data.x[i][a];
   });
   const scale = Math.max(absSum * maxX, 1e-300);
   const r1 = Math.abs(sumR) / scale;
-  const r2 = norm(sumRX) / scale;
+  const r2 = normUnchecked(sumRX) / scale;
   const sign = point.curvatureSign === -1 ? -1 : 1;
   const s = quadraticMoment(data.x, r).map((row) => row.map((v) => sign * v));
   const minEigenvalueS = symmetricEigen(s).values[0];
@@ -96,9 +97,9 @@ export function certifyDingPoint(point: CertifiablePoint): DingCertificate {
     nearbyMinEigenvalueF.push(symmetricEigen(block).values[0]);
     nearbyLossDeviation = Math.max(nearbyLossDeviation, Math.abs(net.loss(moved, data) - lossHere));
   }
-  const firstLayerNorm = norm(theta.subarray(net.weightOffsets[0], net.biasOffsets[0]));
+  const firstLayerNorm = normUnchecked(theta.subarray(net.weightOffsets[0], net.biasOffsets[0]));
   const lossAtPoint = net.loss(theta, data);
-  const gradNorm = norm(net.gradient(theta, data));
+  const gradNorm = normUnchecked(net.gradient(theta, data));
   const spectrum = hessianSpectrum(net.hessian(theta, data));
   const values = spectrum.eigenvalues;
   const failures: string[] = [];

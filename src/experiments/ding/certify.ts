@@ -9,14 +9,17 @@
  * - "local minimum, sub-optimality not shown": the same, but nothing lower was found.
  */
 import type { Activation } from "../../activations/activation.js";
+import { checkActivation } from "../../activations/registry.js";
+import { booleanArgument, objectArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
+import { integerInRange, oneOf, positiveNumber } from "../../core/validate.js";
 import { perturbedRestarts, type RestartSummary } from "../../landscape/restarts.js";
 import type { Seed } from "../../math/rng.js";
-import { gaussianInputs } from "../../models/mlp/data.js";
+import { checkMlpData, gaussianInputs } from "../../models/mlp/data.js";
 import { Mlp, type MlpData } from "../../models/mlp/network.js";
 import { type BestLossReport, bestLossElsewhere } from "./best-loss.js";
 import { certifyDingPoint, type DingCertificate } from "./certificate.js";
-import { buildDingPoint, type DingPoint, type WeightStyle } from "./construction.js";
+import { buildDingPoint, checkWidths, type DingPoint, type WeightStyle } from "./construction.js";
 import { type EscapePath, escapePath } from "./escape-path.js";
 import { type NegativeControl, negativeControl } from "./negative-control.js";
 
@@ -64,9 +67,10 @@ export interface DingExperimentReport {
 }
 
 export function runDingExperiment(spec: DingExperimentSpec): DingExperimentReport {
+  checkDingSpec(spec);
   const { activation, widths } = spec;
   const inputs =
-    spec.data?.x ?? gaussianInputs(spec.seed, need(spec.inputDim, "--d0"), need(spec.samples, "--samples"));
+    spec.data?.x ?? gaussianInputs(spec.seed, need(spec.inputDim, "inputDim"), need(spec.samples, "samples"));
   const inputDim = inputs[0].length;
   const samples = inputs.length;
   const parameters = new Mlp({ inputDim, widths, activation }).parameterCount;
@@ -123,7 +127,23 @@ export function runDingExperiment(spec: DingExperimentSpec): DingExperimentRepor
   return { ...base, verdict, reason, point, certificate, restarts, bestLoss, ...controls };
 }
 
-function need(value: number | undefined, flag: string): number {
-  if (value === undefined) throw new InputError(flag, "is required when no --data file is given");
+function need(value: number | undefined, field: string): number {
+  if (value === undefined) throw new InputError(field, "is required when no data is given");
   return value;
+}
+
+/** The spec's fields: the activation, widths and seed; data or the sizes to draw it; counts and switches. */
+function checkDingSpec(spec: unknown): void {
+  const o = objectArgument("spec", spec, "a spec {activation, widths, seed, …}");
+  checkActivation("activation", o.activation);
+  checkWidths("widths", o.widths);
+  integerInRange("seed", o.seed, 0);
+  if (o.data !== undefined) checkMlpData(o.data);
+  if (o.inputDim !== undefined) integerInRange("inputDim", o.inputDim, 1, 10000);
+  if (o.samples !== undefined) integerInRange("samples", o.samples, 1, 1_000_000);
+  for (const f of ["restarts", "restartIterations", "trainingStarts", "featureDraws"])
+    if (o[f] !== undefined) integerInRange(f, o[f], 0);
+  if (o.restartRadius !== undefined) positiveNumber("restartRadius", o.restartRadius);
+  for (const f of ["designLabels", "skipControls"]) if (o[f] !== undefined) booleanArgument(f, o[f]);
+  if (o.weights !== undefined) oneOf("weights", o.weights, ["unit", "random"] as const);
 }

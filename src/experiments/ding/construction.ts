@@ -8,10 +8,26 @@
  * it concave. The labels are y = c − r from the residual design, or given.
  */
 import type { Activation } from "../../activations/activation.js";
+import { checkActivation } from "../../activations/registry.js";
+import {
+  float64Argument,
+  listArgument,
+  objectArgument,
+  rowsArgument,
+  vectorArgument,
+} from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
+import { finiteNumber, integerInRange, oneOf } from "../../core/validate.js";
 import { symmetricEigen } from "../../math/eigen.js";
 import { Rng, type Seed } from "../../math/rng.js";
-import { Mlp, type MlpArchitecture, type MlpData } from "../../models/mlp/network.js";
+import { checkMlpData } from "../../models/mlp/data.js";
+import {
+  checkMlpArchitecture,
+  MLP_MAX_SIZE,
+  Mlp,
+  type MlpArchitecture,
+  type MlpData,
+} from "../../models/mlp/network.js";
 import { designResidual, quadraticMoment } from "./residual-design.js";
 
 /** "unit": downstream weights 1/d_{l−1} and output weights ±1 (the worked example of docs/ding.md); "random": U[0.5, 1.5] scaled alike. */
@@ -47,7 +63,35 @@ export interface DingPoint {
 /** Stream of the downstream and output weights: Rng.fromSeed(seed, WEIGHT_STREAM). */
 export const WEIGHT_STREAM = 2;
 
+/** Hidden widths of a construction: a non-empty list of integers from 1 to MLP_MAX_SIZE. */
+export function checkWidths(field: string, widths: unknown): number[] {
+  return listArgument(field, widths, (f, w) => integerInRange(f, w, 1, MLP_MAX_SIZE));
+}
+
+/** A constructed point given to a public function: its architecture, data, θ and curvature sign. */
+export function checkDingPoint(point: unknown, field = "point"): DingPoint {
+  const o = objectArgument(
+    field,
+    point,
+    "a point {architecture, data, theta, curvatureSign} (from buildDingPoint)",
+  );
+  const architecture = checkMlpArchitecture(o.architecture, `${field}.architecture`);
+  checkMlpData(o.data, architecture.inputDim, `${field}.data`);
+  float64Argument(`${field}.theta`, o.theta, new Mlp(architecture).parameterCount);
+  if (o.curvatureSign !== 1 && o.curvatureSign !== -1 && o.curvatureSign !== 0)
+    throw new InputError(`${field}.curvatureSign`, "must be 1, -1 or 0", o.curvatureSign);
+  return point as DingPoint;
+}
+
 export function buildDingPoint(spec: DingPointSpec): DingPoint {
+  const o = objectArgument("spec", spec, "a spec {activation, widths, inputs, seed, …}");
+  checkActivation("activation", o.activation);
+  checkWidths("widths", o.widths);
+  const rows = rowsArgument("inputs", o.inputs);
+  if (o.labels !== undefined) float64Argument("labels", o.labels, rows.length);
+  if (o.labelMean !== undefined) finiteNumber("labelMean", o.labelMean);
+  if (o.weights !== undefined) oneOf("weights", o.weights, ["unit", "random"] as const);
+  integerInRange("seed", o.seed, 0);
   const { activation, widths, inputs } = spec;
   const a = activation.suggestedPoint;
   if (a === undefined)

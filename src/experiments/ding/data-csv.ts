@@ -2,10 +2,14 @@
  * Labelled data from CSV text: a header row, then one sample per row; the last column is the
  * label y, the others are the inputs x. Pure (no file access): the CLI reads the file.
  */
+import { stringArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
 import type { MlpData } from "../../models/mlp/network.js";
 
 export function parseLabelledCsv(text: string, field = "--data"): MlpData {
+  stringArgument("field", field);
+  if (typeof text !== "string")
+    throw new InputError(field, "must be CSV text (a header row, then data rows)", text);
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())

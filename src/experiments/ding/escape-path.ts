@@ -9,9 +9,11 @@
  *     towards 0 until the exact curvature dᵀ∇²L d is negative.
  * Also reported: the same W₁ moves from the original point, where the loss rises.
  */
+import { listArgument, objectArgument } from "../../core/arguments.js";
+import { finiteNumber, integerInRange } from "../../core/validate.js";
 import { symmetricEigen } from "../../math/eigen.js";
 import { Mlp } from "../../models/mlp/network.js";
-import type { DingPoint } from "./construction.js";
+import { checkDingPoint, type DingPoint } from "./construction.js";
 import { flipOutputWeights } from "./negative-control.js";
 import { quadraticMoment } from "./residual-design.js";
 
@@ -50,6 +52,14 @@ export function escapePath(
   point: DingPoint,
   options: { steps?: readonly number[]; valleySteps?: number; flipped?: readonly number[] } = {},
 ): EscapePath {
+  checkDingPoint(point);
+  const o = objectArgument("options", options, "options {steps?, valleySteps?, flipped?}");
+  if (o.steps !== undefined) listArgument("options.steps", o.steps, finiteNumber);
+  if (o.valleySteps !== undefined) integerInRange("options.valleySteps", o.valleySteps, 1);
+  if (o.flipped !== undefined)
+    listArgument("options.flipped", o.flipped, (f, j) =>
+      integerInRange(f, j, 0, point.architecture.widths.at(-1)! - 1),
+    );
   const net = new Mlp(point.architecture);
   const { data } = point;
   const sign = point.curvatureSign === -1 ? -1 : 1;

@@ -6,13 +6,15 @@
  * the wrong sign. The control reports which weights it flipped.
  */
 
+import { objectArgument } from "../../core/arguments.js";
+import { integerInRange, positiveNumber } from "../../core/validate.js";
 import { largestMagnitude } from "../../landscape/classify.js";
 import { symmetricEigen } from "../../math/eigen.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { hessianSpectrum } from "../../math/spectrum.js";
 import { Mlp } from "../../models/mlp/network.js";
 import { gradientDescent } from "../../train/objective-descent.js";
-import type { DingPoint } from "./construction.js";
+import { checkDingPoint, type DingPoint } from "./construction.js";
 
 export interface NegativeControl {
   /** Indices j of the output weights whose sign was flipped. */
@@ -67,6 +69,11 @@ export function negativeControl(
   point: DingPoint,
   options: { seed: Seed; radius?: number; iterations?: number },
 ): NegativeControl {
+  checkDingPoint(point);
+  const o = objectArgument("options", options, "options {seed, radius?, iterations?}");
+  integerInRange("options.seed", o.seed, 0);
+  if (o.radius !== undefined) positiveNumber("options.radius", o.radius);
+  if (o.iterations !== undefined) integerInRange("options.iterations", o.iterations, 0);
   const net = new Mlp(point.architecture);
   const dH = net.sizes[net.depth];
   let flipped = [0];

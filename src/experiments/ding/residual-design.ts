@@ -8,10 +8,11 @@
  * {x : xᵀPx = α + βᵀx, P ⪰ 0, P ≠ 0}; with N ≤ d₀ + 1 generic points (R1)–(R2) force r = 0.
  * The result is scaled to max|rᵢ| = 1.
  */
+import { rowsArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
 import { symmetricEigen } from "../../math/eigen.js";
 import { leastSquares, projectOntoNullSpace } from "../../math/least-squares.js";
-import { norm } from "../../math/vector.js";
+import { normUnchecked } from "../../math/vector.js";
 
 export interface ResidualDesign {
   readonly r: Float64Array;
@@ -50,6 +51,7 @@ function minEigen(s: Float64Array[]): { value: number; vector: Float64Array } {
 }
 
 export function designResidual(x: readonly Float64Array[]): ResidualDesign {
+  rowsArgument("x", x);
   const n = x.length;
   const d = x[0].length;
   if (n <= d + 1)
@@ -79,12 +81,12 @@ export function designResidual(x: readonly Float64Array[]): ResidualDesign {
   const solution = leastSquares(g, target);
   let r = project(solution.x);
   let method: ResidualDesign["method"] = "exact";
-  const exact = solution.residualNorm <= 1e-9 * Math.sqrt(d) && norm(r) > 0;
+  const exact = solution.residualNorm <= 1e-9 * Math.sqrt(d) && normUnchecked(r) > 0;
   if (!exact || !(minEigen(quadraticMoment(x, r)).value > 0)) {
     method = "max-min-eigenvalue";
     r = maximiseMinEigenvalue(x, project, r);
   }
-  const rNorm = norm(r);
+  const rNorm = normUnchecked(r);
   const s0 = quadraticMoment(x, r);
   const lambda = rNorm > 0 ? minEigen(s0).value : 0;
   let scaleS = 0;
@@ -107,9 +109,9 @@ function maximiseMinEigenvalue(
   project: (v: ArrayLike<number>) => Float64Array,
   start: Float64Array,
 ): Float64Array {
-  let r = norm(start) > 0 ? start : project(Float64Array.from(x, (xi) => norm(xi) ** 2));
-  if (!(norm(r) > 0)) return r;
-  r = Float64Array.from(r, (v) => v / norm(r));
+  let r = normUnchecked(start) > 0 ? start : project(Float64Array.from(x, (xi) => normUnchecked(xi) ** 2));
+  if (!(normUnchecked(r) > 0)) return r;
+  r = Float64Array.from(r, (v) => v / normUnchecked(r));
   let best = r;
   let bestValue = minEigen(quadraticMoment(x, r)).value;
   for (let iter = 0; iter < 400; iter++) {
@@ -117,10 +119,10 @@ function maximiseMinEigenvalue(
     // ∂λ_min/∂rᵢ = (qᵀxᵢ)².
     const grad = project(Float64Array.from(x, (xi) => xi.reduce((s, v, a) => s + v * q[a], 0) ** 2));
     const step = 0.5 / Math.sqrt(iter + 1);
-    const gn = norm(grad);
+    const gn = normUnchecked(grad);
     if (!(gn > 0)) break;
     const next = Float64Array.from(r, (v, i) => v + (step * grad[i]) / gn);
-    const nn = norm(next);
+    const nn = normUnchecked(next);
     r = Float64Array.from(next, (v) => v / nn);
     const value = minEigen(quadraticMoment(x, r)).value;
     if (value > bestValue) {

@@ -14,10 +14,14 @@
  * of a true critical point near its first member (family-proof.ts): certified with the radius and the
  * kind proven, or the reason.
  */
+
+import { objectArgument, stringArgument } from "../../core/arguments.js";
+import { InputError } from "../../core/errors.js";
+import { finiteNumber } from "../../core/validate.js";
 import { symmetricEigen } from "../../math/eigen.js";
 import { summariseSpectrum } from "../../math/spectrum.js";
 import { familyProofFields, proveFcEndPoint } from "./family-proof.js";
-import type { FcTrialSpec } from "./spec.js";
+import { type FcTrialInput, type FcTrialSpec, fcTrialSpecOf } from "./spec.js";
 import { fcTrialModel, fcTrialSetup } from "./trial.js";
 
 /** End points whose signatures differ by less than this (max norm) are one family. */
@@ -132,7 +136,9 @@ export function columnOrbits(rows: readonly number[][], d: number): number[] {
  * The families of a cell's end points that stopped away from the global minimum (outcomes spurious
  * and saddle), largest first, each with its Hessian spectrum at a member and its symmetry.
  */
-export function fcFamilies(spec: FcTrialSpec, records: readonly FcEndRecord[]): FcFamily[] {
+export function fcFamilies(input: FcTrialInput, records: readonly FcEndRecord[]): FcFamily[] {
+  const spec = fcTrialSpecOf(input);
+  checkEndRecords(spec, records);
   const groups: { outcome: string; sig: number[]; members: FcEndRecord[] }[] = [];
   for (const r of records) {
     if ((r.outcome !== "spurious" && r.outcome !== "saddle") || r.end.length === 0) continue;
@@ -162,4 +168,28 @@ export function fcFamilies(spec: FcTrialSpec, records: readonly FcEndRecord[]): 
     };
   });
   return families.sort((a, b) => b.count - a.count || a.loss - b.loss);
+}
+
+/** Records of the trial's end points: an outcome, a finite loss (or null) and an end point of the spec's size (or none). */
+function checkEndRecords(spec: FcTrialSpec, records: unknown): void {
+  if (!Array.isArray(records))
+    throw new InputError("records", "must be an array of trial end records", records);
+  const size = spec.n * spec.d + (spec.top === "trained" ? spec.n : 0);
+  records.forEach((r, i) => {
+    const field = `records[${i}]`;
+    const o = objectArgument(field, r, "a record {outcome, loss, end}");
+    stringArgument(`${field}.outcome`, o.outcome);
+    if (o.loss !== null) finiteNumber(`${field}.loss`, o.loss);
+    if (!Array.isArray(o.end)) throw new InputError(`${field}.end`, "must be an array of numbers", o.end);
+    if (o.end.length === 0) return;
+    if (o.end.length !== size)
+      throw new InputError(
+        `${field}.end`,
+        `must have n·d${spec.top === "trained" ? " + n" : ""} = ${size} numbers`,
+        `length ${o.end.length}`,
+      );
+    o.end.forEach((x: unknown, j: number) => {
+      finiteNumber(`${field}.end[${j}]`, x);
+    });
+  });
 }

@@ -17,7 +17,7 @@
  * GD's step η and its blow-up rule do not apply (there is no step to halve). The outcome is then
  * decided by the trial exactly as for GD: by J and the Hessian at the end point (trial.ts).
  */
-import { isDivergent, type StopReason, type StopRule, type Trainable } from "../../train/contract.js";
+import { isDivergentUnchecked, type StopReason, type StopRule, type Trainable } from "../../train/contract.js";
 import { gradientFlow } from "../../train/gradient-flow.js";
 import type { FcTrialSpec } from "./spec.js";
 
@@ -51,7 +51,7 @@ export function runFcFlow<S extends { readonly loss: number; readonly gradMax: n
 ): FcFlowEnd<S> {
   const rule: StopRule<S> = {
     check: (s) =>
-      isDivergent(s.loss) || !Number.isFinite(s.gradMax)
+      isDivergentUnchecked(s.loss) || !Number.isFinite(s.gradMax)
         ? "diverged"
         : spec.settleGlobal && s.loss < spec.globalLoss
           ? "global"

@@ -17,6 +17,7 @@
  * sweep cell's stream key and every GD result, is what it was before gradient flow existed.
  */
 import { activationByName } from "../../activations/registry.js";
+import { functionArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
 import {
   finiteMatrix,
@@ -106,7 +107,14 @@ function booleanField(field: string, value: unknown): boolean {
   return value;
 }
 
+/**
+ * What the library's fc trial functions take: n (or k and excess) and any of the other fields; the
+ * rest get the protocol's defaults from `validateFcTrialSpec`, as on the command line.
+ */
+export type FcTrialInput = Partial<FcTrialSpec> & { readonly excess?: number };
+
 export function validateFcTrialSpec(input: unknown, name: (field: string) => string = (f) => f): FcTrialSpec {
+  functionArgument("name", name);
   if (input === null || typeof input !== "object" || Array.isArray(input))
     throw new InputError(name("spec"), "must be an object with n, k (and optional settings)", input);
   const o = input as Record<string, unknown>;
@@ -140,8 +148,8 @@ export function validateFcTrialSpec(input: unknown, name: (field: string) => str
         : oneOf(name("teacher"), o.teacher, ["orthonormal", "gaussian"] as const);
     if (o.excess !== undefined && o.k === undefined)
       throw new InputError(name("k"), "is needed with excess (n = k + excess)", o.k);
-    k = integerInRange(name("k"), o.k ?? n, 1, FC_TRIAL_MAX_WIDTH);
-    d = integerInRange(name("d"), o.d ?? k, 1, FC_TRIAL_MAX_DIMENSION);
+    k = integerInRange(name("k"), o.k === undefined ? n : o.k, 1, FC_TRIAL_MAX_WIDTH);
+    d = integerInRange(name("d"), o.d === undefined ? k : o.d, 1, FC_TRIAL_MAX_DIMENSION);
     if (teacher === "orthonormal" && d < k)
       throw new InputError(name("d"), `must be >= k = ${k} for an orthonormal teacher (w*_j = e_j)`, d);
   }
@@ -202,5 +210,18 @@ export function validateFcTrialSpec(input: unknown, name: (field: string) => str
       if (o[field] !== undefined)
         throw new InputError(name(field), `is only for ${name("optimizer")} flow`, o[field]);
   finiteNumber(name("eta"), spec.eta);
+  validated.add(spec);
   return spec;
+}
+
+/**
+ * Specs this validator returned. The trial functions take them as they are, so a sweep's trials skip
+ * the validation and keep the spec's identity (the fc trial caches per spec what its trials share);
+ * any other input goes through the validator.
+ */
+const validated = new WeakSet<object>();
+
+/** The validated spec of `input`: itself when it came from validateFcTrialSpec, otherwise validateFcTrialSpec(input). */
+export function fcTrialSpecOf(input: unknown): FcTrialSpec {
+  return typeof input === "object" && input !== null && validated.has(input) ? (input as FcTrialSpec) : validateFcTrialSpec(input);
 }

@@ -23,18 +23,18 @@
 
 import { cholesky } from "../../math/cholesky.js";
 import type { Rng } from "../../math/rng.js";
-import { Rng as RngClass } from "../../math/rng.js";
+import { checkRng, Rng as RngClass } from "../../math/rng.js";
 import { fcPairKernelFor } from "../../models/fc/kernels.js";
 import { type FcNetwork, makeNetwork } from "../../models/fc/network.js";
 import { FcPopulation } from "../../models/fc/population.js";
 import { FC_PROTOCOL_MAX_HALVINGS, fanInStd, glorotStd } from "../../models/fc/protocol.js";
 import { gaussianTeacher, orthonormalTeacher } from "../../models/fc/teachers.js";
-import { isDivergent, type Outcome, type StopRule, type Trainable } from "../../train/contract.js";
+import { isDivergentUnchecked, type Outcome, type StopRule, type Trainable } from "../../train/contract.js";
 import { descend } from "../../train/descent.js";
 import { newtonFinish } from "../../train/newton.js";
 import type { TrialContract } from "../trial.js";
 import { runFcFlow } from "./flow.js";
-import { type FcTrialSpec, validateFcTrialSpec } from "./spec.js";
+import { type FcTrialInput, type FcTrialSpec, fcTrialSpecOf, validateFcTrialSpec } from "./spec.js";
 
 /** The seed of a Gaussian teacher's stream: the same teacher for every trial and cell. */
 export const TEACHER_SEED = 0x7eac;
@@ -263,7 +263,13 @@ function runFcFlowTrial(
   };
 }
 
-export function runFcTrial(spec: FcTrialSpec, rng: Rng): FcTrialResult {
+/**
+ * One trial. The spec needs n (or k and excess); every other field has the protocol's default
+ * (validateFcTrialSpec), as on the command line.
+ */
+export function runFcTrial(input: FcTrialInput, rng: Rng): FcTrialResult {
+  const spec = fcTrialSpecOf(input);
+  checkRng("rng", rng);
   const setup = fcTrialSetup(spec);
   const model = fcTrialModel(setup);
   const start = drawFcStart(spec, rng);
@@ -272,7 +278,7 @@ export function runFcTrial(spec: FcTrialSpec, rng: Rng): FcTrialResult {
   if (spec.optimizer === "flow") return runFcFlowTrial(spec, model, start, switchTol);
   const ruleFor = (tol: number): StopRule<FcState> => ({
     check: (s) =>
-      isDivergent(s.loss) || !(s.gradMax <= spec.blowUp)
+      isDivergentUnchecked(s.loss) || !(s.gradMax <= spec.blowUp)
         ? "diverged"
         : spec.settleGlobal && s.loss < spec.globalLoss
           ? "global"

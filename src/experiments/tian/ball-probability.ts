@@ -9,6 +9,9 @@
  * two smooth integrals (Simpson, 4000 intervals; error < 1e-9 for r ≤ 2). Radii are in units of ‖w*‖.
  */
 
+import { InputError } from "../../core/errors.js";
+import { finiteNumber, integerInRange, positiveNumber } from "../../core/validate.js";
+
 /** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9; relative error ~1e-15). */
 export function logGamma(x: number): number {
   const c = [
@@ -41,7 +44,8 @@ export function capProbability(d: number, t: number): number {
 
 /** P(w₀ ∈ Ω) for w₀ ~ Unif(B_r), r in units of ‖w*‖, 0 < r < 2. */
 export function probabilityInOmega(d: number, r: number): number {
-  if (!(r > 0 && r < 2)) throw new RangeError(`radius must be in (0, 2)·‖w*‖, got ${r}`);
+  integerInRange("d", d, 1);
+  if (!(finiteNumber("r", r) > 0 && r < 2)) throw new InputError("r", "must be in (0, 2) (units of ‖w*‖)", r);
   if (d === 1) return 0.5;
   const cd = Math.exp(logGamma(d / 2) - logGamma((d - 1) / 2)) / Math.sqrt(Math.PI);
   const power = (d - 3) / 2;
@@ -51,5 +55,15 @@ export function probabilityInOmega(d: number, r: number): number {
 
 /** The radius of Thm 3.3: r = ε·√(2π/(d+1))·‖w*‖. */
 export function theoremRadius(d: number, epsilon: number, teacherNorm = 1): number {
+  integerInRange("d", d, 1);
+  checkEpsilon("epsilon", epsilon);
+  positiveNumber("teacherNorm", teacherNorm);
   return epsilon * Math.sqrt((2 * Math.PI) / (d + 1)) * teacherNorm;
+}
+
+/** Thm 3.3's ε: a number in (0, 1]. */
+export function checkEpsilon(field: string, epsilon: unknown): number {
+  if (!(finiteNumber(field, epsilon) > 0 && (epsilon as number) <= 1))
+    throw new InputError(field, "must be in (0, 1]", epsilon);
+  return epsilon as number;
 }

@@ -13,6 +13,8 @@
  * have the same strict sign (or L21 does), no choice of norms makes the configuration critical.
  */
 import { Matrix, solve } from "ml-matrix";
+import { InputError } from "../../core/errors.js";
+import { finiteNumber } from "../../core/validate.js";
 import { angleBetween } from "../../math/angle.js";
 
 /** Unit rows of a K×d row-major matrix (rows must be non-zero). */
@@ -160,6 +162,10 @@ export interface K2Verdict {
 
 /** The K = 2 criterion for in-plane student directions (angles 0, β) and teacher directions (angles φ₁, φ₂). */
 export function k2Criterion(beta: number, phi1: number, phi2: number): K2Verdict {
+  if (!(finiteNumber("beta", beta) > 0 && beta < Math.PI))
+    throw new InputError("beta", "must be in (0, π)", beta);
+  finiteNumber("phi1", phi1);
+  finiteNumber("phi2", phi2);
   const a = l12l21(beta, phi1);
   const b = l12l21(beta, phi2);
   const same = (x: number, y: number) => (x > 0 && y > 0) || (x < 0 && y < 0);

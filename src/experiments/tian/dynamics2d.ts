@@ -9,6 +9,14 @@
  * neither and shows the drift.
  */
 
+import { objectArgument } from "../../core/arguments.js";
+import {
+  finiteNumber,
+  integerInRange,
+  nonNegativeNumber,
+  oneOf,
+  positiveNumber,
+} from "../../core/validate.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { hessianSpectrum } from "../../math/spectrum.js";
 import { FcPopulation } from "../../models/fc/population.js";
@@ -65,7 +73,18 @@ function classify(K: number, x: number, y: number): Limit2d {
   return "other";
 }
 
+/** The largest K of the 2-D map and of the full networks beside it (as `minima fc dynamics2d`). */
+const MAX_K = 100000;
+
 export function simulate2d(spec: Dynamics2dSpec): Dynamics2dResult {
+  const o = objectArgument("spec", spec, "a spec {K, x0, y0, eta, steps, …}");
+  integerInRange("K", o.K, 2, MAX_K);
+  finiteNumber("x0", o.x0);
+  finiteNumber("y0", o.y0);
+  positiveNumber("eta", o.eta);
+  integerInRange("steps", o.steps, 0);
+  if (o.mode !== undefined) oneOf("mode", o.mode, ["plain", "diagonal", "resymmetrise"] as const);
+  if (o.recordEvery !== undefined) integerInRange("recordEvery", o.recordEvery, 1);
   const { K, eta, steps } = spec;
   const mode = spec.mode ?? "plain";
   const every = spec.recordEvery ?? Math.max(1, Math.floor(steps / 100));
@@ -123,6 +142,13 @@ export function compareWithFull(spec: {
   eta: number;
   steps: number;
 }): FullCheckResult {
+  const o = objectArgument("spec", spec, "a spec {K, d, x0, y0, eta, steps}");
+  integerInRange("K", o.K, 2, MAX_K);
+  integerInRange("d", o.d, 1, MAX_K);
+  finiteNumber("x0", o.x0);
+  finiteNumber("y0", o.y0);
+  positiveNumber("eta", o.eta);
+  integerInRange("steps", o.steps, 0);
   const { K, d, eta, steps } = spec;
   const pop = new FcPopulation(reluPairKernel, orthonormalTeacher(K, d), K);
   const W = reducedToWeights(K, d, spec.x0, spec.y0);
@@ -290,6 +316,16 @@ export function symmetryBreaking(spec: {
   maxSteps: number;
   shift?: number;
 }): SsbResult {
+  const o = objectArgument("spec", spec, "a spec {K, d, x0, delta, trials, seed, eta, maxSteps}");
+  integerInRange("K", o.K, 2, 1000);
+  integerInRange("d", o.d, 1, MAX_K);
+  positiveNumber("x0", o.x0);
+  nonNegativeNumber("delta", o.delta);
+  integerInRange("trials", o.trials, 1);
+  integerInRange("seed", o.seed, 0);
+  positiveNumber("eta", o.eta);
+  integerInRange("maxSteps", o.maxSteps, 0);
+  if (o.shift !== undefined) integerInRange("shift", o.shift, 0);
   const { K, d, x0, delta, trials, seed, eta, maxSteps } = spec;
   const teacher = orthonormalTeacher(K, d);
   const pop = new FcPopulation(reluPairKernel, teacher, K);

@@ -6,6 +6,9 @@
  * scaling constant"); the remaining gap is the non-Gaussianity of the inputs and does not vanish as N grows.
  * Pair p of cell c uses Rng.fromSeed(seed, c, p).
  */
+import { listArgument, objectArgument } from "../../core/arguments.js";
+import { InputError } from "../../core/errors.js";
+import { finiteNumber, integerInRange, oneOf } from "../../core/validate.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { drawInputs, type InputLaw } from "../../models/fc/sampled.js";
 
@@ -107,6 +110,17 @@ export interface Fig3Result {
 }
 
 export function fig3(spec: Fig3Spec): Fig3Result {
+  const o = objectArgument("spec", spec, "a spec {laws, ds, Ns, thetas, thetaN, pairs, seed}");
+  listArgument("laws", o.laws, (f, x) => oneOf(f, x, ["gaussian", "uniform"] as const));
+  listArgument("ds", o.ds, (f, x) => integerInRange(f, x, 1, 10000));
+  listArgument("Ns", o.Ns, (f, x) => integerInRange(f, x, 1, 10_000_000));
+  if (!Array.isArray(o.thetas)) throw new InputError("thetas", "must be an array of angles", o.thetas);
+  o.thetas.forEach((t, i) => {
+    finiteNumber(`thetas[${i}]`, t);
+  });
+  integerInRange("thetaN", o.thetaN, 1, 10_000_000);
+  integerInRange("pairs", o.pairs, 2);
+  integerInRange("seed", o.seed, 0);
   let index = 0;
   const versusTheta = spec.thetas.map((theta) =>
     cell("gaussian", spec.ds[0], spec.thetaN, theta, spec.pairs, spec.seed, index++),

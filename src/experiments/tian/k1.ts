@@ -5,6 +5,8 @@
  * θ₀ < π, not only from Ω.
  */
 
+import { objectArgument } from "../../core/arguments.js";
+import { integerInRange, numberInRange, positiveNumber } from "../../core/validate.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { type ProportionEstimate, wilsonInterval } from "../../math/stats.js";
 import { makeNetwork } from "../../models/fc/network.js";
@@ -13,7 +15,7 @@ import { reluPairKernel } from "../../models/fc/relu-kernel.js";
 import type { Trainable } from "../../train/contract.js";
 import { descend } from "../../train/descent.js";
 import { fcGradientDescent, fcTrainable } from "../../train/fc/gradient-descent.js";
-import { probabilityInOmega, theoremRadius } from "./ball-probability.js";
+import { checkEpsilon, probabilityInOmega, theoremRadius } from "./ball-probability.js";
 
 export interface K1InitSpec {
   readonly d: number;
@@ -56,6 +58,15 @@ function teacherK1(d: number) {
 }
 
 export function k1Initialisation(spec: K1InitSpec): K1InitResult {
+  const o = objectArgument("spec", spec, "a spec {d, epsilon, trials, seed, eta, maxSteps}");
+  integerInRange("d", o.d, 1, 100000);
+  checkEpsilon("epsilon", o.epsilon);
+  integerInRange("trials", o.trials, 1);
+  integerInRange("seed", o.seed, 0);
+  positiveNumber("eta", o.eta);
+  integerInRange("maxSteps", o.maxSteps, 0);
+  if (o.tol !== undefined) positiveNumber("tol", o.tol);
+  if (o.gaussianStd !== undefined) positiveNumber("gaussianStd", o.gaussianStd);
   const { d, epsilon, trials, seed, eta, maxSteps } = spec;
   const tol = spec.tol ?? 1e-6;
   const radius = theoremRadius(d, epsilon);
@@ -128,6 +139,13 @@ export function k1Polar(spec: {
   steps: number;
   recordEvery: number;
 }): K1PolarResult {
+  const o = objectArgument("spec", spec, "a spec {d, r0, theta0, eta, steps, recordEvery}");
+  integerInRange("d", o.d, 2, 100000);
+  positiveNumber("r0", o.r0);
+  numberInRange("theta0", o.theta0, 0, Math.PI);
+  positiveNumber("eta", o.eta);
+  integerInRange("steps", o.steps, 0);
+  integerInRange("recordEvery", o.recordEvery, 1);
   const { d, r0, theta0, eta, steps, recordEvery } = spec;
   const teacher = teacherK1(d);
   const pop = new FcPopulation(reluPairKernel, teacher, 1);

@@ -7,6 +7,8 @@
  * its closed form): success and the failure diagnostics use only J, ‖∇J‖ and the Hessian.
  */
 
+import { float64Argument, listArgument, objectArgument } from "../../core/arguments.js";
+import { integerInRange, nonNegativeNumber, positiveNumber } from "../../core/validate.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { hessianSpectrum } from "../../math/spectrum.js";
 import { type ProportionEstimate, wilsonInterval } from "../../math/stats.js";
@@ -72,6 +74,16 @@ export interface NoisyResult {
 }
 
 export function noisyStarts(spec: NoisySpec): NoisyResult {
+  const o = objectArgument("spec", spec, "a spec {K, d, noises, runs, eta, maxSteps, seed}");
+  const units = integerInRange("K", o.K, 1, 500);
+  integerInRange("d", o.d, 1, 10000);
+  listArgument("noises", o.noises, nonNegativeNumber);
+  integerInRange("runs", o.runs, 1);
+  positiveNumber("eta", o.eta);
+  integerInRange("maxSteps", o.maxSteps, 0);
+  integerInRange("seed", o.seed, 0);
+  if (o.a !== undefined) float64Argument("a", o.a, units);
+  if (o.successLoss !== undefined) positiveNumber("successLoss", o.successLoss);
   const { K, d, runs, eta, maxSteps, seed } = spec;
   const successLoss = spec.successLoss ?? 1e-8;
   const a = spec.a ?? new Float64Array(K).fill(1);

@@ -6,12 +6,13 @@
  * The outcome rules use only J and ‖∇J‖ (fcGradientDescent), so they hold for every σ as they are.
  */
 import { activationByName } from "../../activations/registry.js";
+import { booleanArgument, float64Argument, functionArgument, objectArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
 import { finiteNumber, integerInRange, numberInRange, oneOf, positiveNumber } from "../../core/validate.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import { hessianSpectrum } from "../../math/spectrum.js";
 import { fcPairKernelFor } from "../../models/fc/kernels.js";
-import { type FcNetwork, rowNorms } from "../../models/fc/network.js";
+import { checkFcNetwork, type FcNetwork, rowNorms } from "../../models/fc/network.js";
 import type { PairKernel } from "../../models/fc/pair-kernel.js";
 import { FcPopulation } from "../../models/fc/population.js";
 import { gaussianTeacher, orthonormalTeacher } from "../../models/fc/teachers.js";
@@ -116,12 +117,39 @@ export function checkNormRange(
 export const FC_MAX_WIDTH = 10000;
 export const FC_MAX_DIMENSION = 100000;
 
+/** The defaults of `fc train`, for the library and the CLI alike. */
+export const FC_TRAIN_DEFAULTS = {
+  teacher: { kind: "orthonormal" },
+  start: { kind: "gaussian", std: 1e-3 },
+  trainA: false,
+  eta: 0.1,
+  maxSteps: 10000,
+  seed: 1,
+} as const satisfies Partial<TrainSpec>;
+
+/** What `trainFc` takes: K and d, and any of the other fields (the rest from FC_TRAIN_DEFAULTS). */
+export type TrainInput = Pick<TrainSpec, "K" | "d"> & Partial<TrainSpec>;
+
 /**
  * The one validator of a `TrainSpec`: sizes, step, budget, start scale, the activation and the
- * shapes of a given teacher or start. `trainFc` calls it; the CLI parses its flags into a spec and
- * lets it speak, with `name` mapping a field to the flag the user typed.
+ * shapes of a given teacher or start; missing fields take FC_TRAIN_DEFAULTS. `trainFc` calls it; the
+ * CLI parses its flags into a spec and lets it speak, with `name` mapping a field to the flag the
+ * user typed.
  */
-export function validateFcTrainSpec(spec: TrainSpec, name: (field: string) => string = (f) => f): TrainSpec {
+export function validateFcTrainSpec(
+  input: TrainInput,
+  name: (field: string) => string = (f) => f,
+): TrainSpec {
+  functionArgument("name", name);
+  const given = objectArgument(name("spec"), input, "a spec {K, d, …}");
+  const spec = {
+    ...FC_TRAIN_DEFAULTS,
+    ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
+  } as TrainSpec;
+  checkTeacherAndStart(spec, name);
+  booleanArgument(name("trainA"), spec.trainA);
+  if (spec.hessian !== undefined) booleanArgument(name("hessian"), spec.hessian);
+  if (spec.recordEvery !== undefined) integerInRange(name("recordEvery"), spec.recordEvery, 0);
   const K = integerInRange(name("K"), spec.K, 1, FC_MAX_WIDTH);
   const d = integerInRange(name("d"), spec.d, 1, FC_MAX_DIMENSION);
   if (spec.Kstar !== undefined) integerInRange(name("Kstar"), spec.Kstar, 1, FC_MAX_WIDTH);
@@ -141,12 +169,28 @@ export function validateFcTrainSpec(spec: TrainSpec, name: (field: string) => st
   if (spec.start.kind === "ball") positiveNumber(name("start.radius"), spec.start.radius);
   if (spec.start.kind === "given" && spec.start.W.length !== K * d)
     throw new InputError(name("start.W"), `must have K·d = ${K * d} entries`, spec.start.W.length);
+  if (spec.start.kind === "given" && spec.start.a !== undefined && spec.start.a.length !== K)
+    throw new InputError(name("start.a"), `must have K = ${K} entries`, spec.start.a.length);
   if (spec.teacher.kind === "given" && spec.teacher.network.d !== d)
     throw new InputError(name("d"), `must match the teacher's dimension ${spec.teacher.network.d}`, d);
   return spec;
 }
 
-export function trainFc(input: TrainSpec): TrainResult {
+/** The teacher and start: known kinds, and a given network or start of finite numbers. */
+function checkTeacherAndStart(spec: TrainSpec, name: (field: string) => string): void {
+  const teacher = objectArgument(name("teacher"), spec.teacher, "a teacher {kind, …}");
+  oneOf(name("teacher.kind"), teacher.kind, ["orthonormal", "gaussian", "given"] as const);
+  if (teacher.kind === "gaussian") positiveNumber(name("teacher.scale"), teacher.scale);
+  if (teacher.kind === "given") checkFcNetwork(name("teacher.network"), teacher.network);
+  const start = objectArgument(name("start"), spec.start, "a start {kind, …}");
+  oneOf(name("start.kind"), start.kind, ["gaussian", "ball", "given"] as const);
+  if (start.kind === "given") {
+    float64Argument(name("start.W"), start.W);
+    if (start.a !== undefined) float64Argument(name("start.a"), start.a);
+  }
+}
+
+export function trainFc(input: TrainInput): TrainResult {
   const spec = validateFcTrainSpec(input);
   const { K, d } = spec;
   const teacher = buildTeacher(spec);

@@ -7,8 +7,9 @@
  * "activation" (default "relu", the closed form) selects σ's quadrature kernel (kernels.ts).
  */
 import { activationByName } from "../../activations/registry.js";
+import { objectArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
-import { finiteVector } from "../../core/validate.js";
+import { finiteVector, integerInRange } from "../../core/validate.js";
 import {
   joinBlocks,
   lastPointCache,
@@ -18,10 +19,16 @@ import {
 } from "../problem.js";
 import { type CnnActivationKernel, reluKernel } from "./activation-kernel.js";
 import { cnnKernelFor } from "./kernels.js";
-import { cnnPopulationGradient, cnnPopulationHessian, cnnPopulationLoss } from "./population.js";
+import { checkCnnPoint, populationGradient, populationHessian, populationLoss } from "./population.js";
 import { cnnProofSupport } from "./proof-support.js";
-import { cnnSampledLossGradient } from "./sampled.js";
+import { checkCnnPatches, cnnSampledLossGradientUnchecked } from "./sampled.js";
 import { type CnnTeacher, parseCnnTeacher } from "./teacher.js";
+
+/** w = v/‖v‖ needs v ≠ 0. */
+function checkNonZeroFilter(v: ArrayLike<number>): void {
+  for (let i = 0; i < v.length; i++) if (v[i] !== 0) return;
+  throw new InputError("v", "must be a non-zero vector (w = v/‖v‖)");
+}
 
 export class CnnProblem implements Problem {
   readonly model = "cnn";
@@ -34,6 +41,8 @@ export class CnnProblem implements Problem {
   private readonly p: number;
 
   constructor(teacher: CnnTeacher, v: ArrayLike<number>, a: ArrayLike<number>, kernel = reluKernel) {
+    checkCnnPoint(teacher, v, a, kernel);
+    checkNonZeroFilter(v);
     this.teacher = teacher;
     this.kernel = kernel;
     this.proof = cnnProofSupport(teacher, kernel);
@@ -46,23 +55,26 @@ export class CnnProblem implements Problem {
   }
 
   private split(x: Float64Array): [Float64Array, Float64Array] {
+    // A length check only: this runs per evaluation inside optimisers.
+    if (!(x instanceof Float64Array) || x.length !== this.point.length)
+      throw new InputError("x", `must be a Float64Array of p + k = ${this.point.length} numbers`, x?.length);
     return [x.subarray(0, this.p), x.subarray(this.p)];
   }
 
   loss(x: Float64Array): number {
     const [v, a] = this.split(x);
-    return cnnPopulationLoss(this.teacher, v, a, this.kernel);
+    return populationLoss(this.teacher, v, a, this.kernel);
   }
 
   gradient(x: Float64Array): Float64Array {
     const [v, a] = this.split(x);
-    const g = cnnPopulationGradient(this.teacher, v, a, this.kernel);
+    const g = populationGradient(this.teacher, v, a, this.kernel);
     return joinBlocks([g.v, g.a]);
   }
 
   hessian(x: Float64Array): Float64Array[] {
     const [v, a] = this.split(x);
-    return cnnPopulationHessian(this.teacher, v, a, this.kernel);
+    return populationHessian(this.teacher, v, a, this.kernel);
   }
 
   /** The dense Hessian (p + k parameters: small) times v, the Hessian built once per point. */
@@ -88,6 +100,7 @@ export const cnnProblemFormat: ProblemFormat = {
   shape:
     '{"model":"cnn","teacher":{"w":[p numbers],"a":[k numbers]},"student":{"v":[p numbers],"a":[k numbers]},"activation":"relu"|"tanh"|… (optional)}',
   parse(json) {
+    objectArgument("problem", json, "a problem object {model, teacher, student, …}");
     const teacher = parseCnnTeacher(json.teacher, "teacher");
     const student = json.student;
     if (student === null || typeof student !== "object" || Array.isArray(student))
@@ -130,6 +143,10 @@ export class CnnSampledProblem implements Problem {
     patches: Float64Array,
     n: number,
   ) {
+    checkCnnPoint(teacher, v, a, reluKernel);
+    checkNonZeroFilter(v);
+    const samples = checkCnnPatches(teacher, patches);
+    integerInRange("n", n, 1, samples);
     this.teacher = teacher;
     this.patches = patches;
     this.n = n;
@@ -142,7 +159,7 @@ export class CnnSampledProblem implements Problem {
   }
 
   loss(x: Float64Array): number {
-    return cnnSampledLossGradient(
+    return cnnSampledLossGradientUnchecked(
       this.teacher,
       x.subarray(0, this.p),
       x.subarray(this.p),
@@ -152,7 +169,7 @@ export class CnnSampledProblem implements Problem {
   }
 
   gradient(x: Float64Array): Float64Array {
-    const e = cnnSampledLossGradient(
+    const e = cnnSampledLossGradientUnchecked(
       this.teacher,
       x.subarray(0, this.p),
       x.subarray(this.p),

@@ -15,6 +15,7 @@
 import type { ActivationName } from "../../activations/activation.js";
 import { quadraturePairKernel } from "../../activations/gaussian/fc-pair-kernel.js";
 import { activationByName } from "../../activations/registry.js";
+import { stringArgument } from "../../core/arguments.js";
 import { leakyReluPairKernel } from "./leaky-relu-kernel.js";
 import type { PairKernel } from "./pair-kernel.js";
 import { reluPairKernel } from "./relu-kernel.js";
@@ -45,6 +46,7 @@ const UNIT_STEP: Partial<Record<ActivationName, number>> = {
  * `field` otherwise.
  */
 export function fcPairKernelFor(name: unknown, field = "activation"): PairKernel {
+  stringArgument("field", field);
   const activation = activationByName(name, field);
   if (activation.name === "relu") return reluPairKernel;
   let kernel = kernelCache.get(activation.name);

@@ -2,8 +2,9 @@
  * A two-layer network g(x) = Σ_j a_j σ(w_jᵀx): K hidden units in R^d. W is stored row-major
  * (row j is w_j, as in the JSON {"W": [[…d…], …K rows]}); a holds the top-layer weights.
  */
+import { float64Argument, objectArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
-import { finiteMatrix, finiteVector } from "../../core/validate.js";
+import { finiteMatrix, finiteVector, integerInRange } from "../../core/validate.js";
 
 export interface FcNetwork {
   readonly K: number;
@@ -15,10 +16,34 @@ export interface FcNetwork {
 }
 
 export function makeNetwork(K: number, d: number, W: Float64Array, a?: Float64Array): FcNetwork {
-  if (W.length !== K * d) throw new RangeError(`W has ${W.length} entries, expected K·d = ${K * d}`);
-  const top = a ?? new Float64Array(K).fill(1);
-  if (top.length !== K) throw new RangeError(`a has ${top.length} entries, expected K = ${K}`);
-  return { K, d, W, a: top };
+  integerInRange("K", K, 1);
+  integerInRange("d", d, 1);
+  float64Argument("W", W, K * d);
+  if (a !== undefined) float64Argument("a", a, K);
+  return { K, d, W, a: a ?? new Float64Array(K).fill(1) };
+}
+
+/** A network given to a public function: K, d and the finite W (K·d, row-major) and a (K) of `makeNetwork`. */
+export function checkFcNetwork(field: string, net: unknown): FcNetwork {
+  const o = objectArgument(field, net, "a network {K, d, W, a} (made by makeNetwork)");
+  const K = integerInRange(`${field}.K`, o.K, 1);
+  const d = integerInRange(`${field}.d`, o.d, 1);
+  float64Argument(`${field}.W`, o.W, K * d);
+  float64Argument(`${field}.a`, o.a, K);
+  return net as FcNetwork;
+}
+
+/** A point {W, a} of a network with K units in R^d. */
+export function checkFcPoint(
+  field: string,
+  point: unknown,
+  K: number,
+  d: number,
+): { W: Float64Array; a: Float64Array } {
+  const o = objectArgument(field, point, "a point {W, a}");
+  float64Argument(`${field}.W`, o.W, K * d);
+  float64Argument(`${field}.a`, o.a, K);
+  return point as { W: Float64Array; a: Float64Array };
 }
 
 /** Row j of W as a view (no copy). */

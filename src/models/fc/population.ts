@@ -25,8 +25,10 @@
  * to a convention (the near-aligned sine, the zero unit) is made in one place for all three.
  */
 
+import { methodsArgument } from "../../core/arguments.js";
+import { integerInRange } from "../../core/validate.js";
 import { centralHessian } from "../../math/finite-difference.js";
-import { type FcNetwork, rowNorms } from "./network.js";
+import { checkFcNetwork, type FcNetwork, rowNorms } from "./network.js";
 import type { PairAngle, PairFirst, PairKernel, PairSecond } from "./pair-kernel.js";
 import { emptyPairFirst, emptyPairSecond } from "./pair-kernel.js";
 import { ReluGramPopulation } from "./relu-gram.js";
@@ -269,6 +271,9 @@ export class FcPopulation {
   private readonly reluGram: ReluGramPopulation | undefined;
 
   constructor(kernel: PairKernel, teacher: FcNetwork, K: number) {
+    methodsArgument("kernel", kernel, ["first"]);
+    checkFcNetwork("teacher", teacher);
+    integerInRange("K", K, 1);
     this.kernel = kernel;
     // At K = 1 the Gram path's fixed cost (three WebAssembly calls, copies) outweighs its gain.
     this.reluGram = kernel === reluPairKernel && K >= 2 ? ReluGramPopulation.create(teacher, K) : undefined;

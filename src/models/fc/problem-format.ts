@@ -12,11 +12,12 @@
  * smooth σ's trapezoid kernel has none, so the problem offers no `hessian` and eval/classify take
  * central differences of the gradient (and report that they did).
  */
+import { booleanArgument, methodsArgument, objectArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
 import { lastPointCache, type Problem, type ProblemFormat } from "../problem.js";
 import { FcHessianOperator } from "./hessian-vector.js";
 import { fcPairKernelFor } from "./kernels.js";
-import { type FcNetwork, networkFromJson, rowsOf } from "./network.js";
+import { checkFcNetwork, type FcNetwork, networkFromJson, rowsOf } from "./network.js";
 import type { PairKernel } from "./pair-kernel.js";
 import { type FcPoint, FcPopulation } from "./population.js";
 import { fcProofSupport } from "./proof-support.js";
@@ -36,6 +37,7 @@ export interface FcProblemSpec {
 }
 
 export function parseFcSpec(json: Record<string, unknown>): FcProblemSpec {
+  objectArgument("problem", json, "a problem object {model, teacher, student, …}");
   const allowed = new Set(["model", "teacher", "student", "trainA", "activation"]);
   for (const key of Object.keys(json))
     if (!allowed.has(key))
@@ -55,6 +57,12 @@ export function parseFcSpec(json: Record<string, unknown>): FcProblemSpec {
 
 /** A Problem over the flat parameters (W row-major, then a when trained). */
 export function fcProblem(spec: FcProblemSpec): Problem {
+  const o = objectArgument("spec", spec, "a spec {teacher, student, trainA, kernel}");
+  const t = checkFcNetwork("spec.teacher", o.teacher);
+  const s = checkFcNetwork("spec.student", o.student);
+  if (s.d !== t.d) throw new InputError("spec.student.d", `must equal the teacher's d = ${t.d}`, s.d);
+  booleanArgument("spec.trainA", o.trainA);
+  methodsArgument("spec.kernel", o.kernel, ["first"]);
   const { teacher, student, trainA, kernel } = spec;
   const { K, d } = student;
   const population = new FcPopulation(kernel, teacher, K);

@@ -10,6 +10,8 @@
  * ending at J ≥ 10⁻³ is not global.
  */
 
+import { integerInRange } from "../../core/validate.js";
+
 export const FC_PROTOCOL_ETA = 0.1;
 /** max_j ‖∂J/∂w_j‖ below this ends a run. */
 export const FC_PROTOCOL_GRAD_TOL = 1e-9 / (2 * Math.PI);
@@ -22,11 +24,14 @@ export const FC_PROTOCOL_MAX_HALVINGS = 30;
 
 /** The fan-in normal start: std 1/√d (fan_in = d). */
 export function fanInStd(d: number): number {
+  integerInRange("d", d, 1);
   return 1 / Math.sqrt(d);
 }
 
 /** Glorot's normal start for an n × d layer: variance 2/(fan_in + fan_out) = 2/(d + n). */
 export function glorotStd(d: number, n: number): number {
+  integerInRange("d", d, 1);
+  integerInRange("n", n, 1);
   return Math.sqrt(2 / (d + n));
 }
 

@@ -4,14 +4,20 @@
  * parameter, the sample standard deviation of the per-sample terms, so tests can compare the closed
  * form with the Monte-Carlo mean within a stated number of standard errors.
  */
-import type { Rng } from "../../math/rng.js";
-import type { FcNetwork } from "./network.js";
+import { booleanArgument, float64Argument, objectArgument } from "../../core/arguments.js";
+import { integerInRange, oneOf } from "../../core/validate.js";
+import { checkRng, type Rng } from "../../math/rng.js";
+import { checkFcNetwork, checkFcPoint, type FcNetwork } from "./network.js";
 import type { FcPoint } from "./population.js";
 
 export type InputLaw = "gaussian" | "uniform";
 
 /** N×d inputs, row-major: standard Gaussian, or uniform on [−½, ½]^d (variance 1/12 per coordinate). */
 export function drawInputs(rng: Rng, N: number, d: number, law: InputLaw): Float64Array {
+  checkRng("rng", rng);
+  integerInRange("N", N, 1);
+  integerInRange("d", d, 1);
+  oneOf("law", law, ["gaussian", "uniform"] as const);
   const X = new Float64Array(N * d);
   if (law === "gaussian") rng.normals(N * d, X);
   else for (let i = 0; i < N * d; i++) X[i] = rng.uniform() - 0.5;
@@ -56,8 +62,13 @@ export function sampledLossAndGradient(
   N: number,
   trainA: boolean,
 ): SampledEstimate {
+  checkFcNetwork("teacher", teacher);
+  const K = float64Argument("student.a", objectArgument("student", student, "a point {W, a}").a).length;
+  checkFcPoint("student", student, K, teacher.d);
+  integerInRange("N", N, 1);
+  float64Argument("X", X, N * teacher.d);
+  booleanArgument("trainA", trainA);
   const d = teacher.d;
-  const K = student.a.length;
   const pre = new Float64Array(N * K);
   const yStar = outputs(teacher, X, N, d);
   const y = outputs({ ...student, K }, X, N, d, pre);

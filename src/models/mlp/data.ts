@@ -1,4 +1,5 @@
 /** Data for finite-sample networks: seeded Gaussian inputs, and checks on given data. */
+import { objectArgument, rowsArgument, vectorArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
 import { Rng, type Seed } from "../../math/rng.js";
 import type { MlpData } from "./network.js";
@@ -10,6 +11,14 @@ export const GAUSSIAN_INPUT_STREAM = 1;
 export function gaussianInputs(seed: Seed, inputDim: number, samples: number): Float64Array[] {
   const rng = Rng.fromSeed(seed, GAUSSIAN_INPUT_STREAM);
   return Array.from({ length: samples }, () => rng.normals(inputDim));
+}
+
+/** Data given to a public function: x finite rows of length d₀ (`inputDim` when given), y one finite label per row. */
+export function checkMlpData(data: unknown, inputDim?: number, field = "data"): MlpData {
+  const o = objectArgument(field, data, "data {x: rows, y: labels}");
+  const x = rowsArgument(`${field}.x`, o.x, undefined, inputDim);
+  vectorArgument(`${field}.y`, o.y, x.length);
+  return data as MlpData;
 }
 
 /** Checks that x is N rows of equal length d₀ ≥ 1 and y has N finite entries. */

@@ -9,10 +9,11 @@
  * `layers` has H + 1 entries: the H hidden layers, then the output layer (one row, one bias).
  */
 import { activationByName } from "../../activations/registry.js";
+import { float64Argument, objectArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
 import { finiteMatrix, finiteVector, integerInRange } from "../../core/validate.js";
 import type { Problem, ProblemFormat } from "../problem.js";
-import { checkData } from "./data.js";
+import { checkData, checkMlpData } from "./data.js";
 import { Mlp, type MlpArchitecture, type MlpData } from "./network.js";
 
 export const MLP_SHAPE =
@@ -21,8 +22,8 @@ export const MLP_SHAPE =
 /** The network, data and point as a Problem for the generic tools (classification, restarts). */
 export function mlpProblem(architecture: MlpArchitecture, data: MlpData, point: Float64Array): Problem {
   const net = new Mlp(architecture);
-  if (point.length !== net.parameterCount)
-    throw new InputError("point", `must have ${net.parameterCount} parameters`, point.length);
+  checkMlpData(data, architecture.inputDim);
+  float64Argument("point", point, net.parameterCount);
   return {
     model: "mlp",
     point,
@@ -59,6 +60,8 @@ export function layersOf(net: Mlp, flat: Float64Array): { weights: number[][]; b
 /** The problem JSON for a network at a point (the inverse of `mlpFormat.parse`). */
 export function mlpProblemJson(architecture: MlpArchitecture, data: MlpData, point: Float64Array) {
   const net = new Mlp(architecture);
+  checkMlpData(data, architecture.inputDim);
+  float64Argument("point", point, net.parameterCount);
   return {
     model: "mlp",
     activation: architecture.activation.name,
@@ -76,6 +79,7 @@ export interface MlpParts {
 
 /** The architecture, data and point of an "mlp" problem JSON (fields validated as in `mlpFormat.parse`). */
 export function parseMlpParts(json: Record<string, unknown>): MlpParts {
+  objectArgument("problem", json, "a problem object {model, …}");
   const activation = activationByName(json.activation);
   if (!Array.isArray(json.widths) || json.widths.length === 0)
     throw new InputError("widths", "must be a non-empty array of positive integers", json.widths);

@@ -9,6 +9,10 @@
  * against unit vectors. Everything is float64 and exact up to rounding: no finite differences.
  */
 import type { Activation } from "../../activations/activation.js";
+import { checkActivation } from "../../activations/registry.js";
+import { objectArgument } from "../../core/arguments.js";
+import { InputError } from "../../core/errors.js";
+import { integerInRange } from "../../core/validate.js";
 
 export interface MlpArchitecture {
   readonly inputDim: number;
@@ -21,6 +25,22 @@ export interface MlpArchitecture {
 export interface MlpData {
   readonly x: readonly Float64Array[];
   readonly y: Float64Array;
+}
+
+/** The largest width or input dimension a network may have. */
+export const MLP_MAX_SIZE = 100000;
+
+/** An architecture given to a public function: d₀ ≥ 1, at least one hidden width ≥ 1, an activation. */
+export function checkMlpArchitecture(architecture: unknown, field = "architecture"): MlpArchitecture {
+  const o = objectArgument(field, architecture, "an architecture {inputDim, widths, activation}");
+  integerInRange(`${field}.inputDim`, o.inputDim, 1, MLP_MAX_SIZE);
+  if (!Array.isArray(o.widths) || o.widths.length === 0)
+    throw new InputError(`${field}.widths`, "must be a non-empty array of positive integers", o.widths);
+  o.widths.forEach((w, i) => {
+    integerInRange(`${field}.widths[${i}]`, w, 1, MLP_MAX_SIZE);
+  });
+  checkActivation(`${field}.activation`, o.activation);
+  return architecture as MlpArchitecture;
 }
 
 /** What the backward pass seeds at the output: the loss residual f − y, or the output f itself. */
@@ -49,6 +69,7 @@ export class Mlp {
   private readonly rdh: Float64Array[];
 
   constructor(architecture: MlpArchitecture) {
+    checkMlpArchitecture(architecture);
     this.architecture = architecture;
     this.sizes = [architecture.inputDim, ...architecture.widths];
     this.depth = architecture.widths.length;

@@ -6,13 +6,15 @@
  * rules given (rules.ts or kernel-rules.ts). The exact reduction (reduced.ts) is the fast path for
  * population ReLU WN-GD; this loop is its reference. v and a are updated in place.
  */
-import type { CnnActivationKernel } from "../../models/cnn/activation-kernel.js";
+import { booleanArgument, float64Argument, functionArgument, methodsArgument } from "../../core/arguments.js";
+import { InputError } from "../../core/errors.js";
+import { type CnnActivationKernel, checkCnnKernel } from "../../models/cnn/activation-kernel.js";
 import { cnnKernelState, cnnPopulationState } from "../../models/cnn/population-state.js";
 import { type CnnSnapshot, divergedSnapshot, trajectoryPoint } from "../../models/cnn/snapshot.js";
-import type { CnnTeacher } from "../../models/cnn/teacher.js";
+import { type CnnTeacher, checkCnnTeacher } from "../../models/cnn/teacher.js";
 import type { GradientOverride, StopRule, Trainable } from "../contract.js";
 import { descend } from "../descent.js";
-import type { CnnRules, CnnRunEnd, CnnRunOptions } from "./run.js";
+import { type CnnRules, type CnnRunEnd, type CnnRunOptions, checkCnnRunOptions } from "./run.js";
 
 /** A gradient for the step from another source (drawn data), written into out.v and out.a. */
 export type CnnGradientStep = (
@@ -99,6 +101,15 @@ export function runFullVectorCnn(
   rules: CnnRules,
   options: CnnFullVectorOptions,
 ): CnnRunEnd {
+  checkCnnTeacher(teacher);
+  float64Argument("v", v, teacher.w.length);
+  float64Argument("a", a, teacher.a.length);
+  if (v.every((x) => x === 0)) throw new InputError("v", "must be a non-zero vector (w = v/‖v‖)");
+  methodsArgument("rules", rules, ["diverged", "earlyStop", "classify"]);
+  checkCnnRunOptions(options);
+  if (options.plain !== undefined) booleanArgument("options.plain", options.plain);
+  if (options.kernel !== undefined) checkCnnKernel("options.kernel", options.kernel);
+  if (options.gradient !== undefined) functionArgument("options.gradient", options.gradient);
   const p = v.length;
   const x = new Float64Array(p + a.length);
   x.set(v);

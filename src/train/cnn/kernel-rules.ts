@@ -16,13 +16,15 @@
  * diverged    a non-finite or huge iterate (the shared convention of train/contract.ts).
  * unconverged none of these.
  */
+import { booleanArgument } from "../../core/arguments.js";
+import { positiveNumber } from "../../core/validate.js";
 import { hessianSpectrum } from "../../math/spectrum.js";
-import type { CnnActivationKernel } from "../../models/cnn/activation-kernel.js";
+import { type CnnActivationKernel, checkCnnKernel } from "../../models/cnn/activation-kernel.js";
 import { populationHessian } from "../../models/cnn/population.js";
 import { kernelACurvature } from "../../models/cnn/protocol.js";
 import type { CnnSnapshot } from "../../models/cnn/snapshot.js";
-import type { CnnTeacher } from "../../models/cnn/teacher.js";
-import { isDivergent, type StopReason } from "../contract.js";
+import { type CnnTeacher, checkCnnTeacher } from "../../models/cnn/teacher.js";
+import { isDivergentUnchecked, type StopReason } from "../contract.js";
 import { GLOBAL_A_TOL, GLOBAL_ANGLE_TOL, SADDLE_GRAD_TOL } from "./rules.js";
 import { type CnnOutcome, type CnnRules, cnnSnapshotDiverged } from "./run.js";
 
@@ -47,6 +49,11 @@ export class CnnKernelRules implements CnnRules {
     /** The steps use a sampled gradient: a tiny population gradient is then no reason to stop. */
     readonly sampled = false,
   ) {
+    checkCnnTeacher(teacher);
+    checkCnnKernel("kernel", kernel);
+    positiveNumber("eta", eta);
+    booleanArgument("odd", odd);
+    booleanArgument("sampled", sampled);
     let N = 0;
     for (const x of teacher.a) N += x * x;
     this.N = N;
@@ -74,7 +81,7 @@ export class CnnKernelRules implements CnnRules {
   }
 
   diverged(snap: CnnSnapshot): boolean {
-    return cnnSnapshotDiverged(snap, isDivergent);
+    return cnnSnapshotDiverged(snap, isDivergentUnchecked);
   }
 
   earlyStop(snap: CnnSnapshot): StopReason | undefined {

@@ -12,12 +12,15 @@
  * accurate at φ → 0 and φ → π where a cosine would lose half its digits.
  */
 
-import { angleBetween } from "../../math/angle.js";
+import { objectArgument, vectorArgument } from "../../core/arguments.js";
+import { InputError } from "../../core/errors.js";
+import { finiteNumber, integerInRange, numberInRange } from "../../core/validate.js";
+import { angleBetweenUnchecked } from "../../math/angle.js";
 import { type CnnSnapshot, divergedSnapshot, trajectoryPoint } from "../../models/cnn/snapshot.js";
-import type { CnnTeacher } from "../../models/cnn/teacher.js";
-import { isDivergent, type StopReason } from "../contract.js";
-import type { CnnStopRules } from "./rules.js";
-import type { CnnRunEnd, CnnRunOptions } from "./run.js";
+import { type CnnTeacher, checkCnnTeacher } from "../../models/cnn/teacher.js";
+import { isDivergentUnchecked, type StopReason } from "../contract.js";
+import { CnnStopRules } from "./rules.js";
+import { type CnnRunEnd, type CnnRunOptions, checkCnnRunOptions } from "./run.js";
 
 const PI = Math.PI;
 const TWO_PI = 2 * Math.PI;
@@ -49,6 +52,9 @@ export function reduceCnn(
   v: ArrayLike<number>,
   a: ArrayLike<number>,
 ): { system: CnnReducedSystem; state: CnnReducedState } {
+  checkCnnTeacher(teacher);
+  vectorArgument("v", v, teacher.w.length);
+  vectorArgument("a", a, teacher.a.length);
   const k = a.length;
   const sqrtK = Math.sqrt(k);
   let S = 0;
@@ -80,8 +86,8 @@ export function reduceCnn(
     const ci = a[i] - x / sqrtK - (m > 0 ? (y * perp[i]) / m : 0);
     c2 += ci * ci;
   }
-  const phi = angleBetween(v, teacher.w);
-  if (phi === undefined) throw new RangeError("the CNN filter v must be a non-zero vector");
+  const phi = angleBetweenUnchecked(v, teacher.w);
+  if (phi === undefined) throw new InputError("v", "must be a non-zero vector (w = v/‖v‖)");
   let r2 = 0;
   for (let i = 0; i < v.length; i++) r2 += v[i] * v[i];
   return {
@@ -136,6 +142,7 @@ export function runReducedWnGd(
   rules: CnnStopRules,
   options: CnnRunOptions,
 ): CnnRunEnd {
+  checkReducedRun(sys, state, rules, options);
   const { eta, maxSteps, recorder, lossSeries } = options;
   const earlyStop = options.earlyStop ?? true;
   const { k, sk, m } = sys;
@@ -190,7 +197,7 @@ export function runReducedWnGd(
       cos = cos1;
       sin = Math.abs(sin1);
     }
-    if (isDivergent(Math.abs(x) + Math.abs(y) + c)) {
+    if (isDivergentUnchecked(Math.abs(x) + Math.abs(y) + c)) {
       stop = "diverged";
       t++;
       break;
@@ -203,4 +210,19 @@ export function runReducedWnGd(
   state.c = c;
   const snapshot = stop === "diverged" ? divergedSnapshot(state.phi, state.r) : reducedSnapshot(sys, state);
   return { steps: t, stop, snapshot };
+}
+
+/** The reduced system and state as `reduceCnn` makes them, the ReLU rules, and the run's options. */
+function checkReducedRun(sys: unknown, state: unknown, rules: unknown, options: unknown): void {
+  const s = objectArgument("system", sys, "the system of reduceCnn");
+  integerInRange("system.k", s.k, 1);
+  for (const f of ["S", "N", "sk", "m"]) finiteNumber(`system.${f}`, s[f]);
+  const st = objectArgument("state", state, "the state of reduceCnn");
+  numberInRange("state.phi", st.phi, 0, Math.PI);
+  for (const f of ["r", "x", "y", "c"]) finiteNumber(`state.${f}`, st[f]);
+  if (!((st.r as number) > 0))
+    throw new InputError("state.r", "must be > 0 (‖v‖ of a non-zero filter)", st.r);
+  if (!(rules instanceof CnnStopRules))
+    throw new InputError("rules", "must be the ReLU rules (new CnnStopRules(teacher, eta, true))", rules);
+  checkCnnRunOptions(options);
 }

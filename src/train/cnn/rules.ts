@@ -34,12 +34,14 @@
  * to it. Such runs are `spurious` from the start (whatever the ratio).
  */
 
+import { booleanArgument } from "../../core/arguments.js";
+import { positiveNumber } from "../../core/validate.js";
 import { reluG } from "../../models/cnn/activation-kernel.js";
 import { reluACurvature } from "../../models/cnn/protocol.js";
 import type { CnnSnapshot } from "../../models/cnn/snapshot.js";
 import { isSpuriousLocalMinimum, saddleAngle } from "../../models/cnn/stationary.js";
-import type { CnnTeacher } from "../../models/cnn/teacher.js";
-import { isDivergent, type StopReason } from "../contract.js";
+import { type CnnTeacher, checkCnnTeacher } from "../../models/cnn/teacher.js";
+import { isDivergentUnchecked, type StopReason } from "../contract.js";
 import { type CnnOutcome, type CnnRules, cnnSnapshotDiverged } from "./run.js";
 
 export const GLOBAL_ANGLE_TOL = 1e-3;
@@ -66,6 +68,9 @@ export class CnnStopRules implements CnnRules {
   readonly certificateApplies: boolean;
 
   constructor(teacher: CnnTeacher, eta: number, exactPopulationWnGd: boolean) {
+    checkCnnTeacher(teacher);
+    positiveNumber("eta", eta);
+    booleanArgument("exactPopulationWnGd", exactPopulationWnGd);
     let S = 0;
     let N = 0;
     for (const x of teacher.a) {
@@ -114,7 +119,7 @@ export class CnnStopRules implements CnnRules {
   }
 
   diverged(snap: CnnSnapshot): boolean {
-    return cnnSnapshotDiverged(snap, isDivergent);
+    return cnnSnapshotDiverged(snap, isDivergentUnchecked);
   }
 
   earlyStop(snap: CnnSnapshot): StopReason | undefined {

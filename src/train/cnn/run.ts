@@ -3,6 +3,8 @@
  * full-vector.ts) takes and returns, and the rules interface both of the CNN's rule sets implement
  * (rules.ts for ReLU with its certificates, kernel-rules.ts for any activation).
  */
+import { booleanArgument, methodsArgument, objectArgument } from "../../core/arguments.js";
+import { integerInRange, positiveNumber } from "../../core/validate.js";
 import type { CnnSnapshot, CnnTrajectoryPoint } from "../../models/cnn/snapshot.js";
 import type { Outcome, StopReason } from "../contract.js";
 import type { ThinnedSeries, TrajectorySink } from "../trajectory.js";
@@ -23,6 +25,16 @@ export interface CnnRunEnd {
   readonly steps: number;
   readonly stop: StopReason;
   readonly snapshot: CnnSnapshot;
+}
+
+/** The options of a CNN run: step, budget, and recorders with the methods the loop calls. */
+export function checkCnnRunOptions(options: unknown): void {
+  const o = objectArgument("options", options, "options {eta, maxSteps, …}");
+  positiveNumber("options.eta", o.eta);
+  integerInRange("options.maxSteps", o.maxSteps, 0);
+  if (o.earlyStop !== undefined) booleanArgument("options.earlyStop", o.earlyStop);
+  if (o.recorder !== undefined) methodsArgument("options.recorder", o.recorder, ["wants", "push"]);
+  if (o.lossSeries !== undefined) methodsArgument("options.lossSeries", o.lossSeries, ["wants", "add"]);
 }
 
 /** The stop rule and outcome classifier of CNN training runs, for one teacher and step size. */

@@ -11,9 +11,12 @@
  * stationary    ‖∇J‖ < gradTol with J ≥ lossTol;
  * max-steps     the budget is spent.
  */
-import { rowNorms } from "../../models/fc/network.js";
-import type { FcPoint, FcPopulation } from "../../models/fc/population.js";
-import { isDivergent, type StopRule, type Trainable } from "../contract.js";
+import { booleanArgument, functionArgument, objectArgument } from "../../core/arguments.js";
+import { InputError } from "../../core/errors.js";
+import { integerInRange, nonNegativeNumber, positiveNumber } from "../../core/validate.js";
+import { checkFcPoint, rowNorms } from "../../models/fc/network.js";
+import { type FcPoint, FcPopulation } from "../../models/fc/population.js";
+import { isDivergentUnchecked, type StopRule, type Trainable } from "../contract.js";
 import { descend } from "../descent.js";
 
 export type FcOutcome = "global" | "stationary" | "max-steps" | "diverged" | "out-of-range";
@@ -72,9 +75,10 @@ export function fcTrainable(pop: FcPopulation, K: number, fixedA?: Float64Array)
   };
 }
 
-const diverged = (s: FcState) => isDivergent(s.loss) || !Number.isFinite(s.gradNorm);
+const diverged = (s: FcState) => isDivergentUnchecked(s.loss) || !Number.isFinite(s.gradNorm);
 
 export function fcGradientDescent(pop: FcPopulation, start: FcPoint, options: FcGdOptions): FcGdResult {
+  checkFcGdArguments(pop, start, options);
   const lossTol = options.lossTol ?? 1e-10;
   const gradTol = options.gradTol ?? 1e-10;
   const trainA = options.trainA ?? false;
@@ -125,4 +129,19 @@ export function fcGradientDescent(pop: FcPopulation, start: FcPoint, options: Fc
     a: Float64Array.from(a),
     trace,
   };
+}
+
+/** The population, a start of its shape, and the options (a positive step, a whole budget). */
+function checkFcGdArguments(pop: unknown, start: unknown, options: unknown): void {
+  if (!(pop instanceof FcPopulation))
+    throw new InputError("population", "must be an FcPopulation (new FcPopulation(kernel, teacher, K))", pop);
+  checkFcPoint("start", start, pop.K, pop.d);
+  const o = objectArgument("options", options, "options {eta, maxSteps, …}");
+  positiveNumber("options.eta", o.eta);
+  integerInRange("options.maxSteps", o.maxSteps, 0);
+  for (const tol of ["lossTol", "gradTol"])
+    if (o[tol] !== undefined) nonNegativeNumber(`options.${tol}`, o[tol]);
+  if (o.trainA !== undefined) booleanArgument("options.trainA", o.trainA);
+  if (o.recordEvery !== undefined) integerInRange("options.recordEvery", o.recordEvery, 0);
+  if (o.afterStep !== undefined) functionArgument("options.afterStep", o.afterStep);
 }

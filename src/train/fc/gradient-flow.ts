@@ -13,7 +13,7 @@
  */
 import { rowNorms } from "../../models/fc/network.js";
 import type { FcPoint, FcPopulation } from "../../models/fc/population.js";
-import { isDivergent, type StopRule } from "../contract.js";
+import { isDivergentUnchecked, type StopRule } from "../contract.js";
 import { FlowRecorder, type FlowSample } from "../flow-recorder.js";
 import { type FlowModel, gradientFlow } from "../gradient-flow.js";
 import { type FcOutcome, fcTrainable } from "./gradient-descent.js";
@@ -54,7 +54,7 @@ interface FcState {
   readonly gradNorm: number;
 }
 
-const diverged = (s: FcState) => isDivergent(s.loss) || !Number.isFinite(s.gradNorm);
+const diverged = (s: FcState) => isDivergentUnchecked(s.loss) || !Number.isFinite(s.gradNorm);
 
 export function fcGradientFlow(pop: FcPopulation, start: FcPoint, options: FcFlowOptions): FcFlowResult {
   const lossTol = options.lossTol ?? 1e-10;
