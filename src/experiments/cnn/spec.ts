@@ -156,7 +156,9 @@ export function validateCnnTrialSpec(
  */
 const validated = new WeakSet<object>();
 
-/** The validated spec of `input`: itself when it came from validateCnnTrialSpec, otherwise validateCnnTrialSpec(input). */
+/** The validated spec of `input`: itself when the validator made it, otherwise validated now. */
 export function cnnTrialSpecOf(input: unknown): CnnTrialSpec {
-  return typeof input === "object" && input !== null && validated.has(input) ? (input as CnnTrialSpec) : validateCnnTrialSpec(input);
+  return typeof input === "object" && input !== null && validated.has(input)
+    ? (input as CnnTrialSpec)
+    : validateCnnTrialSpec(input);
 }

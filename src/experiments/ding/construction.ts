@@ -9,13 +9,7 @@
  */
 import type { Activation } from "../../activations/activation.js";
 import { checkActivation } from "../../activations/registry.js";
-import {
-  float64Argument,
-  listArgument,
-  objectArgument,
-  rowsArgument,
-  vectorArgument,
-} from "../../core/arguments.js";
+import { float64Argument, listArgument, objectArgument, rowsArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
 import { finiteNumber, integerInRange, oneOf } from "../../core/validate.js";
 import { symmetricEigen } from "../../math/eigen.js";

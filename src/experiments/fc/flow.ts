@@ -17,7 +17,12 @@
  * GD's step η and its blow-up rule do not apply (there is no step to halve). The outcome is then
  * decided by the trial exactly as for GD: by J and the Hessian at the end point (trial.ts).
  */
-import { isDivergentUnchecked, type StopReason, type StopRule, type Trainable } from "../../train/contract.js";
+import {
+  isDivergentUnchecked,
+  type StopReason,
+  type StopRule,
+  type Trainable,
+} from "../../train/contract.js";
 import { gradientFlow } from "../../train/gradient-flow.js";
 import type { FcTrialSpec } from "./spec.js";
 

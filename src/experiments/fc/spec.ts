@@ -221,7 +221,9 @@ export function validateFcTrialSpec(input: unknown, name: (field: string) => str
  */
 const validated = new WeakSet<object>();
 
-/** The validated spec of `input`: itself when it came from validateFcTrialSpec, otherwise validateFcTrialSpec(input). */
+/** The validated spec of `input`: itself when the validator made it, otherwise validated now. */
 export function fcTrialSpecOf(input: unknown): FcTrialSpec {
-  return typeof input === "object" && input !== null && validated.has(input) ? (input as FcTrialSpec) : validateFcTrialSpec(input);
+  return typeof input === "object" && input !== null && validated.has(input)
+    ? (input as FcTrialSpec)
+    : validateFcTrialSpec(input);
 }
