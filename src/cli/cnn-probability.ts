@@ -4,6 +4,7 @@
  * example), so the two agree trial for trial.
  */
 
+import { CNN_TRIAL_DEFAULTS } from "../experiments/cnn/spec.js";
 import { parseSweepSpec } from "../sweep/spec.js";
 import type { Command } from "./command.js";
 import { boolFlag, choiceFlag, intFlag, numberFlag, optionalStringFlag, parseFlags } from "./flags.js";
@@ -52,8 +53,8 @@ export const cnnProbabilityCommand: Command = {
         k,
         p: intFlag(flags, "p", { default: 25, min: 1, max: 100000 }),
         ratio: numberFlag(flags, "ratio", { min: 0 }),
-        anorm: numberFlag(flags, "anorm", { default: 1, min: 0, exclusiveMin: true }),
-        init: choiceFlag(flags, "init", ["paper", "gaussian"] as const, "paper"),
+        anorm: numberFlag(flags, "anorm", { default: CNN_TRIAL_DEFAULTS.anorm, min: 0, exclusiveMin: true }),
+        init: choiceFlag(flags, "init", ["paper", "gaussian"] as const, CNN_TRIAL_DEFAULTS.init),
       },
       optimiser: { eta },
       stop,

@@ -6,7 +6,7 @@
 
 import { activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
-import { validateCnnTrialSpec } from "../experiments/cnn/spec.js";
+import { CNN_TRIAL_DEFAULTS, validateCnnTrialSpec } from "../experiments/cnn/spec.js";
 import { runCnnTrialDetailed } from "../experiments/cnn/trial.js";
 import { Rng } from "../math/rng.js";
 import { cnnKernelCriticalPoints } from "../models/cnn/kernel-critical.js";
@@ -121,7 +121,7 @@ export function teacherFromFlags(flags: ParsedFlags, defaultP?: number): CnnTeac
       k: numberFlag(flags, "k"),
       p: numberFlag(flags, "p", defaultP === undefined ? {} : { default: defaultP }),
       ratio: numberFlag(flags, "ratio"),
-      anorm: numberFlag(flags, "anorm", { default: 1 }),
+      anorm: numberFlag(flags, "anorm", { default: CNN_TRIAL_DEFAULTS.anorm }),
     },
     cnnFlagName,
   );
@@ -160,8 +160,8 @@ export const cnnTrainCommand: Command = {
       p,
       ratio: choice.ratio,
       anorm: choice.anorm,
-      init: choiceFlag(flags, "init", ["paper", "gaussian"] as const, "paper"),
-      method: choiceFlag(flags, "method", ["wn-gd", "gd"] as const, "wn-gd"),
+      init: choiceFlag(flags, "init", ["paper", "gaussian"] as const, CNN_TRIAL_DEFAULTS.init),
+      method: choiceFlag(flags, "method", ["wn-gd", "gd"] as const, CNN_TRIAL_DEFAULTS.method),
     };
     const numbers = {
       eta: "eta",

@@ -45,6 +45,12 @@ export interface CnnTrialSpec {
   activation?: string;
 }
 
+/**
+ * The defaults of the fields a caller may leave out, for the library and the CLI alike (eta and
+ * maxSteps follow from k and the activation).
+ */
+export const CNN_TRIAL_DEFAULTS = { anorm: 1, init: "paper", method: "wn-gd" } as const;
+
 /** The largest data set (in float64 numbers, 400 MB) a finite-sample trial may draw. */
 export const MAX_SAMPLE_NUMBERS = 5e7;
 /** The largest step budget (a run of 1e12 steps takes days). */
@@ -87,7 +93,7 @@ export function validateCnnTrialSpec(
     if (!(CNN_TRIAL_FIELDS as readonly string[]).includes(key))
       throw new InputError(name(key), `is not a cnn trial field (allowed: ${CNN_TRIAL_FIELDS.join(", ")})`);
   const { k, p, ratio, anorm } = validateCnnTeacherSettings(
-    { ...o, anorm: o.anorm === undefined ? 1 : o.anorm },
+    { ...o, anorm: o.anorm === undefined ? CNN_TRIAL_DEFAULTS.anorm : o.anorm },
     name,
   );
   const activation =
@@ -104,7 +110,10 @@ export function validateCnnTrialSpec(
       `is too small: the default budget ⌈6000/η⌉ exceeds ${MAX_STEPS} steps`,
       eta,
     );
-  const init = o.init === undefined ? "paper" : oneOf(name("init"), o.init, ["paper", "gaussian"] as const);
+  const init =
+    o.init === undefined
+      ? CNN_TRIAL_DEFAULTS.init
+      : oneOf(name("init"), o.init, ["paper", "gaussian"] as const);
   const spec: CnnTrialSpec = { k, p, ratio, anorm, eta, maxSteps, init };
   if (o.initStd !== undefined) {
     if (init !== "gaussian") throw new InputError(name("initStd"), `is only for ${name("init")} gaussian`);
@@ -143,7 +152,7 @@ export function validateCnnTrialSpec(
       throw new InputError(name("path"), `"reduced" is only for ${name("activation")} relu`, o.path);
     spec.activation = activation;
   }
-  if (spec.method === "wn-gd") delete spec.method;
+  if (spec.method === CNN_TRIAL_DEFAULTS.method) delete spec.method;
   if (spec.earlyStop === true) delete spec.earlyStop;
   validated.add(spec);
   return spec;
