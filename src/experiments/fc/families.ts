@@ -18,11 +18,9 @@
 import { objectArgument, stringArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
 import { finiteNumber } from "../../core/validate.js";
-import { symmetricEigen } from "../../math/eigen.js";
-import { summariseSpectrum } from "../../math/spectrum.js";
+import { fcEndPointSpectrum } from "./end-point-spectrum.js";
 import { familyProofFields, proveFcEndPoint } from "./family-proof.js";
 import { type FcTrialInput, type FcTrialSpec, fcTrialSpecOf } from "./spec.js";
-import { fcTrialModel, fcTrialSetup } from "./trial.js";
 
 /** End points whose signatures differ by less than this (max norm) are one family. */
 export const FAMILY_TOL = 1e-5;
@@ -147,10 +145,9 @@ export function fcFamilies(input: FcTrialInput, records: readonly FcEndRecord[])
     if (group) group.members.push(r);
     else groups.push({ outcome: r.outcome, sig, members: [r] });
   }
-  const model = fcTrialModel(fcTrialSetup(spec));
   const families = groups.map((g): FcFamily => {
     const first = g.members[0];
-    const spectrum = summariseSpectrum(symmetricEigen(model.hessian(Float64Array.from(first.end))).values);
+    const spectrum = fcEndPointSpectrum(spec, first.end);
     const canonical = canonicalForm(spec, unitsOf(spec, first.end));
     const loss = g.members.reduce((s, m) => s + (m.loss ?? 0), 0) / g.members.length;
     return {
