@@ -40,6 +40,9 @@ export interface IntervalPlotSpec {
   readonly references?: readonly { readonly y: number; readonly label: string }[];
   /** Spread groups sideways by this many x units (instead of a few pixels) so their intervals do not overlap. */
   readonly dodge?: number;
+  /** The panel's size in px (default 560 × 340); the lab fits it to the page's width. */
+  readonly width?: number;
+  readonly height?: number;
 }
 
 /** Pixels between neighbouring groups at the same x: a dot's width and a gap. */
@@ -128,8 +131,8 @@ export function intervalPlot(spec: IntervalPlotSpec): Figure {
       symbol: { type: "identity" },
       marks,
     },
-    560,
-    340,
+    spec.width ?? 560,
+    spec.height ?? 340,
   );
   const legend: LegendEntry[] = spec.groups.map((g, i) => ({
     label: g.label,

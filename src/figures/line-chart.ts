@@ -29,6 +29,9 @@ export interface LineChartSpec {
   readonly caption: string;
   readonly panels: readonly LinePanel[];
   readonly columns?: number;
+  /** Each panel's size in px (default PANEL_WIDTH × PANEL_HEIGHT); the lab fits it to the page's width. */
+  readonly panelWidth?: number;
+  readonly panelHeight?: number;
 }
 
 /** Pixels between the frame and the highest and lowest data. */
@@ -83,19 +86,23 @@ function panelMarks(panel: LinePanel): Plot.Markish[] {
 export function lineChart(spec: LineChartSpec): Figure {
   const panels = spec.panels.map((panel) => {
     const points = panel.series.flatMap((s) => s.points);
-    return plotPanel({
-      marginLeft: 60,
-      marginBottom: 40,
-      x: scaleOptions(
-        panel.x,
-        points.map((p) => p.x),
-      ),
-      y: {
-        ...scaleOptions(panel.y, [...points.map((p) => p.y), ...(panel.references ?? []).map((r) => r.y)]),
-        inset: Y_INSET_PX,
+    return plotPanel(
+      {
+        marginLeft: 60,
+        marginBottom: 40,
+        x: scaleOptions(
+          panel.x,
+          points.map((p) => p.x),
+        ),
+        y: {
+          ...scaleOptions(panel.y, [...points.map((p) => p.y), ...(panel.references ?? []).map((r) => r.y)]),
+          inset: Y_INSET_PX,
+        },
+        marks: panelMarks(panel),
       },
-      marks: panelMarks(panel),
-    });
+      spec.panelWidth,
+      spec.panelHeight,
+    );
   });
   const first = spec.panels[0];
   const legend = seriesLegend(
