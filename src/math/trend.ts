@@ -72,19 +72,32 @@ export interface TrendTest {
  * of the outcomes gives the same statistic.
  */
 export function cochranArmitage(groups: readonly TrendGroup[]): TrendTest {
-  if (groups.length < 2) throw new InputError("groups", "must hold at least two groups", groups.length);
-  groups.forEach((g, i) => {
-    integerInRange(`groups[${i}].n`, g.n, 1);
-    integerInRange(`groups[${i}].count`, g.count, 0, g.n);
-    finiteNumber(`groups[${i}].score`, g.score);
+  return cochranArmitageStratified([groups]);
+}
+
+/**
+ * The stratified Cochran–Armitage test (Mantel's extension): the statistic and its null variance
+ * summed over strata, each stratum with its own common proportion (e.g. P(global) against k at
+ * each ratio (1ᵀa*)²/‖a*‖², pooled over the ratios). One stratum is the plain test.
+ */
+export function cochranArmitageStratified(strata: readonly (readonly TrendGroup[])[]): TrendTest {
+  if (strata.length < 1) throw new InputError("strata", "must hold at least one stratum", strata.length);
+  let t = 0;
+  let variance = 0;
+  strata.forEach((groups, k) => {
+    if (groups.length < 2)
+      throw new InputError(`strata[${k}]`, "must hold at least two groups", groups.length);
+    groups.forEach((g, i) => {
+      integerInRange(`strata[${k}][${i}].n`, g.n, 1);
+      integerInRange(`strata[${k}][${i}].count`, g.count, 0, g.n);
+      finiteNumber(`strata[${k}][${i}].score`, g.score);
+    });
+    const total = groups.reduce((s, g) => s + g.n, 0);
+    const pBar = groups.reduce((s, g) => s + g.count, 0) / total;
+    const sBar = groups.reduce((s, g) => s + g.n * g.score, 0) / total;
+    t += groups.reduce((s, g) => s + g.count * (g.score - sBar), 0);
+    variance += pBar * (1 - pBar) * groups.reduce((s, g) => s + g.n * (g.score - sBar) ** 2, 0);
   });
-  const total = groups.reduce((s, g) => s + g.n, 0);
-  const successes = groups.reduce((s, g) => s + g.count, 0);
-  const pBar = successes / total;
-  const sBar = groups.reduce((s, g) => s + g.n * g.score, 0) / total;
-  const t = groups.reduce((s, g) => s + g.count * (g.score - sBar), 0);
-  const spread = groups.reduce((s, g) => s + g.n * (g.score - sBar) ** 2, 0);
-  const variance = pBar * (1 - pBar) * spread;
   if (!(variance > 0)) return { z: 0, pRise: 1, pFall: 1 };
   const z = t / Math.sqrt(variance);
   return { z, pRise: normalUpperTail(z), pFall: normalUpperTail(-z) };

@@ -2,7 +2,12 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { InputError } from "../../src/core/errors.js";
 import { Rng } from "../../src/math/rng.js";
-import { cochranArmitage, normalUpperTail, weightedSlope } from "../../src/math/trend.js";
+import {
+  cochranArmitage,
+  cochranArmitageStratified,
+  normalUpperTail,
+  weightedSlope,
+} from "../../src/math/trend.js";
 
 const near = (a: number, b: number, tol: number, what: string) =>
   assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b} (tolerance ${tol})`);
@@ -20,20 +25,28 @@ test("normalUpperTail matches tabulated values of the normal distribution (relat
 });
 
 /** The exact conditional (permutation) p-value of a rise, by Monte Carlo: shuffles the outcomes over the subjects. */
-function permutationPRise(groups: { count: number; n: number; score: number }[], shuffles: number): number {
-  const scores = groups.flatMap((g) => Array.from({ length: g.n }, () => g.score));
-  const outcomes = groups.flatMap((g) => Array.from({ length: g.n }, (_, i) => (i < g.count ? 1 : 0)));
-  const stat = (o: number[]) => o.reduce((s, v, i) => s + v * scores[i], 0);
-  const observed = stat(outcomes);
+type Group = { count: number; n: number; score: number };
+
+/**
+ * The exact conditional (permutation) p-value of a rise, by Monte Carlo: shuffles the outcomes over
+ * the subjects within each stratum and counts statistics Σ outcome·score at least the observed one.
+ */
+function permutationPRise(strata: Group[][], shuffles: number): number {
+  const parts = strata.map((groups) => ({
+    scores: groups.flatMap((g) => Array.from({ length: g.n }, () => g.score)),
+    outcomes: groups.flatMap((g) => Array.from({ length: g.n }, (_, i) => (i < g.count ? 1 : 0))),
+  }));
+  const stat = () => parts.reduce((s, p) => s + p.outcomes.reduce((t, v, i) => t + v * p.scores[i], 0), 0);
+  const observed = stat();
   const rng = Rng.fromSeed(7, 1);
   let atLeast = 0;
-  const o = [...outcomes];
   for (let r = 0; r < shuffles; r++) {
-    for (let i = o.length - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      [o[i], o[j]] = [o[j], o[i]];
-    }
-    if (stat(o) >= observed - 1e-9) atLeast++;
+    for (const { outcomes: o } of parts)
+      for (let i = o.length - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        [o[i], o[j]] = [o[j], o[i]];
+      }
+    if (stat() >= observed - 1e-9) atLeast++;
   }
   return atLeast / shuffles;
 }
@@ -50,7 +63,7 @@ test("cochranArmitage's one-sided p-value matches the permutation test by Monte 
   ];
   for (const groups of cases) {
     const shuffles = 20_000;
-    const mc = permutationPRise(groups, shuffles);
+    const mc = permutationPRise([groups], shuffles);
     const { pRise, pFall, z } = cochranArmitage(groups);
     // Monte Carlo standard error, plus a little for the normal approximation of a discrete statistic
     const tol = 4 * Math.sqrt((mc * (1 - mc)) / shuffles) + 0.01;
@@ -123,4 +136,28 @@ test("weightedSlope: exact on a line, the textbook standard error, and 95% cover
   assert.throws(() => weightedSlope([1, 1], [1, 2], [1, 1]), InputError);
   assert.throws(() => weightedSlope([1, 2], [1, 2], [1, 0]), InputError);
   assert.throws(() => weightedSlope([1, 2], [1], [1, 1]), InputError);
+});
+
+test("cochranArmitageStratified: one stratum is the plain test, and it matches the within-strata permutation test", () => {
+  const a = [
+    { count: 30, n: 50, score: 0 },
+    { count: 34, n: 50, score: 1 },
+    { count: 41, n: 50, score: 2 },
+  ];
+  const b = [
+    { count: 12, n: 40, score: 0 },
+    { count: 9, n: 40, score: 1 },
+    { count: 18, n: 40, score: 2 },
+    { count: 20, n: 40, score: 3 },
+  ];
+  assert.deepEqual(cochranArmitageStratified([a]), cochranArmitage(a));
+  const mc = permutationPRise([a, b], 20_000);
+  const { pRise } = cochranArmitageStratified([a, b]);
+  near(pRise, mc, 4 * Math.sqrt((mc * (1 - mc)) / 20_000) + 0.01, "stratified pRise");
+  // a stratum without spread adds nothing
+  const flat = [
+    { count: 5, n: 5, score: 0 },
+    { count: 5, n: 5, score: 1 },
+  ];
+  assert.deepEqual(cochranArmitageStratified([a, flat]), cochranArmitage(a));
 });
