@@ -113,6 +113,7 @@ export { ThinnedRecorder } from "./train/trajectory.js";
 // ── Analysis of critical points, for any Problem ──────────────────────────────────────────────
 export { type Classification, classifyPoint, problemHessian } from "./landscape/classify.js";
 export { type PointProof, proveCriticalPoint } from "./landscape/proof.js";
+export { type ProblemProof, type ProveOptions, proveProblemPoint } from "./landscape/prove-point.js";
 export { pointSpectrum } from "./landscape/hessian-spectrum.js";
 export { perturbedRestarts } from "./landscape/restarts.js";
 

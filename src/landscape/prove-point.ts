@@ -25,8 +25,16 @@
  * (Weyl); those within may be zero, so the index may be a range. The caller vouches for the
  * invariance (the note says whose symmetry it is); no polish is done there.
  */
+import {
+  booleanArgument,
+  float64Argument,
+  listArgument,
+  objectArgument,
+  stringArgument,
+} from "../core/arguments.js";
 import { luFactor, luSolve } from "../math/lu.js";
 import { gamma, verifiedSignCounts } from "../math/verified-inertia.js";
+import { checkProblem, checkProblemPoint } from "../models/check-problem.js";
 import type { LipschitzResult, Problem, ProofSupport, RoundingBounds } from "../models/problem.js";
 import { newtonFinish } from "../train/newton.js";
 import { type PointProof, proveCriticalPointUnchecked } from "./proof.js";
@@ -285,6 +293,8 @@ export function proveProblemPoint(
   x: Float64Array = problem.point,
   options: ProveOptions = {},
 ): ProblemProof {
+  checkProblemPoint(checkProblem(problem), x);
+  checkProveOptions(options, x.length);
   if (!problem.hessian)
     return notProven(`model ${problem.model} has no exact Hessian here (the proof needs one)`);
   const support = problem.proof;
@@ -386,4 +396,13 @@ function proveInSubspace(
     indexRange: range,
     reason: `${where}, but ${undetermined} eigenvalue(s) of its Hessian within ±${threshold.toPrecision(3)} of zero leave its kind open`,
   };
+}
+
+function checkProveOptions(options: unknown, n: number): void {
+  const o = objectArgument("options", options, "an object {polish?, subspace?}");
+  if (o.polish !== undefined) booleanArgument("options.polish", o.polish);
+  if (o.subspace === undefined) return;
+  const sub = objectArgument("options.subspace", o.subspace, "an object {basis, note}");
+  listArgument("options.subspace.basis", sub.basis, (field, v) => float64Argument(field, v, n));
+  stringArgument("options.subspace.note", sub.note);
 }

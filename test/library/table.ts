@@ -1015,6 +1015,17 @@ export const TABLE: readonly Entry[] = [
     call: fn(lib.proveCriticalPoint),
   },
   {
+    export: "proveProblemPoint",
+    args: [
+      problemArg(),
+      vector("x", problem().point),
+      object("options", {
+        polish: bool("polish", false),
+      }),
+    ],
+    call: fn(lib.proveProblemPoint),
+  },
+  {
     export: "classifyPoint",
     args: [
       problemArg(),
