@@ -41,4 +41,16 @@ export interface Activation {
   readonly suggestedPoint: number | undefined;
   /** Why the condition holds or fails, with caveats; one sentence. */
   readonly note: string;
+  /**
+   * Suprema over ℝ of |σ|, |σ'|, |σ''|, |σ'''| (Infinity when unbounded), derived in closed form;
+   * absent where they are not (the mlp's proof of a critical point needs them: docs/proofs.md).
+   */
+  readonly derivativeBounds?: DerivativeBounds;
+}
+
+export interface DerivativeBounds {
+  readonly value: number;
+  readonly d1: number;
+  readonly d2: number;
+  readonly d3: number;
 }

@@ -70,4 +70,11 @@ export const erfActivation: Activation = {
   theoremCondition: true,
   suggestedPoint: -0.5,
   note: "σ'' = −(4x/√π) e^{−x²} > 0 for x < 0",
+  // |σ''| = (4/√π)|x|e^{−x²} peaks at x² = 1/2; |σ'''| = (2/√π)|4x² − 2|e^{−x²} peaks at x = 0.
+  derivativeBounds: {
+    value: 1,
+    d1: 2 / Math.sqrt(Math.PI),
+    d2: (2 * Math.SQRT2 * Math.exp(-0.5)) / Math.sqrt(Math.PI),
+    d3: 4 / Math.sqrt(Math.PI),
+  },
 };

@@ -11,4 +11,5 @@ export const linear: Activation = {
   theoremCondition: false,
   suggestedPoint: undefined,
   note: "σ'' ≡ 0: a linear network has no sub-optimal local minima (Kawaguchi 2016)",
+  derivativeBounds: { value: Number.POSITIVE_INFINITY, d1: 1, d2: 0, d3: 0 },
 };

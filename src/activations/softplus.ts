@@ -13,4 +13,6 @@ export const softplus: Activation = {
   theoremCondition: true,
   suggestedPoint: 0.5,
   note: "σ'' = s(1−s) > 0 everywhere, so every point qualifies",
+  // σ' is the logistic function: its bounds shifted by one derivative (sigmoid.ts).
+  derivativeBounds: { value: Number.POSITIVE_INFINITY, d1: 1, d2: 0.25, d3: 1 / (6 * Math.sqrt(3)) },
 };

@@ -21,4 +21,6 @@ export const tanh: Activation = {
   theoremCondition: true,
   suggestedPoint: -0.7,
   note: "σ'' = −2 tanh·sech² > 0 for x < 0 (zero at 0, so bias-free variants fail)",
+  // With t = tanh x: |σ''| = 2|t|(1−t²) peaks at t² = 1/3; σ''' = (1−t²)(6t²−2) peaks in size at t = 0.
+  derivativeBounds: { value: 1, d1: 1, d2: 4 / (3 * Math.sqrt(3)), d3: 2 },
 };

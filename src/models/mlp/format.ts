@@ -15,6 +15,7 @@ import { finiteMatrix, finiteVector, integerInRange } from "../../core/validate.
 import type { Problem, ProblemFormat } from "../problem.js";
 import { checkData, checkMlpData } from "./data.js";
 import { Mlp, type MlpArchitecture, type MlpData } from "./network.js";
+import { mlpProofSupport } from "./proof-support.js";
 
 export const MLP_SHAPE =
   '{"model":"mlp","activation":NAME,"widths":[d1,…],"layers":[{"weights":[[…]],"biases":[…]},…,{"weights":[[v…]],"biases":[b0]}],"data":{"x":[[…],…],"y":[…]}}';
@@ -32,6 +33,7 @@ export function mlpProblem(architecture: MlpArchitecture, data: MlpData, point: 
     gradient: (x) => net.gradient(x, data),
     hessian: (x) => net.hessian(x, data),
     hessianVector: (x, v) => net.hessianVector(x, data, v),
+    proof: mlpProofSupport(net, data),
     structure: (flat) => ({ layers: layersOf(net, flat) }),
   };
 }
