@@ -13,9 +13,11 @@ import { checkActivation } from "../../activations/registry.js";
 import { booleanArgument, objectArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
 import { integerInRange, oneOf, positiveNumber } from "../../core/validate.js";
+import { proveProblemPoint } from "../../landscape/prove-point.js";
 import { perturbedRestarts, type RestartSummary } from "../../landscape/restarts.js";
 import type { Seed } from "../../math/rng.js";
 import { checkMlpData, gaussianInputs } from "../../models/mlp/data.js";
+import { mlpProblem } from "../../models/mlp/format.js";
 import { Mlp, type MlpData } from "../../models/mlp/network.js";
 import { type BestLossReport, bestLossElsewhere } from "./best-loss.js";
 import { certifyDingPoint, type DingCertificate } from "./certificate.js";
@@ -64,6 +66,12 @@ export interface DingExperimentReport {
   readonly bestLoss?: BestLossReport;
   readonly control?: NegativeControl;
   readonly escape?: EscapePath;
+  /**
+   * The computer-assisted proof of a strict minimum near the point (docs/proofs.md#the-mlp), or why it
+   * does not apply: the constructed minima have zero Hessian modes (they are not strict), so it is
+   * expected to stop there and the analytic certificate is the proof.
+   */
+  readonly proof?: { readonly certified: boolean; readonly reason: string; readonly radius?: number };
 }
 
 export function runDingExperiment(spec: DingExperimentSpec): DingExperimentReport {
@@ -124,7 +132,13 @@ export function runDingExperiment(spec: DingExperimentSpec): DingExperimentRepor
     verdict = "local minimum, sub-optimality not shown";
     reason = "certificate holds and restarts return to L*, but no lower loss was found";
   }
-  return { ...base, verdict, reason, point, certificate, restarts, bestLoss, ...controls };
+  const proven = proveProblemPoint(mlpProblem(point.architecture, point.data, point.theta));
+  const proof = {
+    certified: proven.certified,
+    reason: proven.reason,
+    ...(proven.radius !== undefined ? { radius: proven.radius } : {}),
+  };
+  return { ...base, verdict, reason, point, certificate, restarts, bestLoss, ...controls, proof };
 }
 
 function need(value: number | undefined, field: string): number {

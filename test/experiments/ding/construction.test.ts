@@ -141,6 +141,10 @@ test("convex labels (S ≺ 0) are handled by flipping the output sign: still a s
   });
   assert.equal(r.certificate!.curvatureSign, -1);
   assert.equal(r.verdict, "sub-optimal local minimum", r.reason);
+  // The minimum is not strict (the certificate's zero modes), so the proof of a strict minimum
+  // (docs/proofs.md#the-mlp) must stop with that reason rather than certify it.
+  assert.ok(r.certificate!.zeroModes > 0);
+  assert.ok(r.proof && !r.proof.certified && /eigenvalue gap/.test(r.proof.reason), r.proof?.reason);
 });
 
 for (const name of ["relu", "leaky-relu", "linear"]) {
