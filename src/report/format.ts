@@ -23,3 +23,8 @@ export function fmtPercent(p: number): string {
 export function fmtMean(mean: number, se: number): string {
   return `${fmt(mean)} ± ${fmt(Z95 * se, 2)}`;
 }
+
+/** A p-value as the report prints it: "p = 0.032", "p = 4.1e-5", "p < 1e-10". */
+export function fmtP(p: number): string {
+  return p < 1e-10 ? "p < 1e-10" : `p = ${fmt(p, 2)}`;
+}

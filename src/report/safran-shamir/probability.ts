@@ -1,8 +1,10 @@
 /** Safran & Shamir (2018): P(spurious) per (k, n) beside the released percentages. */
 import type { Figure } from "../../figures/figure.js";
 import { intervalPlot } from "../../figures/interval-plot.js";
+import type { TrendTest } from "../../math/trend.js";
 import { evaluateClaims } from "../claims.js";
 import { fmt } from "../format.js";
+import { proportionTrend, significantRise, TREND_LEVEL, trendText } from "../trend.js";
 import type { ClaimSpec, SubsectionSpec, Table } from "../types.js";
 import { cellName, commandsText, pct, protocolText } from "./common.js";
 import { RELEASED_PROVENANCE, RELEASED_RUNS } from "./released.js";
@@ -23,8 +25,8 @@ export interface ProbabilityFacts {
   /** n = k cells by k, and significant drops of P(spurious) from one k to the next. */
   readonly square: readonly SsCell[];
   readonly drops: readonly string[];
-  /** Whether P(spurious) at the largest k is significantly above that at the smallest k (n = k). */
-  readonly rises: boolean;
+  /** The one-sided trend test of a rise of P(spurious) with k at n = k (undefined with fewer than two cells). */
+  readonly trend: TrendTest | undefined;
   /** Runs Minima calls spurious, and those in families proven to be strict local minima. */
   readonly spuriousRuns: number;
   readonly provenRuns: number;
@@ -41,8 +43,6 @@ export function probabilityFacts(r: SafranShamirResults): ProbabilityFacts {
   for (let i = 1; i < square.length; i++)
     if (square[i].spurious.hi < square[i - 1].spurious.lo)
       drops.push(`${cellName(square[i - 1])}→${cellName(square[i])}`);
-  const first = square[0];
-  const last = square[square.length - 1];
   return {
     cells: r.cells,
     compared,
@@ -51,7 +51,10 @@ export function probabilityFacts(r: SafranShamirResults): ProbabilityFacts {
     missing: r.cells.filter((c) => c.released === undefined),
     square,
     drops,
-    rises: square.length >= 2 && last.spurious.lo > first.spurious.hi,
+    trend:
+      square.length >= 2
+        ? proportionTrend(square.map((c) => ({ score: c.k, estimate: c.spurious })))
+        : undefined,
     spuriousRuns: r.cells.reduce((s, c) => s + c.counts.spurious, 0),
     provenRuns: r.cells.reduce((s, c) => s + c.provenSpuriousRuns, 0),
     unproven: r.cells.filter((c) => c.unprovenFamilies > 0),
@@ -105,10 +108,18 @@ export const probabilityClaims: readonly ClaimSpec<ProbabilityFacts>[] = [
     provenance: "released",
     measured: (f) =>
       `n = k: ${f.square.map((c) => `k=${c.k} ${pct(c.spurious)}`).join("; ")}.` +
-      (f.drops.length > 0 ? ` Significant drops: ${f.drops.join(", ")}.` : " No significant drop."),
+      (f.trend ? ` Rise with k: ${trendText(f.trend)}.` : "") +
+      (f.drops.length > 0
+        ? ` Significant drops: ${f.drops.join(", ")}.`
+        : " No significant drop between neighbours."),
     verdict: {
-      test: "at n = k, agrees when no cell's 95% Wilson interval of P(spurious) lies wholly below that of the cell at the next smaller k and the interval at the largest k lies wholly above that at the smallest k; else differs",
-      decide: (f) => (f.drops.length === 0 && f.rises ? "agrees" : "differs"),
+      test: `at n = k: agrees when P(spurious) rises with k by a one-sided Cochran–Armitage trend test at level ${TREND_LEVEL} and no cell's 95% Wilson interval lies wholly below that of the cell at the next smaller k; partly agrees when the rise is significant but some neighbour drops; else differs`,
+      decide: (f) =>
+        f.trend !== undefined && significantRise(f.trend)
+          ? f.drops.length === 0
+            ? "agrees"
+            : "partly agrees"
+          : "differs",
     },
     applies: (f) => f.square.length >= 2,
   },

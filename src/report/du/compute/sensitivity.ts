@@ -11,6 +11,11 @@ export interface DuSensitivityRow {
   readonly global: ProportionEstimate;
   readonly spurious: ProportionEstimate;
   readonly counts: OutcomeCounts;
+  /**
+   * η rows only: the runs compared start by start with the smallest η's (same starts): how many
+   * changed outcome, how many became global and how many stopped being global.
+   */
+  readonly paired?: { readonly changed: number; readonly gained: number; readonly lost: number };
 }
 
 export interface DuSensitivity {
@@ -40,17 +45,34 @@ export async function sensitivity(
   );
   const done = await runCells(cells, trials, settings, onTrials);
   let next = 0;
-  return axes.map(({ parameter, values }) => ({
-    parameter,
-    base,
-    rows: values.map((value) => {
-      const counts = countOutcomes(done[next++].results);
-      return {
-        value,
-        counts,
-        global: wilsonInterval(counts.global, counts.n),
-        spurious: wilsonInterval(counts.spurious, counts.n),
-      };
-    }),
-  }));
+  return axes.map(({ parameter, values }) => {
+    const first = next;
+    const smallest = done[first + values.indexOf(Math.min(...values))].results;
+    return {
+      parameter,
+      base,
+      rows: values.map((value) => {
+        const { results } = done[next++];
+        const counts = countOutcomes(results);
+        const row: DuSensitivityRow = {
+          value,
+          counts,
+          global: wilsonInterval(counts.global, counts.n),
+          spurious: wilsonInterval(counts.spurious, counts.n),
+        };
+        if (parameter !== "eta") return row;
+        const isGlobal = (o: string) => o === "global";
+        let changed = 0;
+        let gained = 0;
+        let lost = 0;
+        results.forEach((r, t) => {
+          const other = smallest[t].outcome;
+          if (r.outcome !== other) changed++;
+          if (isGlobal(r.outcome) && !isGlobal(other)) gained++;
+          if (!isGlobal(r.outcome) && isGlobal(other)) lost++;
+        });
+        return { ...row, paired: { changed, gained, lost } };
+      }),
+    };
+  });
 }
