@@ -1,4 +1,5 @@
 /** The report's summary as Markdown: every claim with its verdict and test, the tables, links to the figures. */
+import { externalResults, type LinkOptions, provenanceCounts, verdictCounts } from "./overview.js";
 import { PROVENANCE_TEXT, type Report, type Table } from "./types.js";
 
 function cell(text: string | number): string {
@@ -12,17 +13,34 @@ export function tableMarkdown(table: Table): string {
   return [`*${table.caption}*`, "", head, rule, ...rows].join("\n");
 }
 
-export function reportMarkdown(report: Report): string {
+export function reportMarkdown(report: Report, options: LinkOptions = {}): string {
   const { meta } = report;
+  const doc = (path: string) =>
+    options.docsHref === undefined
+      ? `\`${path}\``
+      : `[${path}](${options.docsHref}${path.replace(/^docs\//, "")})`;
+  const external = externalResults(report);
   const out: string[] = [
     `# ${meta.title}`,
     "",
     `Minima ${meta.version}, size **${meta.size}**, seed ${meta.seed}: \`${meta.command}\`. The full report with figures is`,
     "`index.html`; every number is in `results.json`.",
     "",
+    `Claims: ${verdictCounts(report)}. By provenance: ${provenanceCounts(report)}. Every verdict is decided by the test printed beside it.`,
+    "",
+    `External results Minima is held against: ${external.length === 0 ? "none." : ""}`,
+    ...external.map((e) => `- ${e}`),
+    "",
   ];
   for (const section of report.sections) {
-    out.push(`## ${section.title}`, "", `*${section.paper}*`, "", section.intro, "");
+    out.push(
+      `## ${section.title}`,
+      "",
+      `*${section.paper}*: [arXiv:${section.arxiv}](https://arxiv.org/abs/${section.arxiv}); Minima's account: ${section.docs.map((d) => doc(d.path)).join(", ")}.`,
+      "",
+      section.intro,
+      "",
+    );
     if (section.missing.length > 0) {
       out.push("**Not reproduced in this build:**", "", ...section.missing.map((m) => `- ${m}`), "");
     }

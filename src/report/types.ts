@@ -94,10 +94,23 @@ export interface SubsectionSpec<R> {
   readonly data: (r: R) => unknown;
 }
 
+/** A page of Minima's docs/ that explains a section's mathematics and protocol. */
+export interface DocLink {
+  /** The path in the repository, e.g. "docs/du-cnn.md". */
+  readonly path: string;
+  readonly title: string;
+}
+
 export interface Section {
   readonly id: string;
   readonly title: string;
   readonly paper: string;
+  /** The paper's arXiv identifier, e.g. "1712.00779". */
+  readonly arxiv: string;
+  /** The docs/ pages behind the section. */
+  readonly docs: readonly DocLink[];
+  /** Results of others that the section's claims hold Minima against (empty when none), in words. */
+  readonly external: readonly string[];
   readonly intro: string;
   readonly subsections: readonly Subsection[];
   /** Parts that could not be computed (a missing capability), named honestly. */

@@ -2,8 +2,9 @@
  * Writes a rendered report to disk: index.html, summary.md, results.json and figures/*.svg|png.
  * The only module of the report that does I/O.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { svgToPng } from "../figures/png.js";
 import { toJson } from "../io/json.js";
 import { reportHtml } from "./html.js";
@@ -18,6 +19,9 @@ export function reportJson(report: Report): unknown {
       id: s.id,
       title: s.title,
       paper: s.paper,
+      arxiv: s.arxiv,
+      docs: s.docs,
+      external: s.external,
       missing: s.missing,
       subsections: s.subsections.map((sub) => ({
         id: sub.id,
@@ -36,6 +40,16 @@ export function reportJson(report: Report): unknown {
       })),
     })),
   };
+}
+
+/**
+ * docs/ as seen from a report written to `dir`, when Minima runs from its repository (src/report or
+ * dist/report, two levels below it); undefined for an installed package, which ships no docs/.
+ */
+export function docsHrefFrom(dir: string): string | undefined {
+  const docs = fileURLToPath(new URL("../../docs/", import.meta.url));
+  if (!existsSync(join(docs, "report.md"))) return undefined;
+  return `${relative(resolve(dir), docs).split(sep).join("/")}/`;
 }
 
 export function writeReport(dir: string, report: Report): { files: string[] } {
@@ -57,7 +71,8 @@ export function writeReport(dir: string, report: Report): { files: string[] } {
       }
   // toJson refuses NaN and infinities: a non-finite number in a result is a bug upstream
   write(join(dir, "results.json"), `${toJson(reportJson(report), 2)}\n`);
-  write(join(dir, "summary.md"), reportMarkdown(report));
-  write(join(dir, "index.html"), reportHtml(report));
+  const docsHref = docsHrefFrom(dir);
+  write(join(dir, "summary.md"), reportMarkdown(report, { docsHref }));
+  write(join(dir, "index.html"), reportHtml(report, { docsHref }));
   return { files };
 }

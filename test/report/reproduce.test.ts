@@ -32,8 +32,17 @@ test("minima reproduce --smoke writes index.html, summary.md, results.json and e
     const svg = readFileSync(join(dir, "figures", `${f.name}.svg`), "utf8");
     assert.ok(html.includes(svg), `index.html embeds ${f.name}.svg inline`);
   }
-  // self-contained: no scripts, stylesheets or images fetched from elsewhere
-  assert.doesNotMatch(html, /<script|<link |src="http|href="http/);
+  // self-contained: no scripts, stylesheets or images fetched from elsewhere; the only links out are the papers on arXiv
+  assert.doesNotMatch(html, /<script|<link |src="http|@font-face|url\(\s*['"]?https?:/);
+  const outside = [...html.matchAll(/href="(https?:[^"]*)"/g)].map((m) => m[1]);
+  assert.deepEqual(
+    [...new Set(outside)].sort(),
+    ["1703.00560", "1712.00779", "1712.08968", "1911.01413"].map((id) => `https://arxiv.org/abs/${id}`),
+  );
+  // mathematics as MathML rendered at build time
+  assert.match(html, /<math>/);
+  const shown = html.replace(/<annotation[^>]*>[^<]*<\/annotation>/g, "");
+  assert.doesNotMatch(shown, /\$[^$<]*\\[a-zA-Z]+[^$<]*\$/, "no TeX left unrendered");
 
   // every claim has the three parts of the comparison
   const claims = results.sections.flatMap((s: { subsections: { claims: unknown[] }[] }) =>

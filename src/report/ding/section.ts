@@ -15,6 +15,9 @@ export function dingSection(r: DingResults): Section {
     title: "Ding, Li & Sun (2019): sub-optimal local minima for almost all non-linear activations",
     paper:
       "Sub-Optimal Local Minima Exist for Neural Networks with Almost All Non-Linear Activations (arXiv 1911.01413; Mathematics of Operations Research 2022)",
+    arxiv: "1911.01413",
+    docs: [{ path: "docs/ding.md", title: "the construction and the verification protocol" }],
+    external: [],
     intro:
       "Only the paper's abstracts were available, and the paper reports no experiments that we know of. Minima therefore verifies the headline claims on a construction of its own (docs/ding.md#the-construction), which has every property the abstract states, with the verification protocol of docs/ding.md#the-verification-protocol: each 'sub-optimal local minimum' verdict rests on an analytic certificate, perturbed restarts and a lower loss found elsewhere.",
     subsections: DING_SUBSECTIONS.map((s) => renderSubsection(s, r)),

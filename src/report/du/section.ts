@@ -18,6 +18,9 @@ export function duSection(r: DuResults): Section {
     title: "Du, Lee, Tian, Póczos & Singh (2018): one-hidden-layer CNN",
     paper:
       "Gradient Descent Learns One-hidden-layer CNN: Don't be Afraid of Spurious Local Minima (ICML 2018)",
+    arxiv: "1712.00779",
+    docs: [{ path: "docs/du-cnn.md", title: "the one-hidden-layer CNN" }],
+    external: [],
     intro:
       "The paper's full text was not available to us: only its abstracts are verified. The theorem statements are from recollection, and its experiments section (table sizes, p, η, trial counts) is unknown, so Minima compares patterns and exact derived statements, not the paper's printed numbers.",
     subsections: DU_SUBSECTIONS.map((s) => renderSubsection(s, r)),

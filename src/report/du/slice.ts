@@ -11,7 +11,7 @@ export const sliceClaims: readonly ClaimSpec<DuSlice>[] = [
   {
     id: "du-spurious-loss",
     statement:
-      "The spurious point is v ∝ −w*, a_s = (11ᵀ + (π−1)I)⁻¹(11ᵀ − I)a*, with loss [(π−2)‖a*‖² + π(1ᵀa*)²/(k+π−1)]/(4(π−1)).",
+      "The spurious point is v ∝ −w*, $a_s = (\\mathbf{1}\\mathbf{1}^\\top + (\\pi-1)I)^{-1}(\\mathbf{1}\\mathbf{1}^\\top - I)\\,a^*$, with loss $\\ell_s = \\dfrac{(\\pi-2)\\|a^*\\|^2 + \\pi(\\mathbf{1}^\\top a^*)^2/(k+\\pi-1)}{4(\\pi-1)}$.",
     provenance: "derived",
     measured: (s) =>
       `ℓ_s from the formula ${fmt(s.spuriousLoss, 8)}; closed-form loss evaluated at (−w*, a_s) ${fmt(s.spuriousLossOnSlice, 8)}; saddle cone at φ_s = ${s.saddleAngle === null ? "none" : `${fmt((s.saddleAngle * 180) / Math.PI, 4)}°`}.`,

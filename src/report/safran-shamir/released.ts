@@ -12,6 +12,10 @@
 export const RELEASED_PROVENANCE =
   "from the authors' released results (computed from their result files with their own processing script); not the paper's printed table";
 
+/** The external results this section is held against, in one sentence (the report's opening lists it). */
+export const RELEASED_EXTERNAL =
+  "Safran & Shamir's released results (their result files, processed by their own script; not the paper's printed table): per (k, n), 26 cells of 1000 runs each, the runs ending non-global, the runs in families verified as local minima by their computer-assisted proof, the mean proven lower bound on λ_min, the mean loss and the loss of the most frequent family; and k·J of the special-unit family at k = 7, 10, 20, stated to two decimals with them";
+
 /** Runs per (k, n) in the authors' released results. */
 export const RELEASED_RUNS = 1000;
 

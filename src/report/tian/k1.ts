@@ -59,7 +59,7 @@ export const k1Claims: readonly ClaimSpec<K1Facts>[] = [
   {
     id: "tian-thm-3-3",
     statement:
-      "Thm 3.3: with w⁽¹⁾ uniform in the ball of radius r ≤ ε√(2π/(d+1))‖w*‖, the K = 1 dynamics converge to w* with probability at least (1 − ε)/2.",
+      "Thm 3.3: with $w^{(1)}$ uniform in the ball of radius $r \\le \\varepsilon\\sqrt{2\\pi/(d+1)}\\,\\|w^*\\|$, the K = 1 dynamics converge to w* with probability at least $(1 - \\varepsilon)/2$.",
     provenance: "verified",
     measured: (f) =>
       `GD success ≥ (1 − ε)/2 (lower interval end) in ${f.gdAboveBound.length} of ${f.ball.length} cells (d × ε); the probability of starting in Ω is above the bound in ${f.aboveBound.length} of ${f.ball.length}.`,

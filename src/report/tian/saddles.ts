@@ -49,7 +49,7 @@ export const saddleClaims: readonly ClaimSpec<SaddleFacts>[] = [
   {
     id: "tian-saddle-formula",
     statement:
-      "Thm 4.1(1): from x = y ∈ (0, 1] the dynamics stay on the diagonal and converge to x*_K = [√(K−1) − arccos(1/√K) + π]/(πK).",
+      "Thm 4.1(1): from x = y ∈ (0, 1] the dynamics stay on the diagonal and converge to $x^*_K = \\dfrac{\\sqrt{K-1} - \\arccos(1/\\sqrt{K}) + \\pi}{\\pi K}$.",
     provenance: "verified",
     measured: (f) =>
       `Diagonal equation from x = y = 0.01: ${f.rows.map((s) => `K=${s.K}: ${fmt(s.measuredFixedPoint, 7)} (formula ${fmt(s.saddle, 7)})`).join("; ")}; max difference ${fmt(f.maxDiff, 2)}.`,

@@ -18,6 +18,9 @@ export function tianSection(r: TianResults): Section {
     title: "Tian (2017): two-layer ReLU networks",
     paper:
       "An Analytical Formula of Population Gradient for two-layered ReLU network and its Applications in Convergence and Critical Point Analysis (ICML 2017), with its ICLR 2017 workshop version",
+    arxiv: "1703.00560",
+    docs: [{ path: "docs/tian.md", title: "the two-layer ReLU network" }],
+    external: [],
     intro:
       "The workshop version's main text (its Lemma 3.1, Thms 3.3 and 4.1, Conjecture 4.3 and the captions of Figs. 3–5) was available and is what the verified claims quote; its appendix and figure images were not, so the figures' settings (d, N, K, noise levels) are Minima's choices (docs/tian.md). Of the ICML version only the abstract was available; the K = 2 criterion follows the author's code. J = ½E[(g − g*)²] per sample (the paper's data-matrix loss is N times this).",
     subsections: TIAN_SUBSECTIONS.map((s) => renderSubsection(s, r)),
