@@ -3,9 +3,10 @@
  * every section, so a link restores exactly what its author saw even if defaults change later.
  * Numbers use JavaScript's shortest round-trip decimal text, so decoding gives back the same
  * float64. Decoding never throws: an unknown key or a value out of range is dropped (that field
- * keeps its default, every other field keeps the link's value) and named in a list of problems for
- * the page to show.
+ * keeps its default, every other field keeps the link's value) and described in plain words
+ * (hash-problems.ts) in a list of problems for the page to show.
  */
+import { describeProblem } from "./hash-problems.js";
 import { defaultState, type LabState, LabStateSchema } from "./state.js";
 
 export interface DecodedHash {
@@ -23,9 +24,11 @@ function encodeValue(value: unknown): string {
 
 export function encodeHash(state: LabState): string {
   const params = new URLSearchParams();
-  params.set("view", state.view);
   for (const [section, fields] of Object.entries(state)) {
-    if (section === "view") continue;
+    if (typeof fields !== "object" || fields === null) {
+      params.set(section, String(fields));
+      continue;
+    }
     for (const [key, value] of Object.entries(fields as Record<string, unknown>)) {
       params.set(`${section}.${key}`, encodeValue(value));
     }
@@ -67,13 +70,21 @@ export function decodeHash(hash: string): DecodedHash {
     if (parsed.success) return { state: parsed.data, problems: problems.slice(0, 6) };
     let dropped = false;
     for (const issue of parsed.error.issues) {
-      const where = issue.path.length > 0 ? issue.path.join(".") : "link";
-      problems.push(`${where}: ${issue.message}`);
+      problems.push(...describeProblem(issue, givenAt(raw, issue.path)));
       dropped = drop(raw, issue.path, issue.code === "unrecognized_keys" ? issue.keys : []) || dropped;
     }
     if (!dropped) break;
   }
   return { state: defaultState(), problems: problems.slice(0, 6) };
+}
+
+/** What the link wrote for the field at `path` (its section and field). */
+function givenAt(raw: Record<string, unknown>, path: readonly PropertyKey[]): unknown {
+  const section = raw[String(path[0])];
+  if (path.length < 2) return section;
+  return section && typeof section === "object"
+    ? (section as Record<string, unknown>)[String(path[1])]
+    : undefined;
 }
 
 /** Removes what an issue names: unknown keys at `path`, or the section field (or top-level key) at it. */

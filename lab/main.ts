@@ -1,7 +1,8 @@
 /**
  * The shell: reads the state from the URL hash, draws the panel tabs, mounts the chosen view and
  * keeps the hash in step with the state. A bad hash never gives a blank page: its bad fields take
- * their defaults, the others keep the link's values, and a notice names what was wrong.
+ * their defaults, the others keep the link's values, a notice says in plain words what was wrong,
+ * and the address bar keeps the link as it was typed until the reader changes something.
  */
 import { decodeHash, encodeHash } from "./hash.js";
 import { createPool } from "./rpc.js";
@@ -15,19 +16,33 @@ const nav = document.getElementById("tabs") as HTMLElement;
 const panel = document.getElementById("panel") as HTMLElement;
 const notice = document.getElementById("notice") as HTMLElement;
 const status = document.getElementById("status") as HTMLElement;
+const presentButton = document.getElementById("presentation") as HTMLButtonElement;
 
 let state: LabState;
 let mounted: MountedView | undefined;
 let lastWrittenHash = "";
+/** True while the address bar holds a link with bad fields that the reader has not changed yet. */
+let keepAddress = false;
 
 function writeHash(): void {
+  if (keepAddress) return;
   lastWrittenHash = encodeHash(state);
   if (location.hash !== lastWrittenHash) history.replaceState(null, "", lastWrittenHash);
 }
 
+/** Larger type and folded controls for a projector; the figures are redrawn for the new type. */
+function applyPresentation(): void {
+  const on = state.presentation === "on";
+  document.documentElement.classList.toggle("presentation", on);
+  presentButton.setAttribute("aria-pressed", on ? "true" : "false");
+  presentButton.textContent = on ? "Leave presentation" : "Presentation mode";
+}
+
 function showNotice(problems: readonly string[]): void {
   notice.replaceChildren(
-    el("strong", { text: "Part of this link's state was not valid; those fields have their defaults." }),
+    el("strong", {
+      text: "Some settings in this link could not be used. Every other setting is as the link gives it.",
+    }),
     el("ul", {}, ...problems.map((p) => el("li", { text: p }))),
   );
   const close = el("button", { type: "button", class: "notice-close" }, "Dismiss");
@@ -43,6 +58,8 @@ const context: ViewContext = {
   state: () => state,
   update(change) {
     state = change(state);
+    // the reader changed something: from now on the address bar follows the state
+    keepAddress = false;
     writeHash();
   },
   announce(text) {
@@ -85,6 +102,7 @@ nav.addEventListener("keydown", (event) => {
 
 function mount(): void {
   mounted?.unmount();
+  status.textContent = "";
   panel.replaceChildren();
   const view = viewById(state.view);
   panel.setAttribute("aria-labelledby", `tab-${view.id}`);
@@ -104,9 +122,19 @@ function load(): void {
   state = decoded.state;
   if (decoded.problems.length > 0) showNotice(decoded.problems);
   else notice.hidden = true;
+  keepAddress = decoded.problems.length > 0;
+  if (keepAddress) lastWrittenHash = location.hash;
   writeHash();
+  applyPresentation();
+  status.textContent = "";
   mount();
 }
+
+presentButton.addEventListener("click", () => {
+  context.update((s) => ({ ...s, presentation: s.presentation === "on" ? "off" : "on" }));
+  applyPresentation();
+  mount();
+});
 
 window.addEventListener("hashchange", () => {
   if (location.hash !== lastWrittenHash) load();

@@ -54,6 +54,25 @@ function pointList(maxLength: number, fallback: [number, number][]) {
     .default(fallback);
 }
 
+/**
+ * A start chosen by clicking the CNN landscape: "φ,c" (φ ∈ [0, π], c = (a₀ᵀa*)/‖a*‖), or empty for
+ * the random start of (seed, trial).
+ */
+function optionalStart() {
+  const point = z.tuple([z.number().finite().min(0).max(Math.PI), z.number().finite().min(-1000).max(1000)]);
+  return z
+    .preprocess(
+      (v) =>
+        typeof v === "string"
+          ? v.trim() === ""
+            ? []
+            : v.split(",").map((t) => (t.trim() === "" ? Number.NaN : Number(t)))
+          : v,
+      z.union([z.tuple([]), point]),
+    )
+    .default([]);
+}
+
 export const VIEW_IDS = ["cnn", "basins", "probability", "tian", "ding", "spurious"] as const;
 export type ViewId = (typeof VIEW_IDS)[number] | "about";
 
@@ -67,6 +86,7 @@ export const CnnStateSchema = z.strictObject({
   trial: int(0, 1_000_000, 0),
   init: z.enum(["paper", "gaussian"]).default("paper"),
   steps: int(10, 200_000, 3000),
+  start: optionalStart(),
 });
 
 export const BasinsStateSchema = z.strictObject({
@@ -124,6 +144,8 @@ export const SpuriousStateSchema = z.strictObject({
 
 export const LabStateSchema = z.strictObject({
   view: z.enum(["about", ...VIEW_IDS]).default("cnn"),
+  /** Presentation mode: larger type, controls collapsed (for a lecture hall's projector). */
+  presentation: z.enum(["off", "on"]).default("off"),
   cnn: CnnStateSchema.prefault({}),
   basins: BasinsStateSchema.prefault({}),
   probability: ProbabilityStateSchema.prefault({}),

@@ -21,7 +21,10 @@ export class StatusLine {
     this.element = el("div", { class: "progress" }, this.bar, this.text);
   }
 
+  private held = false;
+
   show(message: string): void {
+    if (this.held) return;
     this.text.textContent = message;
     this.text.classList.remove("error");
   }
@@ -29,6 +32,16 @@ export class StatusLine {
   error(message: string): void {
     this.text.textContent = message;
     this.text.classList.add("error");
+  }
+
+  /** An error that later show() calls (an animation's frames) may not replace until release(). */
+  hold(message: string): void {
+    this.error(message);
+    this.held = true;
+  }
+
+  release(): void {
+    this.held = false;
   }
 
   progress(done: number, total: number): void {

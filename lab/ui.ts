@@ -32,6 +32,14 @@ export interface NumberControlOptions {
 }
 
 /**
+ * Tells the view's form that a field was refused (`problem`: what it must be) or accepted again, so
+ * its status line can say that the figures show the last valid settings.
+ */
+function reportProblem(input: HTMLElement, label: string, problem: string | undefined): void {
+  input.dispatchEvent(new CustomEvent("field-problem", { bubbles: true, detail: { label, problem } }));
+}
+
+/**
  * A labelled number input, optionally with a slider bound to it. A value outside [min, max] or not
  * a number is refused with a message beside the field, and the state keeps its last valid value.
  */
@@ -68,8 +76,10 @@ export function numberControl(options: NumberControlOptions): HTMLElement {
       x <= options.max &&
       (!options.integer || Number.isInteger(x));
     input.setAttribute("aria-invalid", ok ? "false" : "true");
+    const allowed = `${options.integer ? "a whole number" : "a number"} from ${options.min} to ${options.max}`;
+    reportProblem(input, options.label, ok ? undefined : allowed);
     if (!ok) {
-      message.textContent = `${options.integer ? "an integer" : "a number"} from ${options.min} to ${options.max}`;
+      message.textContent = `${options.label} must be ${allowed}`;
       message.classList.add("error");
       return;
     }
@@ -125,6 +135,7 @@ export function textControl(options: {
   input.addEventListener("change", () => {
     const problem = options.validate(input.value);
     input.setAttribute("aria-invalid", problem ? "true" : "false");
+    reportProblem(input, options.label, problem);
     message.textContent = problem ?? options.help ?? "";
     message.classList.toggle("error", problem !== undefined);
     if (!problem) options.onChange(input.value);
@@ -154,11 +165,14 @@ export function paperNote(citation: string, arxiv: string, docs: string): HTMLEl
     { href: `https://arxiv.org/abs/${arxiv}`, target: "_blank", rel: "noopener" },
     citation,
   );
+  const page = docs.replace(/^docs\//, "");
   return el(
     "p",
     { class: "paper-note" },
     link,
-    ` (arXiv:${arxiv}). The mathematics: ${docs} in Minima's repository.`,
+    ` (arXiv:${arxiv}). The mathematics: `,
+    el("a", { href: `docs/${page}`, target: "_blank", rel: "noopener" }, docs),
+    " in Minima's documentation.",
   );
 }
 

@@ -32,7 +32,17 @@ function filterAt(teacher: CnnTeacher, e: Float64Array, phi: number): Float64Arr
   return Float64Array.from(teacher.w, (x, i) => Math.cos(phi) * x + Math.sin(phi) * e[i]);
 }
 
-/** A unit vector orthogonal to w* (the slice needs p ≥ 2). */
+/**
+ * The teacher whose slice is drawn: itself for p ≥ 2; for p = 1 the same teacher with w* = (w*, 0).
+ * The population loss of a unit filter depends on it only through the angle φ to w*, so the lifted
+ * slice is the loss of the p = 1 network wherever that network can be (φ = 0 and φ = π).
+ */
+export function sliceTeacher(teacher: CnnTeacher): CnnTeacher {
+  if (teacher.w.length >= 2) return teacher;
+  return { ...teacher, w: Float64Array.from([teacher.w[0], 0]) };
+}
+
+/** A unit vector orthogonal to w* (the slice needs p ≥ 2: see sliceTeacher). */
 export function orthogonalTo(w: Float64Array): Float64Array {
   const e = orthogonalUnit(w);
   if (e === undefined) throw new RangeError("the loss slice needs a filter size p >= 2");

@@ -24,6 +24,8 @@ export interface ViewIO<K extends SectionId> {
   lab(): LabState;
   /** Change this view's section (the hash follows) and recompute. */
   set(patch: Partial<LabState[K]>): void;
+  /** A message for the page's status line and screen readers. */
+  announce(text: string): void;
 }
 
 export interface ViewOutput<R> {
@@ -69,6 +71,8 @@ export interface ViewDefinition<K extends SectionId, R> {
     readonly cancel: string;
   };
   compute(state: LabState): RunPlan<R>;
+  /** Warnings about the settings, shown above the status line (e.g. a step above the stability bound). */
+  notes?(state: LabState): string[];
   readonly status: StatusSpec<R>;
   output(io: ViewIO<K>, status: StatusLine): ViewOutput<R>;
   readonly exports: {
@@ -93,6 +97,7 @@ export function defineView<K extends SectionId, R>(def: ViewDefinition<K, R>): V
           context.update((state) => ({ ...state, [def.id]: { ...state[def.id], ...patch } }));
           compute();
         },
+        announce: (text) => context.announce(text),
       };
       const status = new StatusLine(def.status.id, def.status.barId);
       const output = def.output(io, status);
@@ -113,17 +118,55 @@ export function defineView<K extends SectionId, R>(def: ViewDefinition<K, R>): V
             ),
           ]
         : [];
+      const notes = el("div", { class: "notes", id: `${def.id}-notes`, role: "status" });
+      // in presentation mode the controls start folded away; this button opens them
+      const presenting = context.state().presentation === "on";
+      const toggle = el("button", {
+        type: "button",
+        class: "controls-toggle",
+        id: `${def.id}-controls-toggle`,
+        "aria-expanded": presenting ? "false" : "true",
+        text: "Controls",
+      });
       const form = el(
         "form",
-        { class: "controls", "aria-label": def.formLabel },
+        { class: presenting ? "controls collapsed" : "controls", "aria-label": def.formLabel },
+        toggle,
         ...def.controls(io),
         ...buttons,
         ...(output.controls ?? []),
+        notes,
         status.element,
       );
       form.addEventListener("submit", (e) => e.preventDefault());
+      toggle.addEventListener("click", () => {
+        const open = form.classList.toggle("collapsed") === false;
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      });
+      const showNotes = () => {
+        const lines = def.notes?.(context.state()) ?? [];
+        notes.replaceChildren(
+          ...lines.map((line) => el("p", { class: "warning", text: `Warning: ${line}` })),
+        );
+      };
+      // A field refused by its control leaves the figures at the last valid settings: say so, so
+      // the status line never describes a run the controls no longer show.
+      const invalid = new Map<string, string>();
+      const showInvalid = () => {
+        if (invalid.size === 0) return;
+        const [label, problem] = [...invalid][0];
+        status.hold(`not recomputed: ${label} must be ${problem}; the figures show the last valid settings`);
+      };
+      form.addEventListener("field-problem", (event) => {
+        const { label, problem } = (event as CustomEvent<{ label: string; problem?: string }>).detail;
+        if (problem === undefined) invalid.delete(label);
+        else invalid.set(label, problem);
+        if (invalid.size === 0) status.release();
+        showInvalid();
+      });
       const exporter = exportBar({
         name: def.exports.name,
+        title: () => def.heading,
         figure: () => output.figure(),
         data: () => def.exports.data(context.state(), result),
         csv: () => def.exports.csv(result),
@@ -143,14 +186,34 @@ export function defineView<K extends SectionId, R>(def: ViewDefinition<K, R>): V
       let pending: ReturnType<typeof setTimeout> | undefined;
       let latest: R | undefined;
       let lastDrawn = 0;
+      let drawnFinal = false;
       const draw = (r: R, final: boolean) => {
         clearTimeout(pending);
         pending = undefined;
         lastDrawn = performance.now();
         result = r;
+        drawnFinal = final;
         output.render(r, final);
         refreshExportBar(exporter);
       };
+      // Figures are drawn for the column's width: redraw when it changes (window, presentation
+      // mode), but not while a run is in flight (its own results will be drawn at the new width).
+      const column = root.querySelector<HTMLElement>(".figures");
+      let drawnWidth = column?.clientWidth ?? 0;
+      let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+      const redraw = (force = false) => {
+        const width = column?.clientWidth ?? 0;
+        if (!force && Math.abs(width - drawnWidth) < 2) return;
+        clearTimeout(resizeTimer);
+        resizeTimer = setTimeout(() => {
+          drawnWidth = column?.clientWidth ?? 0;
+          if (result !== undefined && !cycle.running) draw(result, drawnFinal);
+        }, 120);
+      };
+      const observer = typeof ResizeObserver === "function" ? new ResizeObserver(() => redraw()) : undefined;
+      if (column) observer?.observe(column);
+      const onLayout = () => redraw(true);
+      window.addEventListener("minima-layout", onLayout);
       const drawPartial = (r: R) => {
         latest = r;
         if (pending !== undefined) return;
@@ -167,7 +230,11 @@ export function defineView<K extends SectionId, R>(def: ViewDefinition<K, R>): V
         const empty = plan.combine(plan.calls.map(() => undefined));
         if (empty !== undefined) draw(empty, false);
         status.progress(0, total);
+        status.release();
         status.show(def.status.starting(state, total));
+        showNotes();
+        showInvalid();
+        context.announce(`${def.title}: ${def.status.starting(state, total)}`);
         if (cancelButton) cancelButton.disabled = plan.calls.length === 0;
         refreshExportBar(exporter);
         cycle.start(plan, {
@@ -184,11 +251,13 @@ export function defineView<K extends SectionId, R>(def: ViewDefinition<K, R>): V
             const message = def.status.finished?.(r, total);
             if (message !== undefined) status.show(message);
             draw(r, true);
-            if (def.status.announce) context.announce(def.status.announce(r, context.state()));
+            context.announce(def.status.announce?.(r, context.state()) ?? `${def.title}: done`);
+            showInvalid();
           },
           fail(message) {
             if (cancelButton) cancelButton.disabled = true;
             status.error(`cannot run: ${message}`);
+            context.announce(`${def.title}: cannot run`);
           },
         });
       }
@@ -198,13 +267,16 @@ export function defineView<K extends SectionId, R>(def: ViewDefinition<K, R>): V
         if (pending !== undefined) draw(latest as R, false);
         if (cancelButton) cancelButton.disabled = true;
         if (def.status.cancelled) status.show(def.status.cancelled(done, total));
-        if (def.status.announceCancel) context.announce(def.status.announceCancel);
+        context.announce(def.status.announceCancel ?? `${def.title}: cancelled`);
       }
 
       compute();
       return {
         unmount() {
           clearTimeout(pending);
+          clearTimeout(resizeTimer);
+          observer?.disconnect();
+          window.removeEventListener("minima-layout", onLayout);
           output.stop?.();
           cycle.cancel();
         },

@@ -23,6 +23,7 @@ const MIME: Record<string, string> = {
   ".json": "application/json",
   ".png": "image/png",
   ".wasm": "application/wasm",
+  ".md": "text/plain; charset=utf-8",
 };
 
 export interface Lab {

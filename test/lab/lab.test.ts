@@ -29,19 +29,30 @@ describe("Minima Lab in chromium", { timeout: 600_000 }, () => {
     await lab?.close();
   });
 
-  test("a bad hash gives its bad fields their defaults, keeps the rest and shows a notice naming each problem", async () => {
-    const page = await lab.newPage("#view=about&cnn.k=-3&nonsense=1");
+  test("a bad hash gives its bad fields their defaults, keeps the rest, says what was wrong in plain words and keeps the address until something changes", async () => {
+    const typed = "#view=about&cnn.eta=0.3&cnn.k=-3&nonsense=1";
+    const page = await lab.newPage(typed);
     const notice = page.locator("#notice");
     await notice.waitFor({ state: "visible" });
     const text = await notice.innerText();
-    assert.match(text, /not valid/);
-    assert.match(text, /cnn\.k/);
-    assert.match(text, /nonsense/);
+    assert.match(text, /could not be used/);
+    assert.match(
+      text,
+      /CNN view, patches k: the link gives “-3”, but it must be a whole number from 1 to 400; using 25 instead/,
+    );
+    assert.match(text, /“nonsense” is not a setting of the lab/);
+    assert.doesNotMatch(text, /expected|Too small|>=/, "no raw validator text");
     const state = await labState(page);
-    const kept = { ...defaultState(), view: "about" as const };
+    const kept = { ...defaultState(), view: "about" as const, cnn: { ...defaultState().cnn, eta: 0.3 } };
     assert.deepEqual(state, kept);
-    assert.equal(await page.evaluate(() => location.hash), encodeHash(kept));
+    assert.equal(
+      await page.evaluate(() => location.hash),
+      typed,
+      "the mistyped link stays in the address bar",
+    );
     await page.screenshot({ path: join(SCREENSHOTS, "bad-hash.png") });
+    await page.locator("#tab-tian").click();
+    assert.equal(await page.evaluate(() => location.hash), encodeHash({ ...kept, view: "tian" }));
     assert.deepEqual(pageErrors(page), []);
     await page.close();
   });
@@ -58,8 +69,10 @@ describe("Minima Lab in chromium", { timeout: 600_000 }, () => {
   test("CNN view: the readout equals the library's trial, and changing k changes it", async () => {
     const s = defaultState();
     const page = await lab.newPage(encodeHash({ ...s, view: "cnn" }));
-    await page.locator("#cnn-outcome").waitFor();
+    await page.locator("#cnn-start-phi").waitFor();
+    await page.locator("#cnn-end").click();
     const expected = cnnRun(s.cnn);
+    assert.ok(expected.final);
     assert.equal(await page.locator("#cnn-outcome").innerText(), expected.outcome);
     assert.equal(await page.locator("#cnn-steps-run").innerText(), String(expected.steps));
     assert.equal(await page.locator("#cnn-final-loss").innerText(), fmt(expected.final.loss));
@@ -77,6 +90,8 @@ describe("Minima Lab in chromium", { timeout: 600_000 }, () => {
       (text) => document.querySelector("#cnn-threshold")?.textContent === text,
       fmt(changed.threshold),
     );
+    await page.locator("#cnn-end").click();
+    assert.ok(changed.final);
     assert.equal(await page.locator("#cnn-final-loss").innerText(), fmt(changed.final.loss));
     assert.equal((await labState<LabState>(page)).cnn.k, 36);
     assert.match(await page.evaluate(() => location.hash), /cnn\.k=36/);
@@ -101,7 +116,8 @@ describe("Minima Lab in chromium", { timeout: 600_000 }, () => {
     );
     assert.match(await page.locator("#cnn-status").innerText(), /ratio: must be .*\[0, k\] = \[0, 2\]/);
     await setNumber(page, "#cnn-ratio", "1");
-    await page.locator("#cnn-outcome").waitFor();
+    await page.locator("#cnn-start-phi").waitFor();
+    await page.locator("#cnn-end").click();
     assert.equal(
       await page.locator("#cnn-outcome").innerText(),
       cnnRun({ ...s.cnn, k: 2, ratio: 1 }).outcome,
@@ -198,7 +214,7 @@ describe("Minima Lab in chromium", { timeout: 600_000 }, () => {
       0,
     );
     await page.locator("#tab-cnn").click();
-    await page.locator("#cnn-outcome").waitFor();
+    await page.locator("#cnn-start-phi").waitFor();
     assert.deepEqual(pageErrors(page), []);
     await page.close();
   });
@@ -288,7 +304,7 @@ describe("Minima Lab in chromium", { timeout: 600_000 }, () => {
     const page = await lab.newPage(
       encodeHash({ ...s, view: "cnn", cnn: { ...s.cnn, steps: 3000, ratio: 1, trial: 2 } }),
     );
-    await page.locator("#cnn-outcome").waitFor();
+    await page.locator("#cnn-start-phi").waitFor();
     await page.locator("#cnn-reset").click();
     const first = await page.locator("#cnn-status").innerText();
     assert.match(first, /^t = 0:/);
@@ -316,7 +332,8 @@ describe("Minima Lab in chromium", { timeout: 600_000 }, () => {
   test("exports: the figure as SVG and PNG and the data as JSON and CSV hold what is on screen", async () => {
     const s = defaultState();
     const page = await lab.newPage(encodeHash({ ...s, view: "cnn" }));
-    await page.locator("#cnn-outcome").waitFor();
+    await page.locator("#cnn-start-phi").waitFor();
+    await page.locator("#cnn-end").click();
     const save = async (kind: string) => {
       const [download] = await Promise.all([
         page.waitForEvent("download"),
@@ -327,13 +344,17 @@ describe("Minima Lab in chromium", { timeout: 600_000 }, () => {
     };
     const svg = await save("svg");
     assert.equal(svg.name, "minima-cnn.svg");
-    assert.match(svg.bytes.toString("utf8"), /^<\?xml[\s\S]*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const svgText = svg.bytes.toString("utf8");
+    assert.match(svgText, /^<\?xml[\s\S]*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    // the exported figure stands alone: the view's title and the colour scale's ramp are in it
+    assert.match(svgText, /One-hidden-layer CNN: the two minima and the two phases/);
+    assert.match(svgText, /log₁₀\(ℓ \+ 10⁻⁴\)/);
     const png = await save("png");
     assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
     const json = JSON.parse((await save("json")).bytes.toString("utf8"));
     const expected = cnnRun(s.cnn);
     assert.equal(json.result.outcome, expected.outcome);
-    assert.equal(json.result.final.loss, expected.final.loss);
+    assert.equal(json.result.final.loss, expected.final?.loss);
     assert.deepEqual(json.state, s.cnn);
     const csv = (await save("csv")).bytes.toString("utf8").trim().split("\n");
     assert.equal(csv[0], "step,loss,phi,aDotAstar");

@@ -154,7 +154,10 @@ describe("Spurious-minima view in chromium", { timeout: 600_000 }, () => {
       ),
     );
     await page.locator("#notice").waitFor({ state: "visible" });
-    assert.match(await page.locator("#notice").innerText(), /spurious\.k/);
+    assert.match(
+      await page.locator("#notice").innerText(),
+      /Spurious minima view, teacher width k: the link gives “99”/,
+    );
     let state = await labState<LabState>(page);
     assert.deepEqual(state.spurious, { ...s.spurious, runs: 6, seed: 4 });
     assert.equal(await page.locator("#ss-runs").inputValue(), "6");

@@ -139,6 +139,13 @@ test("the view's state survives the link exactly, float64 for float64", () => {
   }
 });
 
+/** How the notice names the fields this test breaks. */
+const SPURIOUS_LABELS: Partial<Record<keyof SpuriousState, string>> = {
+  k: "teacher width k",
+  nMode: "student width rule",
+  eta: "step size η",
+};
+
 test("one invalid field in a link takes its default and keeps every other field of the link", () => {
   const s = defaultState();
   const shared: LabState = {
@@ -161,7 +168,7 @@ test("one invalid field in a link takes its default and keeps every other field 
       hash,
     );
     assert.ok(
-      decoded.problems.some((p) => p.startsWith(key)),
+      decoded.problems.some((p) => p.startsWith(`Spurious minima view, ${SPURIOUS_LABELS[field]}:`)),
       decoded.problems.join(" | "),
     );
   }

@@ -5,12 +5,17 @@ import { fmt } from "../../ui.js";
 
 export const OUTCOMES = ["global", "spurious", "saddle", "unconverged", "diverged"] as const;
 
-export function basinFigure(cells: readonly BasinCell[], n: number, aNorm: number): SVGSVGElement {
+export function basinFigure(
+  cells: readonly BasinCell[],
+  n: number,
+  aNorm: number,
+  width: number,
+): SVGSVGElement {
   const dphi = Math.PI / n;
   const dc = (2 * aNorm) / n;
   return plotSvg({
-    width: 560,
-    height: 460,
+    width,
+    height: Math.round(Math.min(640, Math.max(300, width * 0.7))),
     // the corner's two tick labels apart: y labels further from the frame
     x: { label: "start angle φ₀ (rad)", domain: [0, Math.PI] },
     y: { label: "start (a₀ᵀa*)/‖a*‖", domain: [-aNorm, aNorm], tickPadding: 8 },

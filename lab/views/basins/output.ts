@@ -1,6 +1,6 @@
 /** The Basins view's output: the grid of outcomes with its legend, and the fraction of each outcome. */
 import type { BasinCell } from "../../compute/cnn-basins.js";
-import { figureBox, OUTCOME_COLOURS } from "../../figures.js";
+import { availableWidth, figureBox, OUTCOME_COLOURS } from "../../figures.js";
 import { el, fmt } from "../../ui.js";
 import type { ViewIO, ViewOutput } from "../define.js";
 import { basinFigure, OUTCOMES } from "./figure.js";
@@ -29,7 +29,7 @@ export function basinsOutput(io: ViewIO<"basins">): ViewOutput<BasinCell[]> {
     elements: [holder, fractions],
     figure: () => figure,
     render(cells) {
-      figure = basinFigure(cells, io.state().resolution, io.lab().cnn.aNorm);
+      figure = basinFigure(cells, io.state().resolution, io.lab().cnn.aNorm, availableWidth(holder));
       const legend = el(
         "div",
         { class: "legend" },

@@ -1,12 +1,12 @@
 /**
  * The CNN view's loss slice: the contours and marked stationary points are src/figures'
- * landscape-slice marks (as in the report), drawn in the page so the animation can use the scales;
- * the run's path is a lab decoration.
+ * landscape-slice marks (as in the report), drawn in the page so the animation can use the scales
+ * and a click can be mapped back to a start (φ₀, c₀). The run's path is drawn by the player.
  */
 import { contourMark, pointMarks } from "../../../src/figures/landscape-slice.js";
 import type { CnnRunResult } from "../../compute/cnn.js";
 import type { SliceMarker } from "../../compute/cnn-slice.js";
-import { Plot, plotSvg, REFERENCE_COLOUR } from "../../figures.js";
+import { Plot, plotScales, plotSvg, REFERENCE_COLOUR } from "../../figures.js";
 import { fmt } from "../../ui.js";
 
 export const SLICE_COLOUR = { type: "linear", scheme: "viridis", label: "log₁₀(ℓ + 10⁻⁴)" } as const;
@@ -18,8 +18,15 @@ const MARKER_SYMBOL = {
   saddle: "triangle",
 } as const satisfies Record<SliceMarker["label"], string>;
 
-export function sliceFigure(result: CnnRunResult): SVGSVGElement {
-  const { grid, markers, trajectory } = result;
+/** The slice's c range (its y domain). */
+export function sliceRange(result: CnnRunResult): [number, number] {
+  const cs = result.grid.cs;
+  return [cs[0], cs[cs.length - 1]];
+}
+
+export function sliceFigure(result: CnnRunResult, width: number, height: number): SVGSVGElement {
+  const { grid, markers } = result;
+  const [c0, c1] = sliceRange(result);
   const points = markers.map((m) => ({
     x: m.phi,
     y: m.c,
@@ -28,11 +35,11 @@ export function sliceFigure(result: CnnRunResult): SVGSVGElement {
     labelLeft: m.phi > 2.6,
   }));
   return plotSvg({
-    width: 620,
-    height: 400,
+    width,
+    height,
     // tick labels a marker's width from the frame: the minima sit on the domain's edges
     x: { label: "angle φ = ∠(v, w*) (rad)", domain: [0, Math.PI], tickPadding: 8 },
-    y: { label: "(aᵀa*)/‖a*‖", domain: [grid.cs[0], grid.cs[grid.cs.length - 1]], tickPadding: 8 },
+    y: { label: "(aᵀa*)/‖a*‖", domain: [c0, c1], tickPadding: 8 },
     color: SLICE_COLOUR,
     symbol: { type: "identity" },
     marks: [
@@ -41,16 +48,12 @@ export function sliceFigure(result: CnnRunResult): SVGSVGElement {
         ny: grid.cs.length,
         x0: 0,
         x1: Math.PI,
-        y0: grid.cs[0],
-        y1: grid.cs[grid.cs.length - 1],
+        y0: c0,
+        y1: c1,
         values: grid.values.map((v) => Math.log10(v + 1e-4)),
         valueLabel: SLICE_COLOUR.label,
       }),
       Plot.ruleX([Math.PI / 2], { stroke: REFERENCE_COLOUR, strokeDasharray: "4,3" }),
-      Plot.line(
-        trajectory.phi.map((phi, i) => [phi, trajectory.c[i]]),
-        { stroke: "white", strokeOpacity: 0.45, strokeWidth: 1.5 },
-      ),
       ...pointMarks(points),
       // lab only: each marker's loss on hover
       Plot.dot(markers, {
@@ -62,4 +65,22 @@ export function sliceFigure(result: CnnRunResult): SVGSVGElement {
       }),
     ],
   });
+}
+
+/** The slice's (φ, c) under a click at (clientX, clientY), or undefined outside the plotted domain. */
+export function slicePointAt(
+  figure: SVGSVGElement,
+  range: readonly [number, number],
+  clientX: number,
+  clientY: number,
+): [number, number] | undefined {
+  const box = figure.getBoundingClientRect();
+  const scale = (figure.viewBox.baseVal?.width || box.width) / box.width || 1;
+  const px = (clientX - box.left) * scale;
+  const py = (clientY - box.top) * scale;
+  const map = plotScales(figure);
+  const [y0, y1] = range;
+  const phi = ((px - map.x(0)) / (map.x(Math.PI) - map.x(0))) * Math.PI;
+  const c = y0 + ((py - map.y(y0)) / (map.y(y1) - map.y(y0))) * (y1 - y0);
+  return phi >= 0 && phi <= Math.PI && c >= y0 && c <= y1 ? [phi, c] : undefined;
 }

@@ -1,6 +1,6 @@
 /** The Ding view's output: the verdict, the certificate's numbers, the spectrum and the escape path. */
 import type { DingSummary } from "../../compute/ding.js";
-import { figureBox } from "../../figures.js";
+import { availableWidth, figureBox, minType } from "../../figures.js";
 import { el, fmt } from "../../ui.js";
 import type { ViewOutput } from "../define.js";
 import { escapeFigure, spectrumFigure } from "./figures.js";
@@ -52,10 +52,13 @@ export function dingOutput(): ViewOutput<DingSummary> {
         ...readoutRows(r).flatMap(([k, v, id]) => [el("dt", { text: k }), el("dd", { id, text: v })]),
       );
       figures = [];
+      const width = availableWidth(holder);
+      // side by side when each can keep a readable width, else one above the other
+      const each = width >= 60 * minType() ? Math.floor((width - 12) / 2) : width;
       holder.replaceChildren();
       const c = r.certificate;
       if (c) {
-        const spectrum = spectrumFigure(c);
+        const spectrum = spectrumFigure(c, each);
         figures.push(spectrum);
         holder.append(
           figureBox(
@@ -66,7 +69,7 @@ export function dingOutput(): ViewOutput<DingSummary> {
         );
       }
       if (r.escape) {
-        const path = escapeFigure(r.escape);
+        const path = escapeFigure(r.escape, each);
         figures.push(path);
         holder.append(
           figureBox(

@@ -1,6 +1,6 @@
 /** The Probability view's output: the interval figure and a table of counts per cell. */
 import { type CellCounts, type CellSummary, summarise } from "../../compute/probability.js";
-import { figureBox } from "../../figures.js";
+import { availableWidth, figureBox } from "../../figures.js";
 import { el, fmt } from "../../ui.js";
 import type { ViewIO, ViewOutput } from "../define.js";
 import { probabilityFigure } from "./figure.js";
@@ -37,7 +37,7 @@ export function probabilityOutput(io: ViewIO<"probability">): ViewOutput<CellCou
     figure: () => figure,
     render(counts) {
       const cells = summaries(counts);
-      figure = probabilityFigure(cells, io.state().ks);
+      figure = probabilityFigure(cells, io.state().ks, availableWidth(holder));
       holder.replaceChildren(
         figureBox(
           figure,

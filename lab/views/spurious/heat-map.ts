@@ -42,8 +42,11 @@ export function weightMatrix(family: FcFamily, n: number, d: number): WeightMatr
   return { rows: n, columns: d, values: w, negatives };
 }
 
-/** The heat map of family number `index` (1-based, as the table numbers them). */
-export function weightFigure(family: FcFamily, n: number, d: number, index: number): Figure {
+/**
+ * The heat map of family number `index` (1-based, as the table numbers them); the entries are
+ * printed in their cells unless `values` is false (a narrow page, where they would be too small).
+ */
+export function weightFigure(family: FcFamily, n: number, d: number, index: number, values = true): Figure {
   const W = weightMatrix(family, n, d);
   return matrixHeatMap({
     name: "lab-spurious-weights",
@@ -58,6 +61,6 @@ export function weightFigure(family: FcFamily, n: number, d: number, index: numb
     columnLabel: "coordinate i (teacher unit e_i)",
     valueLabel: "W_ji, the weight of student unit j on coordinate i",
     outlined: W.negatives,
-    showValues: W.columns <= VALUES_UP_TO,
+    showValues: values && W.columns <= VALUES_UP_TO,
   });
 }

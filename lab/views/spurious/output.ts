@@ -12,7 +12,7 @@ import {
   spuriousOutcomes,
   studentWidth,
 } from "../../compute/spurious.js";
-import { figureBox, figureElement } from "../../figures.js";
+import { availableWidth, figureBox, fittedFigure, minType } from "../../figures.js";
 import { button, el, fmt } from "../../ui.js";
 import type { ViewIO, ViewOutput } from "../define.js";
 import { weightFigure, weightMatrix } from "./heat-map.js";
@@ -75,7 +75,11 @@ export function spuriousOutput(io: ViewIO<"spurious">): ViewOutput<SpuriousResul
     }
     const n = studentWidth(io.state());
     const d = io.state().k;
-    figure = figureElement(weightFigure(f, n, d, selected + 1));
+    const available = availableWidth(holder);
+    // the printed entries (9 px in the builder) need the figure drawn 14/9 times its size
+    const values =
+      (56 + d * Math.min(36, Math.floor(480 / Math.max(n, d))) + 24) * (minType() / 9) <= available;
+    figure = fittedFigure(() => weightFigure(f, n, d, selected + 1, values), available);
     holder.replaceChildren(
       figureBox(
         figure,

@@ -6,20 +6,16 @@
 import { trajectoryColour } from "../../../src/figures/landscape-slice.js";
 import { FIELD_INSET, vectorPanelMarks } from "../../../src/figures/vector-field.js";
 import { TIAN_X_DOMAIN, TIAN_Y_DOMAIN, type TianPicture } from "../../compute/tian.js";
-import { PLOT_MARGINS, Plot, plotScales, plotSvg } from "../../figures.js";
+import { Plot, plotMargins, plotScales, plotSvg } from "../../figures.js";
 import { fmt } from "../../ui.js";
 
-const WIDTH = 600;
-const HEIGHT = 520;
-/** The plot's margins (the arrows' angles are computed on screen, so they need them). */
-const MARGINS = {
-  top: PLOT_MARGINS.marginTop,
-  right: PLOT_MARGINS.marginRight,
-  bottom: PLOT_MARGINS.marginBottom,
-  left: PLOT_MARGINS.marginLeft,
-};
-
-export function tianFigure(picture: TianPicture): SVGSVGElement {
+/** The figure at `width` px (the plane's aspect kept near 1). */
+export function tianFigure(picture: TianPicture, width: number): SVGSVGElement {
+  const WIDTH = width;
+  const HEIGHT = Math.round(Math.min(720, Math.max(320, width * 0.8)));
+  // the plot's margins (the arrows' angles are computed on screen, so they need them)
+  const m = plotMargins();
+  const MARGINS = { top: m.marginTop, right: m.marginRight, bottom: m.marginBottom, left: m.marginLeft };
   const s = picture.saddle;
   const marks = vectorPanelMarks(
     {

@@ -1,7 +1,7 @@
 /** The Tian view's output: the clickable flow and a table of each start's limit. */
 import { trajectoryColour } from "../../../src/figures/landscape-slice.js";
 import type { TianPicture, TianRun } from "../../compute/tian.js";
-import { figureBox, OUTCOME_COLOURS } from "../../figures.js";
+import { availableWidth, figureBox, OUTCOME_COLOURS } from "../../figures.js";
 import { el, fmt } from "../../ui.js";
 import type { ViewOutput } from "../define.js";
 import { pointAt, tianFigure } from "./figure.js";
@@ -33,7 +33,7 @@ export function tianOutput(addStart: (x: number, y: number) => void): ViewOutput
     elements: [holder, table],
     figure: () => figure,
     render(picture) {
-      const svg = tianFigure(picture);
+      const svg = tianFigure(picture, availableWidth(holder));
       figure = svg;
       svg.style.cursor = "crosshair";
       svg.addEventListener("click", (event) => {
