@@ -19,6 +19,7 @@ import {
   intFlag,
   optionalStringFlag,
   type ParsedFlags,
+  parseDecimal,
   parseFlags,
   stringFlag,
 } from "./flags.js";
@@ -60,7 +61,7 @@ Example: minima certify --activation sigmoid --d0 2 --samples 10 --widths 10 --s
 
 function parseWidths(text: string): number[] {
   const parts = text.split(",").map((p) => p.trim());
-  const widths = parts.map((p) => (p === "" ? Number.NaN : Number(p)));
+  const widths = parts.map(parseDecimal);
   if (widths.some((w) => !Number.isSafeInteger(w) || w < 1 || w > 1000))
     throw new InputError(
       "--widths",

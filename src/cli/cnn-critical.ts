@@ -16,6 +16,7 @@ import { cnnStationaryPoints, saddleG } from "../models/cnn/stationary.js";
 import { type CnnTeacherChoice, teacherFromFlags } from "./cnn-train.js";
 import type { Command } from "./command.js";
 import { boolFlag, optionalStringFlag, parseFlags } from "./flags.js";
+import { CNN_CRITICAL_MAX_PARAMETERS } from "./limits.js";
 import { formatNumber, printJson } from "./output.js";
 
 const usage = `Usage: minima cnn critical --k K --ratio R [--anorm A] [--p P] [--teacher FILE] [--activation NAME] [--json]
@@ -59,6 +60,16 @@ export const cnnCriticalCommand: Command = {
       "--activation",
     ).name;
     const choice = teacherFromFlags(flags, 2);
+    if (choice.k + choice.p > CNN_CRITICAL_MAX_PARAMETERS)
+      throw new InputError(
+        flags.values.teacher !== undefined
+          ? "--teacher"
+          : flags.values.p !== undefined && choice.p > choice.k
+            ? "--p"
+            : "--k",
+        `needs k + p <= ${CNN_CRITICAL_MAX_PARAMETERS}: the Hessians here are dense (k + p)² matrices with a full eigendecomposition`,
+        choice.k + choice.p,
+      );
     if (activation !== "relu") return runForKernel(choice, activation, boolFlag(flags, "json"));
     const { teacher, k, p } = choice;
     const lossAt = (v: Float64Array, a: Float64Array) => cnnPopulationLoss(teacher, v, a);

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { activationByName, activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
 import { type FcNetwork, networkFromJson } from "../models/fc/network.js";
-import { optionalStringFlag, type ParsedFlags } from "./flags.js";
+import { optionalStringFlag, type ParsedFlags, parseDecimal } from "./flags.js";
 
 /** A comma-separated list of finite numbers, e.g. --noises 0,1,10. */
 export function numberListFlag(
@@ -19,7 +19,7 @@ export function numberListFlag(
   if (text === undefined) return [...fallback];
   const parts = text.split(",").map((s) => s.trim());
   return parts.map((part) => {
-    const x = part === "" ? Number.NaN : Number(part);
+    const x = parseDecimal(part);
     const bad =
       !Number.isFinite(x) ||
       (options.integer && !Number.isSafeInteger(x)) ||

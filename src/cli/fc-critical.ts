@@ -50,6 +50,12 @@ export const fcCriticalCommand: Command = {
         throw new InputError("--problem", "must contain an fc problem object", file);
       const spec = parseFcSpec(parsed as Record<string, unknown>);
       const { student, teacher } = spec;
+      if (student.K !== teacher.K)
+        throw new InputError(
+          "--problem",
+          `the M-matrix equations need K = K* (the student has ${student.K} rows, the teacher ${teacher.K})`,
+          file,
+        );
       if (spec.kernel.activation !== "relu")
         throw new InputError(
           "--problem",
@@ -65,14 +71,29 @@ export const fcCriticalCommand: Command = {
       else console.log(`max |(M*‖w*‖ − M‖w‖)_ij| = ${formatNumber(max)}`);
       return 0;
     }
-    if (
-      flags.values.beta !== undefined ||
-      flags.values.phi1 !== undefined ||
-      flags.values.phi2 !== undefined
-    ) {
-      const beta = numberFlag(flags, "beta", { min: 0, max: Math.PI, exclusiveMin: true });
+    const criterionFlags = ["beta", "phi1", "phi2"] as const;
+    const given = criterionFlags.filter((f) => flags.values[f] !== undefined);
+    if (given.length > 0) {
+      const missing = criterionFlags.filter((f) => flags.values[f] === undefined);
+      if (missing.length > 0)
+        throw new InputError(
+          `--${given[0]}`,
+          `needs ${missing.map((f) => `--${f}`).join(" and ")} too (--beta, --phi1 and --phi2 give the K = 2 criterion)`,
+        );
+      for (const scanFlag of ["betas", "phis", "grid"])
+        if (flags.values[scanFlag] !== undefined)
+          throw new InputError(
+            `--${scanFlag}`,
+            `is for the grid scan, not with --${given[0]} (the K = 2 criterion)`,
+          );
+      // Below 1e-6 the two student directions coincide to rounding and the criterion's terms cancel.
+      const beta = numberFlag(flags, "beta", { min: 1e-6, max: Math.PI });
       if (beta >= Math.PI) throw new InputError("--beta", "must be < π (distinct student directions)", beta);
-      const verdict = k2Criterion(beta, numberFlag(flags, "phi1"), numberFlag(flags, "phi2"));
+      const verdict = k2Criterion(
+        beta,
+        numberFlag(flags, "phi1", { min: -1e6, max: 1e6 }),
+        numberFlag(flags, "phi2", { min: -1e6, max: 1e6 }),
+      );
       if (json) printJson(verdict);
       else
         console.log(

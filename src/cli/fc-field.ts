@@ -6,6 +6,7 @@ import { symmetricSaddle } from "../models/fc/reduced-2d.js";
 import type { Command } from "./command.js";
 import { numberListFlag, reluOnlyActivation } from "./fc-common.js";
 import { boolFlag, intFlag, parseFlags } from "./flags.js";
+import { MAX_START } from "./limits.js";
 import { formatNumber, printJson } from "./output.js";
 
 const usage = `Usage: minima fc field --K K [--x-range a,b] [--y-range a,b] [--n N] [--json]
@@ -23,6 +24,8 @@ function range(
   const r = numberListFlag(flags, name, fallback);
   if (r.length !== 2 || !(r[0] < r[1]))
     throw new InputError(`--${name}`, "must be two increasing numbers a,b", r.join(","));
+  if (!r.every((x) => Math.abs(x) <= MAX_START))
+    throw new InputError(`--${name}`, `must lie in [-${MAX_START}, ${MAX_START}]`, r.join(","));
   return [r[0], r[1]];
 }
 

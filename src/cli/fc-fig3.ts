@@ -4,6 +4,7 @@ import type { InputLaw } from "../models/fc/sampled.js";
 import type { Command } from "./command.js";
 import { numberListFlag, reluOnlyActivation } from "./fc-common.js";
 import { boolFlag, choiceFlag, intFlag, parseFlags } from "./flags.js";
+import { MAX_PAIRS } from "./limits.js";
 import { printJson } from "./output.js";
 
 const usage = `Usage: minima fc fig3 [--d 10,100] [--N 100,1000,10000] [--thetas …] [--theta-N N] [--pairs P] [--laws gaussian,uniform|gaussian|uniform] [--seed S] [--json]
@@ -47,8 +48,8 @@ export const fcFig3Command: Command = {
         Array.from({ length: 12 }, (_, i) => (Math.PI * i) / 12),
         { min: 0, max: Math.PI },
       ),
-      thetaN: intFlag(flags, "theta-N", { default: 1000, min: 1 }),
-      pairs: intFlag(flags, "pairs", { default: 20, min: 2 }),
+      thetaN: intFlag(flags, "theta-N", { default: 1000, min: 1, max: 10_000_000 }),
+      pairs: intFlag(flags, "pairs", { default: 20, min: 2, max: MAX_PAIRS }),
       seed: intFlag(flags, "seed", { default: 1, min: 0 }),
     });
     if (boolFlag(flags, "json")) printJson(result);

@@ -3,11 +3,14 @@
  * the ball of radius ε√(2π/(d+1))‖w*‖ lies in Ω (quadrature and Monte Carlo), Thm 3.3's bound (1−ε)/2 and
  * the measured success rate of population GD from those starts. With --polar: one run in (r, θ) form.
  */
+
+import { InputError } from "../core/errors.js";
 import { k1Initialisation, k1Polar } from "../experiments/tian/k1.js";
 import { formatProportion } from "../math/proportion-text.js";
 import type { Command } from "./command.js";
 import { numberListFlag, reluOnlyActivation } from "./fc-common.js";
 import { boolFlag, intFlag, numberFlag, parseFlags } from "./flags.js";
+import { MAX_GD_STEPS, MAX_RECORDED, MAX_RUNS, MAX_START } from "./limits.js";
 import { formatNumber, printJson } from "./output.js";
 
 const usage = `Usage: minima fc k1 [--d 2,10,100] [--eps 0.1,0.5,0.9] [--gaussian-std s] [--trials N] [--eta E] [--steps N] [--seed S] [--json]
@@ -52,19 +55,30 @@ export const fcK1Command: Command = {
     );
     const json = boolFlag(flags, "json");
     if (boolFlag(flags, "polar")) {
-      const result = k1Polar({
+      const spec = {
         d: intFlag(flags, "d", { default: 3, min: 2, max: 100000 }),
-        r0: numberFlag(flags, "r0", { default: 0.5, min: 0, exclusiveMin: true }),
+        r0: numberFlag(flags, "r0", { default: 0.5, min: 0, max: MAX_START, exclusiveMin: true }),
         theta0: numberFlag(flags, "theta0", { default: 3, min: 0, max: Math.PI }),
         eta: numberFlag(flags, "eta", { default: 0.01, min: 0, exclusiveMin: true }),
-        steps: intFlag(flags, "steps", { default: 5000, min: 0 }),
-        recordEvery: intFlag(flags, "every", { default: 100, min: 1 }),
-      });
+        steps: intFlag(flags, "steps", { default: 5000, min: 0, max: MAX_GD_STEPS }),
+        recordEvery: intFlag(flags, "every", { default: 100, min: 1, max: MAX_GD_STEPS }),
+      };
+      if (spec.steps / spec.recordEvery > MAX_RECORDED)
+        throw new InputError(
+          "--every",
+          `must keep steps/every <= ${MAX_RECORDED} recorded points`,
+          spec.recordEvery,
+        );
+      const result = k1Polar(spec);
       if (json) printJson(result);
       else {
         for (const p of result.trajectory)
           console.log(
             `step ${p.step}: r ${formatNumber(p.r)}  θ ${formatNumber(p.theta)}  J ${formatNumber(p.loss)}`,
+          );
+        if (result.divergedAt !== undefined)
+          console.log(
+            `diverged at step ${result.divergedAt} (‖w‖ or J passed 1e100); the last finite point is above`,
           );
         console.log(`max |polar − projected gradient| = ${formatNumber(result.maxRateMismatch)}`);
       }
@@ -72,9 +86,9 @@ export const fcK1Command: Command = {
     }
     const ds = numberListFlag(flags, "d", [2, 10, 100], { integer: true, min: 1, max: 100000 });
     const epss = numberListFlag(flags, "eps", [0.1, 0.5, 0.9], { min: 1e-9, max: 1 });
-    const trials = intFlag(flags, "trials", { default: 200, min: 1 });
+    const trials = intFlag(flags, "trials", { default: 200, min: 1, max: MAX_RUNS });
     const eta = numberFlag(flags, "eta", { default: 0.1, min: 0, exclusiveMin: true });
-    const maxSteps = intFlag(flags, "steps", { default: 20000, min: 0 });
+    const maxSteps = intFlag(flags, "steps", { default: 20000, min: 0, max: MAX_GD_STEPS });
     const seed = intFlag(flags, "seed", { default: 1, min: 0 });
     const gaussianStd =
       flags.values["gaussian-std"] === undefined

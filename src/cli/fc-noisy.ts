@@ -5,6 +5,7 @@ import { formatProportion } from "../math/proportion-text.js";
 import type { Command } from "./command.js";
 import { ACTIVATION_HELP, activationFlag, numberListFlag } from "./fc-common.js";
 import { boolFlag, intFlag, numberFlag, parseFlags } from "./flags.js";
+import { MAX_GD_STEPS, MAX_RUNS } from "./limits.js";
 import { formatNumber, printJson } from "./output.js";
 
 const usage = `Usage: minima fc noisy --K K [--d D] [--noises 0,1,10] [--runs N] [--eta E] [--steps N] [--seed S] [--a 1,1,-1,-1]
@@ -44,9 +45,9 @@ export const fcNoisyCommand: Command = {
       K,
       d: intFlag(flags, "d", { default: K, min: 1, max: 10000 }),
       noises: numberListFlag(flags, "noises", [0, 0.5, 1, 2, 5, 10, 100], { min: 0 }),
-      runs: intFlag(flags, "runs", { default: 8, min: 1 }),
+      runs: intFlag(flags, "runs", { default: 8, min: 1, max: MAX_RUNS }),
       eta: numberFlag(flags, "eta", { default: 0.1, min: 0, exclusiveMin: true }),
-      maxSteps: intFlag(flags, "steps", { default: 20000, min: 0 }),
+      maxSteps: intFlag(flags, "steps", { default: 20000, min: 0, max: MAX_GD_STEPS }),
       seed: intFlag(flags, "seed", { default: 1, min: 0 }),
       ...(aList ? { a: Float64Array.from(aList) } : {}),
       activation,

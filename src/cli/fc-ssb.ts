@@ -3,6 +3,7 @@ import { symmetryBreaking } from "../experiments/tian/dynamics2d.js";
 import type { Command } from "./command.js";
 import { reluOnlyActivation } from "./fc-common.js";
 import { boolFlag, intFlag, numberFlag, parseFlags } from "./flags.js";
+import { MAX_GD_STEPS, MAX_RUNS } from "./limits.js";
 import { printJson } from "./output.js";
 
 const usage = `Usage: minima fc ssb --K K [--d D] [--x0 x] [--delta s] [--shift m] [--trials N] [--eta E] [--steps N] [--seed S] [--json]
@@ -38,9 +39,9 @@ export const fcSsbCommand: Command = {
       x0: numberFlag(flags, "x0", { default: 1e-3, min: 0, exclusiveMin: true }),
       delta: numberFlag(flags, "delta", { default: 1e-5, min: 0 }),
       shift: intFlag(flags, "shift", { default: 1, min: 0 }),
-      trials: intFlag(flags, "trials", { default: 8, min: 1 }),
+      trials: intFlag(flags, "trials", { default: 8, min: 1, max: MAX_RUNS }),
       eta: numberFlag(flags, "eta", { default: 0.1, min: 0, exclusiveMin: true }),
-      maxSteps: intFlag(flags, "steps", { default: 20000, min: 0 }),
+      maxSteps: intFlag(flags, "steps", { default: 20000, min: 0, max: MAX_GD_STEPS }),
       seed: intFlag(flags, "seed", { default: 1, min: 0 }),
     });
     if (boolFlag(flags, "json")) printJson(result);

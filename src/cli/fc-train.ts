@@ -160,6 +160,12 @@ export const fcTrainCommand: Command = {
     }
     for (const line of settingsLines(spec)) console.log(line);
     const flowTime = result.time === undefined ? "" : ` (flow time ${formatNumber(result.time)})`;
+    if (result.loss === null || result.gradNorm === null) {
+      console.log(
+        `σ = ${activation}: diverged at step ${result.steps}${flowTime} (J or a weight passed 1e100; no final J, ‖∇J‖ or W to show)`,
+      );
+      return 0;
+    }
     console.log(`σ = ${activation}: outcome ${result.outcome} after ${result.steps} steps${flowTime}`);
     console.log(`J = ${formatNumber(result.loss)}, ‖∇J‖ = ${formatNumber(result.gradNorm)}`);
     if (result.teacherDistance)

@@ -1,6 +1,8 @@
 /**
  * Command-line flags: node's util.parseArgs in strict mode (unknown flags are errors), with typed
- * accessors that turn every bad value into an InputError naming the flag.
+ * accessors that turn every bad value into an InputError naming the flag. A flag given twice is an
+ * error (not "the last one wins"), and numbers are plain decimals: 0x3, 1_000, Infinity and an empty
+ * string are refused rather than read as 3, 1000, ∞ or 0.
  */
 import { parseArgs } from "node:util";
 import { InputError } from "../core/errors.js";
@@ -18,9 +20,21 @@ export interface ParsedFlags {
 export function parseFlags(argv: readonly string[], spec: FlagSpec, maxPositionals = 0): ParsedFlags {
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options: spec, strict: true, allowPositionals: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: spec,
+      strict: true,
+      allowPositionals: true,
+      tokens: true,
+    });
   } catch (error) {
     throw new InputError("arguments", flagErrorText(error, spec));
+  }
+  const seen = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== "option" || spec[token.name]?.multiple) continue;
+    if (seen.has(token.name)) throw new InputError(`--${token.name}`, "is given more than once");
+    seen.add(token.name);
   }
   if (parsed.positionals.length > maxPositionals) {
     throw new InputError(
@@ -52,9 +66,21 @@ function raw(flags: ParsedFlags, name: string): string | undefined {
   return v;
 }
 
+/** A plain decimal: optional sign, digits with an optional point, an optional exponent. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The number a decimal text denotes, or NaN for anything else (hexadecimal, separators, words, ""). */
+export function parseDecimal(text: string): number {
+  const t = text.trim();
+  return DECIMAL.test(t) ? Number(t) : Number.NaN;
+}
+
 function parseNumber(name: string, text: string): number {
-  const x = text.trim() === "" ? Number.NaN : Number(text);
-  if (!Number.isFinite(x)) throw new InputError(`--${name}`, "must be a finite number", text);
+  if (!DECIMAL.test(text.trim()))
+    throw new InputError(`--${name}`, "must be a finite number in plain decimal (e.g. 3, -0.5, 1e-3)", text);
+  const x = Number(text.trim());
+  if (!Number.isFinite(x))
+    throw new InputError(`--${name}`, "must be a finite number (at most 1.7e308)", text);
   return x;
 }
 

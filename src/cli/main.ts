@@ -1,98 +1,10 @@
 #!/usr/bin/env node
 /**
- * The `minima` entry point: picks the command by its leading words and turns errors into one
- * line on stderr. Input errors exit 2; anything else is a bug and exits 1 (its stack is shown
- * only with MINIMA_DEBUG=1).
+ * The `minima` process: runs the command line (dispatch.ts) and sets the exit code. Input and
+ * environment errors exit 2 with one line; anything else is a bug and exits 1 (report-error.ts).
  */
-import { readFileSync } from "node:fs";
-import { InputError } from "../core/errors.js";
-import type { CommandEntry } from "./command.js";
-import { commands } from "./commands.js";
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
-}
-
-function generalHelp(): string {
-  const width = Math.max(...commands.map((c) => c.name.length), 8);
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return [
-    "minima — exact landscapes and gradient descent for shallow neural networks",
-    "",
-    "Usage: minima <command> [flags]        minima <command> --help for its flags",
-    "",
-    "Commands:",
-    ...lines,
-    "",
-    "Flags: --help, --version",
-  ].join("\n");
-}
-
-function findCommand(argv: readonly string[]): { entry: CommandEntry; rest: string[] } | undefined {
-  let best: CommandEntry | undefined;
-  let bestWords = 0;
-  for (const command of commands) {
-    const words = command.name.split(" ");
-    if (words.length > bestWords && words.every((w, i) => argv[i] === w)) {
-      best = command;
-      bestWords = words.length;
-    }
-  }
-  return best ? { entry: best, rest: argv.slice(bestWords) } : undefined;
-}
-
-export async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
-    console.log(generalHelp());
-    return 0;
-  }
-  if (argv[0] === "--version" || argv[0] === "-v") {
-    console.log(version());
-    return 0;
-  }
-  const found = findCommand(argv);
-  const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
-  if (!found && group.length > 0 && (argv.length === 1 || argv[1] === "--help" || argv[1] === "-h")) {
-    // `minima cnn` or `minima cnn --help`: list the group's commands.
-    const width = Math.max(...group.map((c) => c.name.length));
-    console.log(
-      [`Commands of minima ${argv[0]}:`, ...group.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join(
-        "\n",
-      ),
-    );
-    return 0;
-  }
-  if (!found) {
-    const prefix = commands.filter((c) => c.name.startsWith(`${argv[0]} `)).map((c) => c.name);
-    const hint = prefix.length > 0 ? ` (did you mean: ${prefix.join(", ")}?)` : " (see minima --help)";
-    console.error(`minima: error: unknown command ${JSON.stringify(argv.slice(0, 2).join(" "))}${hint}`);
-    return 2;
-  }
-  try {
-    const command = await found.entry.load();
-    if (found.rest.includes("--help") || found.rest.includes("-h")) {
-      console.log(command.usage);
-      return 0;
-    }
-    return await command.run(found.rest);
-  } catch (error) {
-    return reportError(error);
-  }
-}
-
-export function reportError(error: unknown): number {
-  if (error instanceof InputError) {
-    console.error(`minima: error: ${error.message}`);
-    return 2;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`minima: internal error: ${message.split("\n")[0]}`);
-  if (process.env.MINIMA_DEBUG && error instanceof Error) console.error(error.stack);
-  return 1;
-}
+import { main } from "./dispatch.js";
+import { reportError } from "./report-error.js";
 
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);

@@ -57,7 +57,7 @@ export const sweepRunCommand: Command = {
     "time (a lock file beside it; a second one refuses). Every stored line is checked when read.",
     "",
     "  --out DIR       the sweep directory (created if needed)",
-    "  --workers N     worker threads (default: all cores)",
+    "  --workers N     worker threads (default: all cores; never more than the cores or the trials)",
     "  --shard i       run only shard i of n (default from JOB_COMPLETION_INDEX, or",
     "  --shards n        SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT; MINIMA_SHARDS sets n)",
     "  --batch B       trials per worker task (default: automatic)",

@@ -53,8 +53,13 @@ export const CNN_TRIAL_DEFAULTS = { anorm: 1, init: "paper", method: "wn-gd" } a
 
 /** The largest data set (in float64 numbers, 400 MB) a finite-sample trial may draw. */
 export const MAX_SAMPLE_NUMBERS = 5e7;
-/** The largest step budget (a run of 1e12 steps takes days). */
-export const MAX_STEPS = 1e12;
+/**
+ * The largest step budget: 1e9 steps of a k = p = 25 trial take ~1–2 min on one core, larger k and p
+ * proportionally longer (1e12, the limit before, took days: an accepted run that never ends).
+ */
+export const MAX_STEPS = 1e9;
+/** The largest start scale of init "gaussian" (the problem is scale-free in v; beyond, ‖v‖² overflows). */
+export const MAX_INIT_STD = 1e6;
 /** The largest mini-batch drawn fresh at each step. */
 export const MAX_BATCH = 1e7;
 
@@ -118,6 +123,8 @@ export function validateCnnTrialSpec(
   if (o.initStd !== undefined) {
     if (init !== "gaussian") throw new InputError(name("initStd"), `is only for ${name("init")} gaussian`);
     spec.initStd = positiveNumber(name("initStd"), o.initStd);
+    if (spec.initStd > MAX_INIT_STD)
+      throw new InputError(name("initStd"), `must be <= ${MAX_INIT_STD}`, spec.initStd);
   }
   if (o.method !== undefined) spec.method = oneOf(name("method"), o.method, ["wn-gd", "gd"] as const);
   if (o.samples !== undefined) {

@@ -10,6 +10,7 @@
  */
 
 import { objectArgument } from "../../core/arguments.js";
+import { InputError } from "../../core/errors.js";
 import {
   finiteNumber,
   integerInRange,
@@ -28,7 +29,7 @@ import {
 } from "../../models/fc/reduced-2d.js";
 import { reluPairKernel } from "../../models/fc/relu-kernel.js";
 import { orthonormalTeacher } from "../../models/fc/teachers.js";
-import type { Trainable } from "../../train/contract.js";
+import { isDivergentUnchecked, type Trainable } from "../../train/contract.js";
 import { descend } from "../../train/descent.js";
 import { fcGradientDescent, fcTrainable } from "../../train/fc/gradient-descent.js";
 
@@ -52,7 +53,8 @@ export interface Point2d {
   readonly error: number;
 }
 
-export type Limit2d = "teacher" | "saddle" | "singular" | "other";
+/** Where the map ended; "diverged": x or y passed DIVERGENCE_LIMIT (the step is in `divergedAt`). */
+export type Limit2d = "teacher" | "saddle" | "singular" | "other" | "diverged";
 
 export interface Dynamics2dResult {
   readonly K: number;
@@ -63,6 +65,8 @@ export interface Dynamics2dResult {
   readonly limit: Limit2d;
   /** max y along the path and its step (the detour of Fig. 4(c)). */
   readonly maxY: { readonly y: number; readonly step: number };
+  /** The step at which x or y passed DIVERGENCE_LIMIT (limit "diverged"); final is the step before. */
+  readonly divergedAt?: number;
 }
 
 function classify(K: number, x: number, y: number): Limit2d {
@@ -85,6 +89,9 @@ export function simulate2d(spec: Dynamics2dSpec): Dynamics2dResult {
   integerInRange("steps", o.steps, 0);
   if (o.mode !== undefined) oneOf("mode", o.mode, ["plain", "diagonal", "resymmetrise"] as const);
   if (o.recordEvery !== undefined) integerInRange("recordEvery", o.recordEvery, 1);
+  for (const field of ["x0", "y0"] as const)
+    if (isDivergentUnchecked(spec[field]))
+      throw new InputError(field, "must be below DIVERGENCE_LIMIT = 1e100 in absolute value", spec[field]);
   const { K, eta, steps } = spec;
   const mode = spec.mode ?? "plain";
   const every = spec.recordEvery ?? Math.max(1, Math.floor(steps / 100));
@@ -95,7 +102,15 @@ export function simulate2d(spec: Dynamics2dSpec): Dynamics2dResult {
   let maxY = { y, step: 0 };
   let stopped = false;
   const point = (step: number) => ({ step, x, y, error: (x - 1) ** 2 + (K - 1) * y * y });
+  // The last point before a divergence: the trajectory keeps only finite points.
+  let last = point(0);
+  let divergedAt: number | undefined;
   for (let s = 0; s <= steps; s++) {
+    if (isDivergentUnchecked(x) || isDivergentUnchecked(y) || isDivergentUnchecked(point(s).error)) {
+      divergedAt = s;
+      break;
+    }
+    last = point(s);
     if (s % every === 0 || s === steps) trajectory.push(point(s));
     if (y > maxY.y) maxY = { y, step: s };
     if (s === steps || stopped) break;
@@ -120,6 +135,19 @@ export function simulate2d(spec: Dynamics2dSpec): Dynamics2dResult {
       }
     }
   }
+  if (divergedAt !== undefined) {
+    if (trajectory[trajectory.length - 1]?.step !== last.step && divergedAt > 0) trajectory.push(last);
+    return {
+      K,
+      mode,
+      saddle: symmetricSaddle(K),
+      trajectory,
+      final: last,
+      limit: "diverged",
+      maxY,
+      divergedAt,
+    };
+  }
   const final = point(steps);
   return { K, mode, saddle: symmetricSaddle(K), trajectory, final, limit: classify(K, x, y), maxY };
 }
@@ -131,6 +159,8 @@ export interface FullCheckResult {
   readonly maxDeviation: number;
   /** max over steps of how far the full W is from the (x, y) form (spread of diagonal/off-diagonal and leakage outside span{e_1..e_K}). */
   readonly maxStructureResidual: number;
+  /** The step at which the map or the full GD passed DIVERGENCE_LIMIT; the maxima are over the steps before. */
+  readonly divergedAt?: number;
 }
 
 /** Steps the 2-D map and full population GD (d ≥ K) side by side from the same (x₀, y₀). */
@@ -182,10 +212,15 @@ export function compareWithFull(spec: {
       return null;
     },
   };
-  descend(
+  const divergent = (Wt: Float64Array) =>
+    isDivergentUnchecked(x) || isDivergentUnchecked(y) || Wt.some(isDivergentUnchecked);
+  const end = descend(
     model,
     W,
-    { before: () => (mapEnded ? "out-of-range" : undefined), check: () => undefined },
+    {
+      before: (Wt) => (mapEnded ? "out-of-range" : divergent(Wt) ? "diverged" : undefined),
+      check: () => undefined,
+    },
     {
       eta,
       maxSteps: steps,
@@ -200,7 +235,13 @@ export function compareWithFull(spec: {
       },
     },
   );
-  return { K, d, maxDeviation: maxDev, maxStructureResidual: maxRes };
+  return {
+    K,
+    d,
+    maxDeviation: maxDev,
+    maxStructureResidual: maxRes,
+    ...(end.stop === "diverged" ? { divergedAt: end.steps } : {}),
+  };
 }
 
 export interface SaddleRow {
@@ -287,7 +328,8 @@ export interface SsbRun {
   readonly trial: number;
   /** permutation[j] = the teacher unit student j converged to (−1 if it did not converge). */
   readonly permutation: number[];
-  readonly loss: number;
+  /** J at the end (null when the run diverged). */
+  readonly loss: number | null;
   readonly outcome: string;
 }
 
@@ -298,7 +340,7 @@ export interface SsbResult {
   /** Distinct permutations selected, as strings "2,0,1", with their counts. */
   readonly distinct: Record<string, number>;
   /** Deterministic check: start w_j = y Σ_k e_k + (x − y) e_{(j+shift) mod K} converges to e_{(j+shift) mod K}. */
-  readonly shifted: { readonly shift: number; readonly permutation: number[]; readonly loss: number };
+  readonly shifted: { readonly shift: number; readonly permutation: number[]; readonly loss: number | null };
 }
 
 /**

@@ -12,7 +12,7 @@ import { type ProportionEstimate, wilsonInterval } from "../../math/stats.js";
 import { makeNetwork } from "../../models/fc/network.js";
 import { FcPopulation } from "../../models/fc/population.js";
 import { reluPairKernel } from "../../models/fc/relu-kernel.js";
-import type { Trainable } from "../../train/contract.js";
+import { isDivergentUnchecked, type Trainable } from "../../train/contract.js";
 import { descend } from "../../train/descent.js";
 import { fcGradientDescent, fcTrainable } from "../../train/fc/gradient-descent.js";
 import { checkEpsilon, probabilityInOmega, theoremRadius } from "./ball-probability.js";
@@ -120,6 +120,8 @@ export interface K1PolarResult {
   /** max over recorded points of |ṙ_polar − ṙ_GD| and |θ̇_polar − θ̇_GD| (the polar equations of docs/tian.md#a-single-unit vs −∇J). */
   readonly maxRateMismatch: number;
   readonly final: { readonly r: number; readonly theta: number; readonly distance: number };
+  /** The step at which ‖w‖ or J passed DIVERGENCE_LIMIT; the trajectory and final stop before it. */
+  readonly divergedAt?: number;
 }
 
 /** ṙ and θ̇ of docs/tian.md#a-single-unit for ‖w*‖ = 1. */
@@ -168,14 +170,21 @@ export function k1Polar(spec: {
       return network.evaluate(x, grad);
     },
   };
-  descend(
+  // The last iterate before a divergence (the final point reported then).
+  const lastFinite = Float64Array.from(w);
+  const end = descend(
     model,
     w,
-    { check: () => undefined },
+    {
+      before: (x) => (x.some(isDivergentUnchecked) ? "diverged" : undefined),
+      check: ({ loss }) => (isDivergentUnchecked(loss) ? "diverged" : undefined),
+    },
     {
       eta,
       maxSteps: steps,
-      observe: (s, { loss }) => {
+      observe: (s, { loss }, stop) => {
+        if (stop === "diverged") return;
+        lastFinite.set(w);
         if (s % recordEvery !== 0 && s !== steps) return;
         const { r, theta } = polar();
         trajectory.push({ step: s, r, theta, loss });
@@ -195,10 +204,13 @@ export function k1Polar(spec: {
       },
     },
   );
+  const diverged = end.stop === "diverged";
+  if (diverged) w.set(lastFinite);
   const { r, theta } = polar();
   return {
     trajectory,
     maxRateMismatch: mismatch,
     final: { r, theta, distance: Math.hypot(w[0] - 1, ...w.subarray(1)) },
+    ...(diverged ? { divergedAt: end.steps } : {}),
   };
 }

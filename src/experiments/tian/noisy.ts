@@ -65,6 +65,8 @@ export interface NoisyLevel {
    * which keeps the loss; this coarser count is invariant under both.
    */
   readonly lossLevels: number[];
+  /** Runs that diverged (J or a weight beyond DIVERGENCE_LIMIT): failures with no point to describe. */
+  readonly diverged: number;
 }
 
 export interface NoisyResult {
@@ -91,6 +93,7 @@ export function noisyStarts(spec: NoisySpec): NoisyResult {
   const pop = new FcPopulation(fcPairKernelFor(spec.activation ?? "relu"), teacher, K);
   const levels = spec.noises.map((noise, level) => {
     let successes = 0;
+    let diverged = 0;
     const failures: NoisyFailure[] = [];
     const points: Array<{ W: Float64Array; loss: number; count: number }> = [];
     for (let t = 0; t < runs; t++) {
@@ -102,28 +105,31 @@ export function noisyStarts(spec: NoisySpec): NoisyResult {
         { W, a },
         { eta, maxSteps, lossTol: successLoss * 1e-2, gradTol: 1e-12 },
       );
-      if (run.outcome !== "diverged" && run.loss < successLoss) {
+      const { loss, gradNorm } = run;
+      if (loss === null || gradNorm === null) {
+        diverged++;
+        continue;
+      }
+      if (loss < successLoss) {
         successes++;
         continue;
       }
       const spectrum =
-        run.outcome === "diverged" || run.outcome === "out-of-range"
-          ? undefined
-          : hessianSpectrum(pop.hessian({ W: run.W, a }, false));
+        run.outcome === "out-of-range" ? undefined : hessianSpectrum(pop.hessian({ W: run.W, a }, false));
       const finite = spectrum?.eigenvalues.every(Number.isFinite) === true;
       let pointId = points.findIndex(
-        (p) => Math.abs(p.loss - run.loss) < 1e-6 && equalUpToPermutation(p.W, run.W, K, d, 1e-3),
+        (p) => Math.abs(p.loss - loss) < 1e-6 && equalUpToPermutation(p.W, run.W, K, d, 1e-3),
       );
       if (pointId === -1) {
-        points.push({ W: run.W, loss: run.loss, count: 0 });
+        points.push({ W: run.W, loss, count: 0 });
         pointId = points.length - 1;
       }
       points[pointId].count++;
       failures.push({
         run: t,
         outcome: run.outcome,
-        loss: run.loss,
-        gradNorm: run.gradNorm,
+        loss,
+        gradNorm,
         hessianIndex: finite && spectrum ? spectrum.index : null,
         minEigenvalue: finite && spectrum ? spectrum.eigenvalues[0] : null,
         pointId,
@@ -138,6 +144,7 @@ export function noisyStarts(spec: NoisySpec): NoisyResult {
         .map((p) => p.loss)
         .sort((x, y) => x - y)
         .filter((l, i, all) => i === 0 || l - all[i - 1] > 1e-8),
+      diverged,
     };
   });
   return { K, d, levels };

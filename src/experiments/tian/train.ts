@@ -57,10 +57,11 @@ export interface TrainResult {
   readonly steps: number;
   /** Gradient flow only: the flow time reached. */
   readonly time?: number;
-  readonly loss: number;
-  readonly gradNorm: number;
-  readonly W: number[][];
-  readonly a: number[];
+  /** J, ‖∇J‖ and the weights at the end; null after a divergence (outcome "diverged" at `steps`). */
+  readonly loss: number | null;
+  readonly gradNorm: number | null;
+  readonly W: number[][] | null;
+  readonly a: number[] | null;
   readonly trace: FcTracePoint[];
   /**
    * When K = K*: max over units of ‖w_j − w*_π(j)‖ for the best greedy matching π, and π. For an odd σ
@@ -233,8 +234,9 @@ export function trainFc(input: TrainInput): TrainResult {
           },
         );
   const rows = Array.from({ length: K }, (_, j) => Array.from(run.W.subarray(j * d, (j + 1) * d)));
+  const diverged = run.outcome === "diverged";
   let teacherDistance: TrainResult["teacherDistance"];
-  if (teacher.K === K) {
+  if (teacher.K === K && !diverged) {
     // An odd σ with trained a: (−w_j, −a_j) is the same unit, so compare sign-normalised units.
     const mirror = spec.trainA && isOdd(spec.activation ?? "relu");
     const m = mirror
@@ -254,8 +256,8 @@ export function trainFc(input: TrainInput): TrainResult {
     ...(spec.optimizer === "flow" ? { time: (run as FcFlowResult).time } : {}),
     loss: run.loss,
     gradNorm: run.gradNorm,
-    W: rows,
-    a: Array.from(run.a),
+    W: diverged ? null : rows,
+    a: diverged ? null : Array.from(run.a),
     trace: run.trace,
     ...(teacherDistance ? { teacherDistance } : {}),
     ...(hessian ? { hessian } : {}),

@@ -44,9 +44,9 @@ export interface FcTracePoint {
 export interface FcGdResult {
   readonly outcome: FcOutcome;
   readonly steps: number;
-  /** The final loss and gradient norm; after divergence, the last finite ones (never NaN or ∞). */
-  readonly loss: number;
-  readonly gradNorm: number;
+  /** The final loss and gradient norm; null after a divergence (never NaN, ∞ or a placeholder 0). */
+  readonly loss: number | null;
+  readonly gradNorm: number | null;
   readonly W: Float64Array;
   readonly a: Float64Array;
   readonly trace: FcTracePoint[];
@@ -117,14 +117,15 @@ export function fcGradientDescent(pop: FcPopulation, start: FcPoint, options: Fc
     },
     afterStep: afterStep ? () => afterStep(point()) : undefined,
   });
-  // After a divergence the last finite values; out of range, those of the last point evaluated.
-  const last = end.stop === "diverged" ? end.previous : end.state;
+  // After a divergence nothing (J and ‖∇J‖ are not finite or beyond DIVERGENCE_LIMIT there: null, the
+  // step in `steps`); out of range, the values of the last point evaluated.
+  const last = end.stop === "diverged" ? undefined : end.state;
   const { W, a } = point();
   return {
     outcome: end.stop === "budget" ? "max-steps" : (end.stop as FcOutcome),
     steps: end.steps,
-    loss: last?.loss ?? 0,
-    gradNorm: last?.gradNorm ?? 0,
+    loss: last?.loss ?? null,
+    gradNorm: last?.gradNorm ?? null,
     W: Float64Array.from(W),
     a: Float64Array.from(a),
     trace,

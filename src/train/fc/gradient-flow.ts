@@ -41,9 +41,9 @@ export interface FcFlowResult {
   readonly steps: number;
   readonly time: number;
   readonly implicitSteps: number;
-  /** The final loss and gradient norm; after divergence, the last finite ones. */
-  readonly loss: number;
-  readonly gradNorm: number;
+  /** The final loss and gradient norm; null after a divergence (never NaN, ∞ or a placeholder 0). */
+  readonly loss: number | null;
+  readonly gradNorm: number | null;
   readonly W: Float64Array;
   readonly a: Float64Array;
   readonly trace: FlowSample[];
@@ -98,19 +98,22 @@ export function fcGradientFlow(pop: FcPopulation, start: FcPoint, options: FcFlo
       if (!diverged(o.state)) recorder.observe(o);
     },
   });
-  // After a divergence the last finite values; out of range, those of the point before (as GD reports).
+  // After a divergence nothing (J and ‖∇J‖ are not finite or beyond DIVERGENCE_LIMIT there: null, the
+  // step in `steps`); out of range, the values of the point before (as GD reports).
   const last =
-    (end.stop === "diverged" && (!end.state || diverged(end.state))) || end.stop === "out-of-range"
-      ? end.previous
-      : end.state;
+    end.stop === "diverged" && (!end.state || diverged(end.state))
+      ? undefined
+      : end.stop === "out-of-range"
+        ? end.previous
+        : end.state;
   const { W, a } = point(x);
   return {
     outcome: end.stop === "budget" ? "max-steps" : (end.stop as FcOutcome),
     steps: end.steps,
     time: end.time,
     implicitSteps: end.implicitSteps,
-    loss: last?.loss ?? 0,
-    gradNorm: last?.gradNorm ?? 0,
+    loss: last?.loss ?? null,
+    gradNorm: last?.gradNorm ?? null,
     W: Float64Array.from(W),
     a: Float64Array.from(a),
     trace: recorder.samples(),
