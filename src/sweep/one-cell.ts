@@ -6,7 +6,7 @@
  * this plus their flags and printing; their trials are those of the same cell in any sweep.
  */
 import type { SweepPlan } from "./plan.js";
-import { executeTrials } from "./pool.js";
+import { executeTrials, roundRobinQueue } from "./pool.js";
 import { type CellSummary, SweepSummaryBuilder } from "./summary.js";
 import { batchRecords } from "./worker.js";
 
@@ -17,15 +17,18 @@ export async function runOneCell(
 ): Promise<CellSummary> {
   const summary = new SweepSummaryBuilder(plan);
   let done = 0;
-  const todo = Array.from({ length: trials }, (_, trial) => ({ cell: 0, trial }));
-  await executeTrials(plan, todo, {
-    workers: options.workers,
-    msPerTrial: plan.model.msPerTrial?.(plan.cells[0].params),
-    onBatch: (batch) => {
-      for (const r of batchRecords(batch)) summary.add(r);
-      done += batch.cells.length;
-      options.onProgress?.(done);
+  await executeTrials(
+    plan,
+    roundRobinQueue(1, trials, () => true, trials),
+    {
+      workers: options.workers,
+      msPerTrial: plan.model.msPerTrial?.(plan.cells[0].params),
+      onBatch: (batch) => {
+        for (const r of batchRecords(batch)) summary.add(r);
+        done += batch.cells.length;
+        options.onProgress?.(done);
+      },
     },
-  });
+  );
   return summary.finish().cells[0];
 }

@@ -24,6 +24,64 @@ export interface TrialRef {
   readonly trial: number;
 }
 
+/**
+ * The trials still to run, taken in order a batch at a time. A queue rather than an array: a sweep of
+ * 10⁷ trials would otherwise hold 10⁷ objects (hundreds of MB) before the first trial starts.
+ */
+export interface TrialQueue {
+  /** Trials not yet taken. */
+  readonly remaining: number;
+  /** The next `count` trials (fewer at the end). */
+  take(count: number): TrialRef[];
+}
+
+/** A queue over a list of trials (small sets: tests, the report's cells). */
+export function listQueue(refs: readonly TrialRef[]): TrialQueue {
+  let next = 0;
+  return {
+    get remaining() {
+      return refs.length - next;
+    },
+    take(count) {
+      const batch = refs.slice(next, next + count);
+      next += batch.length;
+      return batch;
+    },
+  };
+}
+
+/**
+ * The trials (cell, trial) with `include(cell, trial)` in round-robin order over the cells (trial 0
+ * of every cell, then trial 1, …), so every cell's estimate sharpens together; `count` is how many
+ * there are (the caller counts them once). Constant memory: a cursor, not a list.
+ */
+export function roundRobinQueue(
+  cells: number,
+  trials: number,
+  include: (cell: number, trial: number) => boolean,
+  count: number,
+): TrialQueue {
+  let position = 0;
+  let left = count;
+  return {
+    get remaining() {
+      return left;
+    },
+    take(wanted) {
+      const batch: TrialRef[] = [];
+      while (batch.length < wanted && left > 0 && position < cells * trials) {
+        const trial = Math.floor(position / cells);
+        const cell = position - trial * cells;
+        position++;
+        if (!include(cell, trial)) continue;
+        batch.push({ cell, trial });
+        left--;
+      }
+      return batch;
+    },
+  };
+}
+
 export interface ExecuteOptions {
   readonly workers?: number;
   /** Trials per task; by default adaptive (see `BatchSizer`). */
@@ -69,17 +127,19 @@ class BatchSizer {
 
 export async function executeTrials(
   planOrSource: SweepPlan | TrialSource,
-  todo: readonly TrialRef[],
+  trials: readonly TrialRef[] | TrialQueue,
   options: ExecuteOptions,
 ): Promise<void> {
-  if (todo.length === 0) return;
+  const queue = Array.isArray(trials) ? listQueue(trials) : (trials as TrialQueue);
+  const total = queue.remaining;
+  if (total === 0) return;
   const source: TrialSource =
     "spec" in planOrSource
       ? { modelUrl: planOrSource.modelUrl, seed: planOrSource.spec.seed, cells: planOrSource.cells }
       : planOrSource;
   // More threads than cores or than trials only cost memory (each holds a V8 heap): 1,024 asked for
   // 10 trials once started 1,024 threads (6.5 GB). Results do not depend on the count.
-  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), defaultWorkers(), todo.length));
+  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), defaultWorkers(), total));
   const sizer = new BatchSizer(workers, options.msPerTrial);
   const pool = new Piscina({
     filename: workerUrl(),
@@ -87,16 +147,14 @@ export async function executeTrials(
     maxThreads: workers,
     idleTimeout: 1000,
   });
-  let next = 0;
   let failure: unknown;
   const inFlight = new Set<Promise<void>>();
   const stopped = () => options.signal?.aborted === true;
   try {
-    while (next < todo.length || inFlight.size > 0) {
-      while (failure === undefined && !stopped() && next < todo.length && inFlight.size < workers * 2) {
-        const size = options.batchSize ?? sizer.next(todo.length - next);
-        const batch = toBatch(source, todo.slice(next, next + size));
-        next += size;
+    while (queue.remaining > 0 || inFlight.size > 0) {
+      while (failure === undefined && !stopped() && queue.remaining > 0 && inFlight.size < workers * 2) {
+        const size = options.batchSize ?? sizer.next(queue.remaining);
+        const batch = toBatch(source, queue.take(size));
         const task: Promise<void> = pool.run(batch).then(
           (result: BatchResult) => {
             inFlight.delete(task);
@@ -120,7 +178,7 @@ export async function executeTrials(
     await pool.destroy();
   }
   if (failure !== undefined) throw failure;
-  if (stopped() && next < todo.length) throw new Error("interrupted");
+  if (stopped() && queue.remaining > 0) throw new Error("interrupted");
 }
 
 /** dist/sweep/worker.js when compiled; from sources, a JS entry that brings tsx into the worker thread. */

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { lockShard } from "./lock.js";
 import type { SweepPlan } from "./plan.js";
-import { executeTrials } from "./pool.js";
+import { executeTrials, roundRobinQueue } from "./pool.js";
 import { ownsTrial, type Shard } from "./shard.js";
 import {
   claimDirectory,
@@ -88,24 +88,30 @@ export async function runSweep(plan: SweepPlan, options: RunOptions): Promise<Ru
       if (mine) own = scan;
     }
     // Round-robin over cells, so every cell's estimate sharpens together and the ETA is honest.
-    const todo: { cell: number; trial: number }[] = [];
     let owned = 0;
+    let left = 0;
     for (let trial = 0; trial < trials; trial++) {
       for (let cell = 0; cell < plan.cells.length; cell++) {
         if (!ownsTrial(shard, trials, cell, trial)) continue;
         owned++;
-        if (done[cell * trials + trial] === 0) todo.push({ cell, trial });
+        if (done[cell * trials + trial] === 0) left++;
       }
     }
+    const todo = roundRobinQueue(
+      plan.cells.length,
+      trials,
+      (cell, trial) => ownsTrial(shard, trials, cell, trial) && done[cell * trials + trial] === 0,
+      left,
+    );
     options.onStart?.({ owned, doneCells, doneOutcomes });
     const report = {
       owned,
-      alreadyDone: owned - todo.length,
+      alreadyDone: owned - left,
       ran: 0,
       repairedBytes: own?.tornBytes ?? 0,
       droppedLines: own?.dropped ?? 0,
     };
-    if (todo.length === 0) return report;
+    if (left === 0) return report;
     const appender = new TrialAppender(
       ownPath,
       {
