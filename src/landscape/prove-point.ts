@@ -24,6 +24,9 @@
  * from the full Hessian: eigenvalues proven beyond ±(ε_H + L_H‖x* − x₀‖) keep their sign at x*
  * (Weyl); those within may be zero, so the index may be a range. The caller vouches for the
  * invariance (the note says whose symmetry it is); no polish is done there.
+ *
+ * Why this file is long: the three proof spaces (coordinates, a basis, an invariant subspace) share
+ * the polish and the restatement about x₀, and splitting them apart would split one argument.
  */
 import {
   booleanArgument,
