@@ -66,7 +66,7 @@ export const reproduceCommand: Command = {
       { size, seed, workers, progress },
       ["minima reproduce", ...argv].join(" "),
     );
-    const { files } = writeReport(out, report);
+    const { files } = writeReport(out, report, progress);
     const claims = report.sections.flatMap((s) => s.subsections.flatMap((sub) => sub.claims));
     const agree = claims.filter((c) => c.verdict === "agrees").length;
     const differ = claims.filter((c) => c.verdict === "differs").length;

@@ -64,6 +64,23 @@ export class Progress {
     this.draw(details());
   }
 
+  /**
+   * Called on a timer while long units run: off a terminal, prints the status line when none was
+   * printed for plainEverySeconds even if no unit finished since (so a log never goes quiet for
+   * longer); on a terminal, redraws the bar (elapsed time moves on).
+   */
+  heartbeat(): void {
+    const t = this.now();
+    if (t - this.lastDraw < (this.tty ? 100 : this.plainEvery)) return;
+    this.lastDraw = t;
+    if (!this.tty) {
+      this.printedDone = this.done;
+      this.stream.write(`${this.statusLine()}\n`);
+      return;
+    }
+    this.draw([]);
+  }
+
   /** Draws the final state and ends the block. */
   finish(details: readonly string[] = []): void {
     this.draw(details);

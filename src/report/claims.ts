@@ -1,4 +1,5 @@
 /** Claim specs and subsection specs turned into the report's plain data. */
+import type { StepProgress } from "../io/step-progress.js";
 import type { Claim, ClaimSpec, Subsection, SubsectionSpec } from "./types.js";
 
 /** A claim spec applied to its results; `id` overrides the spec's id (for a claim made once per cell). */
@@ -29,4 +30,21 @@ export function renderSubsection<R>(spec: SubsectionSpec<R>, r: R): Subsection {
     figures: spec.figures(r),
     data: spec.data(r),
   };
+}
+
+/** Renders a section's subsections (claims, tables, figures) as one progress step. */
+export function renderSubsections<R>(
+  specs: readonly SubsectionSpec<R>[],
+  r: R,
+  progress: StepProgress,
+  label: string,
+): Subsection[] {
+  progress.step(`${label}: claims, tables and figures`, specs.length);
+  const out = specs.map((spec) => {
+    const sub = renderSubsection(spec, r);
+    progress.advance();
+    return sub;
+  });
+  progress.finish();
+  return out;
 }

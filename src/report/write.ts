@@ -7,6 +7,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { svgToPng } from "../figures/png.js";
 import { toJson } from "../io/json.js";
+import { type StepProgress, silentProgress } from "../io/step-progress.js";
 import { reportHtml } from "./html.js";
 import { reportMarkdown } from "./markdown.js";
 import type { Report } from "./types.js";
@@ -52,7 +53,11 @@ export function docsHrefFrom(dir: string): string | undefined {
   return `${relative(resolve(dir), docs).split(sep).join("/")}/`;
 }
 
-export function writeReport(dir: string, report: Report): { files: string[] } {
+export function writeReport(
+  dir: string,
+  report: Report,
+  progress: StepProgress = silentProgress,
+): { files: string[] } {
   const figureDir = join(dir, "figures");
   mkdirSync(figureDir, { recursive: true });
   const files: string[] = [];
@@ -61,18 +66,21 @@ export function writeReport(dir: string, report: Report): { files: string[] } {
     files.push(path);
   };
   const names = new Set<string>();
-  for (const s of report.sections)
-    for (const sub of s.subsections)
-      for (const f of sub.figures) {
-        if (names.has(f.name)) throw new Error(`two figures are named ${f.name}`);
-        names.add(f.name);
-        write(join(figureDir, `${f.name}.svg`), f.svg);
-        write(join(figureDir, `${f.name}.png`), svgToPng(f.svg));
-      }
+  const figures = report.sections.flatMap((s) => s.subsections.flatMap((sub) => sub.figures));
+  progress.step(`Writing ${figures.length} figures (SVG and PNG) and the pages`, figures.length + 1);
+  for (const f of figures) {
+    if (names.has(f.name)) throw new Error(`two figures are named ${f.name}`);
+    names.add(f.name);
+    write(join(figureDir, `${f.name}.svg`), f.svg);
+    write(join(figureDir, `${f.name}.png`), svgToPng(f.svg));
+    progress.advance();
+  }
   // toJson refuses NaN and infinities: a non-finite number in a result is a bug upstream
   write(join(dir, "results.json"), `${toJson(reportJson(report), 2)}\n`);
   const docsHref = docsHrefFrom(dir);
   write(join(dir, "summary.md"), reportMarkdown(report, { docsHref }));
   write(join(dir, "index.html"), reportHtml(report, { docsHref }));
+  progress.advance();
+  progress.finish();
   return { files };
 }

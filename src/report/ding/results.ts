@@ -8,16 +8,15 @@
  * Every configuration is `runDingExperiment` with the report's seed as its seed, so a row is what
  * `minima certify --activation A --d0 D --samples N --widths W --seed S` prints (with the report's
  * restart and training counts): the inputs, the downstream weights, the restarts and the random
- * starts all come from Rng.fromSeed(seed, stream) of that module.
+ * starts all come from Rng.fromSeed(seed, stream) of that module. Each configuration is a job of the
+ * worker pool (compute/config-job.ts, jobs/run.ts), so the results do not depend on the workers.
  */
-import { activationByName } from "../../activations/registry.js";
-import { type DingExperimentReport, runDingExperiment } from "../../experiments/ding/certify.js";
+import { runJobs } from "../jobs/run.js";
 import { bySize, type ReportSettings } from "../settings.js";
+import type { DingConfigJob, DingConfigResult, RunOptions } from "./compute/config-job.js";
 import { type DingConfig, dingConfigs, hasControl, yuChenConfigs } from "./compute/configs.js";
 import {
   activationRows,
-  certificateRow,
-  controlRow,
   type DingActivationRow,
   type DingCertificateRow,
   type DingControlRow,
@@ -40,29 +39,8 @@ export interface DingResults {
   readonly yuChen: readonly DingCertificateRow[];
 }
 
-interface RunOptions {
-  readonly seed: number;
-  readonly restarts: number;
-  readonly restartIterations: number;
-  readonly trainingStarts: number;
-  readonly featureDraws: number;
-}
-
-function runConfig(config: DingConfig, o: RunOptions): DingExperimentReport {
-  return runDingExperiment({
-    activation: activationByName(config.activation),
-    widths: config.widths,
-    seed: o.seed,
-    inputDim: config.inputDim,
-    samples: config.samples,
-    weights: config.weights,
-    restarts: o.restarts,
-    restartIterations: o.restartIterations,
-    trainingStarts: o.trainingStarts,
-    featureDraws: o.featureDraws,
-    skipControls: true,
-  });
-}
+/** A rough cost of a configuration, for the pool's order: parameters grow with the widths. */
+const configCost = (c: DingConfig) => c.widths.reduce((s, w) => s + w, 0) * c.widths.length;
 
 export async function computeDing(settings: ReportSettings): Promise<DingResults> {
   const { progress, size, seed } = settings;
@@ -75,15 +53,42 @@ export async function computeDing(settings: ReportSettings): Promise<DingResults
   };
   const controlIterations = bySize(size, { smoke: 5000, quick: 50_000, full: 100_000 });
   const configs = dingConfigs(settings);
-  progress.step(`Ding: certificates (${configs.length} configurations)`, configs.length);
+  const yuConfigs = yuChenConfigs(settings);
+  const yuOptions = {
+    ...options,
+    restarts: bySize(size, { smoke: 2, quick: 5, full: 5 }),
+    restartIterations: bySize(size, { smoke: 300, quick: 5000, full: 20_000 }),
+  };
+  const jobs: DingConfigJob[] = [
+    ...configs.map((config) => ({
+      config,
+      options,
+      controlIterations: hasControl(config, size) ? controlIterations : null,
+    })),
+    ...yuConfigs.map((config) => ({ config, options: yuOptions, controlIterations: null })),
+  ];
+  progress.step(
+    `Ding: certificates (${configs.length} configurations) and the Yu–Chen regime (${yuConfigs.length})`,
+    jobs.length,
+  );
+  const done = (await runJobs(
+    jobs.map((args) => ({
+      job: "ding-config",
+      args,
+      cost: configCost(args.config) * (args.controlIterations === null ? 1 : 3),
+    })),
+    settings,
+    () => progress.advance(),
+  )) as DingConfigResult[];
+  progress.finish();
+
   const certificates: DingCertificateRow[] = [];
   const controls: DingControlRow[] = [];
   const escapes: DingEscape[] = [];
-  for (const config of configs) {
-    const report = runConfig(config, options);
-    certificates.push(certificateRow(config, report, options.restartIterations));
-    if (hasControl(config, size) && report.point) {
-      const { control, path } = controlRow(config, report.point, seed, controlIterations);
+  configs.forEach((config, i) => {
+    const { certificate, control, path } = done[i];
+    certificates.push(certificate);
+    if (control && path) {
       controls.push(control);
       // one drawn path per activation (the figure has a panel for each)
       if (config.widths.length === 1 && config.widths[0] === bySize(size, { smoke: 2, quick: 10, full: 10 }))
@@ -94,23 +99,8 @@ export async function computeDing(settings: ReportSettings): Promise<DingResults
           path,
         });
     }
-    progress.advance();
-  }
-  progress.finish();
-
-  const yuConfigs = yuChenConfigs(settings);
-  progress.step("Ding: the Yu–Chen regime (N − 1 sigmoid units)", yuConfigs.length);
-  const yuOptions = {
-    ...options,
-    restarts: bySize(size, { smoke: 2, quick: 5, full: 5 }),
-    restartIterations: bySize(size, { smoke: 300, quick: 5000, full: 20_000 }),
-  };
-  const yuChen = yuConfigs.map((config) => {
-    const row = certificateRow(config, runConfig(config, yuOptions), yuOptions.restartIterations);
-    progress.advance();
-    return row;
   });
-  progress.finish();
+  const yuChen = done.slice(configs.length).map((r) => r.certificate);
 
   return {
     seed,

@@ -1,6 +1,8 @@
 /** Ding, Li & Sun (2019): the paper, its intro and its subsections in report order. */
+
+import { type StepProgress, silentProgress } from "../../io/step-progress.js";
 import type { SectionBuilder } from "../build.js";
-import { renderSubsection } from "../claims.js";
+import { renderSubsections } from "../claims.js";
 import type { Section } from "../types.js";
 import { certificates } from "./certificates.js";
 import { controls } from "./controls.js";
@@ -9,7 +11,7 @@ import { yuChen } from "./yu-chen.js";
 
 export const DING_SUBSECTIONS = [certificates, controls, yuChen] as const;
 
-export function dingSection(r: DingResults): Section {
+export function dingSection(r: DingResults, progress: StepProgress = silentProgress): Section {
   return {
     id: "ding",
     title: "Ding, Li & Sun (2019): sub-optimal local minima for almost all non-linear activations",
@@ -20,7 +22,7 @@ export function dingSection(r: DingResults): Section {
     external: [],
     intro:
       "Only the paper's abstracts were available, and the paper reports no experiments that we know of. Minima therefore verifies the headline claims on a construction of its own (docs/ding.md#the-construction), which has every property the abstract states, with the verification protocol of docs/ding.md#the-verification-protocol: each 'sub-optimal local minimum' verdict rests on an analytic certificate, perturbed restarts and a lower loss found elsewhere.",
-    subsections: DING_SUBSECTIONS.map((s) => renderSubsection(s, r)),
+    subsections: renderSubsections(DING_SUBSECTIONS, r, progress, "Ding"),
     missing: [],
   };
 }
@@ -29,6 +31,6 @@ export const dingBuilder: SectionBuilder = {
   id: "ding",
   title: "Ding, Li & Sun (2019)",
   async build(settings) {
-    return dingSection(await computeDing(settings));
+    return dingSection(await computeDing(settings), settings.progress);
   },
 };

@@ -1,6 +1,8 @@
 /** Du et al. (2018): the paper, its intro and its subsections in report order. */
+
+import { type StepProgress, silentProgress } from "../../io/step-progress.js";
 import type { SectionBuilder } from "../build.js";
-import { renderSubsection } from "../claims.js";
+import { renderSubsections } from "../claims.js";
 import type { Section } from "../types.js";
 import { restarts } from "./restarts.js";
 import { computeDu, type DuResults } from "./results.js";
@@ -12,7 +14,7 @@ import { twoPhase } from "./two-phase.js";
 
 export const DU_SUBSECTIONS = [table, restarts, twoPhase, slice, sensitivity, samples] as const;
 
-export function duSection(r: DuResults): Section {
+export function duSection(r: DuResults, progress: StepProgress = silentProgress): Section {
   return {
     id: "du",
     title: "Du, Lee, Tian, Póczos & Singh (2018): one-hidden-layer CNN",
@@ -23,7 +25,7 @@ export function duSection(r: DuResults): Section {
     external: [],
     intro:
       "The paper's full text was not available to us: only its abstracts are verified. The theorem statements are from recollection, and its experiments section (table sizes, p, η, trial counts) is unknown, so Minima compares patterns and exact derived statements, not the paper's printed numbers.",
-    subsections: DU_SUBSECTIONS.map((s) => renderSubsection(s, r)),
+    subsections: renderSubsections(DU_SUBSECTIONS, r, progress, "Du"),
     missing: [],
   };
 }
@@ -32,6 +34,6 @@ export const duBuilder: SectionBuilder = {
   id: "du",
   title: "Du et al. (2018)",
   async build(settings) {
-    return duSection(await computeDu(settings));
+    return duSection(await computeDu(settings), settings.progress);
   },
 };

@@ -1,6 +1,8 @@
 /** Safran & Shamir (2018): the paper, its intro and its subsections in report order. */
+
+import { type StepProgress, silentProgress } from "../../io/step-progress.js";
 import type { SectionBuilder } from "../build.js";
-import { renderSubsection } from "../claims.js";
+import { renderSubsections } from "../claims.js";
 import type { Section } from "../types.js";
 import { commandsText } from "./common.js";
 import { curvature } from "./curvature.js";
@@ -12,7 +14,10 @@ import { saddles } from "./saddles.js";
 
 export const SS_SUBSECTIONS = [probability, families, curvature, saddles] as const;
 
-export function safranShamirSection(r: SafranShamirResults): Section {
+export function safranShamirSection(
+  r: SafranShamirResults,
+  progress: StepProgress = silentProgress,
+): Section {
   return {
     id: "safran-shamir",
     title: "Safran & Shamir (2018): spurious minima are common",
@@ -24,7 +29,7 @@ export function safranShamirSection(r: SafranShamirResults): Section {
     ],
     external: [RELEASED_EXTERNAL],
     intro: `The paper's printed text was not available. The protocol follows the authors' released experiment code, and every number Minima is held against is ${RELEASED_PROVENANCE}: per (k, n) the runs of 1000 that ended non-global, the share in families verified as local minima by a computer-assisted proof, the mean lower bound on λ_min, and the loss of the most frequent family. The released runs used MATLAB's generator and cannot be replayed, so cells are compared statistically, each with its own binomial error on both sides. Minima decides every end point by its exact Hessian, and proves each family with a computer-assisted argument of its own (Newton–Kantorovich at the Newton-polished member, docs/proofs.md). ${commandsText(r)}`,
-    subsections: SS_SUBSECTIONS.map((s) => renderSubsection(s, r)),
+    subsections: renderSubsections(SS_SUBSECTIONS, r, progress, "Safran–Shamir"),
     missing: [],
   };
 }
@@ -33,6 +38,6 @@ export const safranShamirBuilder: SectionBuilder = {
   id: "safran-shamir",
   title: "Safran & Shamir (2018)",
   async build(settings) {
-    return safranShamirSection(await computeSafranShamir(settings));
+    return safranShamirSection(await computeSafranShamir(settings), settings.progress);
   },
 };

@@ -9,13 +9,16 @@
  * the report's seed, so each part can be re-run from the command line with the same numbers; the
  * subsections' method texts give the commands.
  */
+import type { K1InitResult } from "../../experiments/tian/k1.js";
+import type { NoisyResult } from "../../experiments/tian/noisy.js";
+import { type Job, runJobs } from "../jobs/run.js";
 import type { ReportSettings } from "../settings.js";
-import { critical, type TianCritical } from "./compute/critical.js";
-import { dynamics, type TianDynamics } from "./compute/dynamics.js";
-import { closedFormVersusSamples, type TianFig3 } from "./compute/fig3.js";
-import { k1, type TianK1 } from "./compute/k1.js";
-import { noisy, type TianNoisy } from "./compute/noisy.js";
-import { saddles, type TianSaddleRow } from "./compute/saddles.js";
+import type { TianCritical } from "./compute/critical.js";
+import type { TianDynamics } from "./compute/dynamics.js";
+import type { TianFig3 } from "./compute/fig3.js";
+import { k1Of, k1Specs, type TianK1, type TianK1Rate } from "./compute/k1.js";
+import { noisyConfigs, type TianNoisy } from "./compute/noisy.js";
+import type { TianSaddleRow } from "./compute/saddles.js";
 
 export interface TianResults {
   readonly seed: number;
@@ -27,30 +30,44 @@ export interface TianResults {
   readonly critical: TianCritical;
 }
 
-export function computeTian(settings: ReportSettings): TianResults {
-  const { progress } = settings;
-  progress.step("Tian: closed form vs samples, 2-D dynamics", 2);
-  const f3 = closedFormVersusSamples(settings);
-  progress.advance();
-  const dyn = dynamics(settings);
-  progress.advance();
+/**
+ * Every part as a job on the worker pool (jobs/run.ts); each is a pure function of (size, seed),
+ * so the results do not depend on the workers.
+ */
+export async function computeTian(settings: ReportSettings): Promise<TianResults> {
+  const { progress, size, seed } = settings;
+  const configs = noisyConfigs(size);
+  const k1 = k1Specs(settings);
+  const jobs: Job[] = [
+    { job: "tian-fig3", args: { size, seed }, cost: 30 },
+    { job: "tian-dynamics", args: { size, seed }, cost: 10 },
+    ...configs.map((config) => ({ job: "tian-noisy", args: { config, seed }, cost: 4 * config.K })),
+    ...[...k1.ball, ...k1.gaussian].map((spec) => ({ job: "tian-k1-cell", args: spec, cost: 2 })),
+    { job: "tian-k1-rates", args: { size }, cost: 1 },
+    { job: "tian-saddles", args: { size }, cost: 5 },
+    { job: "tian-critical", args: { size }, cost: 10 },
+  ];
+  progress.step(
+    `Tian: closed form, dynamics, noisy starts, K = 1, saddles, critical points (${jobs.length} jobs)`,
+    jobs.length,
+  );
+  const out = await runJobs(jobs, settings, () => progress.advance());
   progress.finish();
-  const noise = noisy(settings);
-  progress.step("Tian: K = 1, saddles, critical points", 3);
-  const one = k1(settings);
-  progress.advance();
-  const sad = saddles(settings);
-  progress.advance();
-  const crit = critical(settings);
-  progress.advance();
-  progress.finish();
+  let next = 0;
+  const take = <T>() => out[next++] as T;
+  const fig3 = take<TianFig3>();
+  const dyn = take<TianDynamics>();
+  const noisyResults = configs.map(() => take<NoisyResult>());
+  const ball = k1.ball.map(() => take<K1InitResult>());
+  const gaussian = k1.gaussian.map(() => take<K1InitResult>());
+  const rates = take<TianK1Rate[]>();
   return {
-    seed: settings.seed,
-    fig3: f3,
+    seed,
+    fig3,
     dynamics: dyn,
-    noisy: noise,
-    k1: one,
-    saddles: sad,
-    critical: crit,
+    noisy: { configs, results: noisyResults },
+    k1: k1Of(ball, gaussian, rates),
+    saddles: take<TianSaddleRow[]>(),
+    critical: take<TianCritical>(),
   };
 }

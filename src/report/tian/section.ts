@@ -1,6 +1,8 @@
 /** Tian (2017): the paper, its intro and its subsections in report order. */
+
+import { type StepProgress, silentProgress } from "../../io/step-progress.js";
 import type { SectionBuilder } from "../build.js";
-import { renderSubsection } from "../claims.js";
+import { renderSubsections } from "../claims.js";
 import type { Section } from "../types.js";
 import { critical } from "./critical.js";
 import { dynamics } from "./dynamics.js";
@@ -12,7 +14,7 @@ import { saddles } from "./saddles.js";
 
 export const TIAN_SUBSECTIONS = [fig3, dynamics, noisy, k1, saddles, critical] as const;
 
-export function tianSection(r: TianResults): Section {
+export function tianSection(r: TianResults, progress: StepProgress = silentProgress): Section {
   return {
     id: "tian",
     title: "Tian (2017): two-layer ReLU networks",
@@ -23,7 +25,7 @@ export function tianSection(r: TianResults): Section {
     external: [],
     intro:
       "The workshop version's main text (its Lemma 3.1, Thms 3.3 and 4.1, Conjecture 4.3 and the captions of Figs. 3–5) was available and is what the verified claims quote; its appendix and figure images were not, so the figures' settings (d, N, K, noise levels) are Minima's choices (docs/tian.md). Of the ICML version only the abstract was available; the K = 2 criterion follows the author's code. J = ½E[(g − g*)²] per sample (the paper's data-matrix loss is N times this).",
-    subsections: TIAN_SUBSECTIONS.map((s) => renderSubsection(s, r)),
+    subsections: renderSubsections(TIAN_SUBSECTIONS, r, progress, "Tian"),
     missing: [],
   };
 }
@@ -32,6 +34,6 @@ export const tianBuilder: SectionBuilder = {
   id: "tian",
   title: "Tian (2017)",
   async build(settings) {
-    return tianSection(computeTian(settings));
+    return tianSection(await computeTian(settings), settings.progress);
   },
 };

@@ -111,7 +111,7 @@ function exhibitCriticalPoints(beta: number, phi1s: readonly number[]): TianExhi
   return out;
 }
 
-export function critical(settings: ReportSettings): TianCritical {
+export function critical(settings: Pick<ReportSettings, "size">): TianCritical {
   const scan = coneScan(
     bySize(settings.size, {
       smoke: { betas: 10, phis: 40 },

@@ -46,7 +46,7 @@ export interface TianDynamics {
   readonly omegaSettings: { readonly eta: number; readonly steps: number };
 }
 
-export function dynamics(settings: ReportSettings): TianDynamics {
+export function dynamics(settings: Pick<ReportSettings, "size" | "seed">): TianDynamics {
   const eta = 0.01;
   const steps = 1000;
   const n = bySize(settings.size, { smoke: 7, quick: 15, full: 21 });

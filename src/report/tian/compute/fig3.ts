@@ -12,7 +12,7 @@ export interface TianFig3 {
   readonly thetaZeroCheck: number;
 }
 
-export function closedFormVersusSamples(settings: ReportSettings): TianFig3 {
+export function closedFormVersusSamples(settings: Pick<ReportSettings, "size" | "seed">): TianFig3 {
   const thetaCount = bySize(settings.size, { smoke: 6, quick: 12, full: 24 });
   const spec: Omit<Fig3Spec, "seed"> = {
     laws: ["gaussian", "uniform"],

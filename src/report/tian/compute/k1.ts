@@ -1,5 +1,10 @@
 /** Tian (2017), K = 1: Thm 3.3's ball, P(w₀ ∈ Ω), GD's success and its linear rate. */
-import { type K1InitResult, k1Initialisation, k1Polar } from "../../../experiments/tian/k1.js";
+import {
+  type K1InitResult,
+  type K1InitSpec,
+  k1Initialisation,
+  k1Polar,
+} from "../../../experiments/tian/k1.js";
 import { bySize, type ReportSettings } from "../../settings.js";
 import { slopeOf } from "./slope.js";
 
@@ -24,31 +29,45 @@ export interface TianK1 {
   readonly rates: readonly TianK1Rate[];
 }
 
-export function k1(settings: ReportSettings): TianK1 {
-  const eta = 0.1;
-  const maxSteps = 20_000;
+const ETA = 0.1;
+const MAX_STEPS = 20_000;
+
+/** The starts of Thm 3.3's ball (d × ε) and the N(0, 10²I) starts: one independent experiment each. */
+export function k1Specs(settings: Pick<ReportSettings, "size" | "seed">): {
+  readonly ball: readonly K1InitSpec[];
+  readonly gaussian: readonly K1InitSpec[];
+} {
   const trials = bySize(settings.size, { smoke: 10, quick: 100, full: 1000 });
   const ds = bySize(settings.size, { smoke: [2, 10], quick: [2, 10, 100, 1000], full: [2, 10, 100, 1000] });
   const ball = ds.flatMap((d) =>
-    [0.1, 0.5, 0.9].map((epsilon) =>
-      k1Initialisation({ d, epsilon, trials, seed: settings.seed, eta, maxSteps }),
-    ),
+    [0.1, 0.5, 0.9].map((epsilon) => ({
+      d,
+      epsilon,
+      trials,
+      seed: settings.seed,
+      eta: ETA,
+      maxSteps: MAX_STEPS,
+    })),
   );
   const gTrials = bySize(settings.size, { smoke: 5, quick: 50, full: 200 });
-  const gaussian = [2, 100].map((d) =>
-    k1Initialisation({
-      d,
-      epsilon: 0.5,
-      trials: gTrials,
-      seed: settings.seed,
-      eta,
-      maxSteps,
-      gaussianStd: 10,
-    }),
-  );
+  const gaussian = [2, 100].map((d) => ({
+    d,
+    epsilon: 0.5,
+    trials: gTrials,
+    seed: settings.seed,
+    eta: ETA,
+    maxSteps: MAX_STEPS,
+    gaussianStd: 10,
+  }));
+  return { ball, gaussian };
+}
+
+/** The linear rate near w* from four starting angles (d = 2). */
+export function k1Rates(settings: Pick<ReportSettings, "size">): TianK1Rate[] {
+  const eta = ETA;
   const steps = 800;
   const every = bySize(settings.size, { smoke: 10, quick: 2, full: 1 });
-  const rates = [Math.PI / 4, Math.PI / 2, (3 * Math.PI) / 4, Math.PI - 0.05].map((theta0) => {
+  return [Math.PI / 4, Math.PI / 2, (3 * Math.PI) / 4, Math.PI - 0.05].map((theta0) => {
     const r0 = 0.05;
     const run = k1Polar({ d: 2, r0, theta0, eta, steps, recordEvery: every });
     // ‖w − w*‖² = (r − 1)² + 4r sin²(θ/2): no cancellation near w* (unlike r² + 1 − 2r cos θ)
@@ -69,5 +88,18 @@ export function k1(settings: ReportSettings): TianK1 {
       stepsTo1e6: points.find((p) => p.distance < 1e-6)?.step ?? steps,
     };
   });
-  return { eta, maxSteps, ball, gaussian, predictedFactor: 1 - eta / 2, rates };
+}
+
+/** K = 1 from its parts (computed apart so that they can run on the worker pool). */
+export function k1Of(
+  ball: readonly K1InitResult[],
+  gaussian: readonly K1InitResult[],
+  rates: readonly TianK1Rate[],
+): TianK1 {
+  return { eta: ETA, maxSteps: MAX_STEPS, ball, gaussian, predictedFactor: 1 - ETA / 2, rates };
+}
+
+export function k1(settings: Pick<ReportSettings, "size" | "seed">): TianK1 {
+  const { ball, gaussian } = k1Specs(settings);
+  return k1Of(ball.map(k1Initialisation), gaussian.map(k1Initialisation), k1Rates(settings));
 }

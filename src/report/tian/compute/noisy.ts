@@ -16,11 +16,12 @@ export interface TianNoisy {
   readonly results: readonly NoisyResult[];
 }
 
-export function noisy(settings: ReportSettings): TianNoisy {
-  const noises = bySize(settings.size, { smoke: [1, 10], quick: [0.1, 1, 3, 10], full: [0.1, 1, 3, 10] });
-  const runs = bySize(settings.size, { smoke: 2, quick: 8, full: 16 });
-  const maxSteps = bySize(settings.size, { smoke: 2000, quick: 20_000, full: 20_000 });
-  const shapes = bySize(settings.size, {
+/** The noisy-start experiments of this size: one per (K, d). */
+export function noisyConfigs(size: ReportSettings["size"]): TianNoisyConfig[] {
+  const noises = bySize(size, { smoke: [1, 10], quick: [0.1, 1, 3, 10], full: [0.1, 1, 3, 10] });
+  const runs = bySize(size, { smoke: 2, quick: 8, full: 16 });
+  const maxSteps = bySize(size, { smoke: 2000, quick: 20_000, full: 20_000 });
+  const shapes = bySize(size, {
     smoke: [
       { K: 3, d: 3, eta: 0.1 },
       { K: 6, d: 6, eta: 0.05 },
@@ -36,16 +37,14 @@ export function noisy(settings: ReportSettings): TianNoisy {
       { K: 20, d: 20, eta: 0.05 },
     ],
   });
-  const configs = shapes.map((s) => ({ ...s, maxSteps, runs, noises }));
-  settings.progress.step(
-    `Tian: near-symmetric noisy starts (${configs.length * noises.length * runs} runs)`,
-    configs.length * noises.length * runs,
-  );
-  const results = configs.map((c) => {
-    const r = noisyStarts({ ...c, seed: settings.seed });
-    settings.progress.advance(c.noises.length * c.runs);
-    return r;
-  });
-  settings.progress.finish();
-  return { configs, results };
+  return shapes.map((s) => ({ ...s, maxSteps, runs, noises }));
+}
+
+export function noisyConfig(config: TianNoisyConfig, seed: number): NoisyResult {
+  return noisyStarts({ ...config, seed });
+}
+
+export function noisy(settings: Pick<ReportSettings, "size" | "seed">): TianNoisy {
+  const configs = noisyConfigs(settings.size);
+  return { configs, results: configs.map((c) => noisyConfig(c, settings.seed)) };
 }

@@ -19,7 +19,7 @@ export const SADDLE_TABLE: Readonly<Record<number, { x: number; unstable: number
   20: { x: 0.097963, unstable: 46.837, loss: 16.045867 },
 };
 
-export function saddles(settings: ReportSettings): TianSaddleRow[] {
+export function saddles(settings: Pick<ReportSettings, "size">): TianSaddleRow[] {
   const Ks = bySize(settings.size, { smoke: [2, 3, 5], quick: [2, 3, 5, 10, 20], full: [2, 3, 5, 10, 20] });
   return saddleTable(Ks).map((row) => {
     const start = { K: row.K, x0: 0.01, y0: 0.01, eta: 0.1, steps: 5000, recordEvery: 5000 };
