@@ -10,11 +10,11 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
 });
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.exitCode = reportError(error);
-  },
-);
+// A failed command may leave a handle open (a worker pool mid-task, a file stream): once it has
+// answered, the process must not hang on it (an unwritable --out once hung sweep run and merge).
+function exitSoon(code: number): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), code === 0 ? 10_000 : 500).unref();
+}
+
+main(process.argv.slice(2)).then(exitSoon, (error) => exitSoon(reportError(error)));

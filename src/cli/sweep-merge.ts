@@ -4,6 +4,7 @@ import { collectSweep, MergedSweepWriter, planFromDirs } from "../sweep/merge.js
 import { trialFileName } from "../sweep/store.js";
 import type { Command } from "./command.js";
 import { optionalStringFlag, parseFlags } from "./flags.js";
+import { checkOutputDir, withOutputDir } from "./output-dir.js";
 
 export const sweepMergeCommand: Command = {
   usage: [
@@ -18,15 +19,17 @@ export const sweepMergeCommand: Command = {
   async run(argv) {
     const flags = parseFlags(argv, { out: { type: "string" } }, Number.MAX_SAFE_INTEGER);
     if (flags.positionals.length === 0) throw new InputError("DIR", "at least one sweep directory is needed");
-    const out = optionalStringFlag(flags, "out");
+    const outFlag = optionalStringFlag(flags, "out");
+    const out = outFlag === undefined ? undefined : checkOutputDir("--out", outFlag);
     const { manifest, plan } = await planFromDirs(flags.positionals);
-    const writer = new MergedSweepWriter(manifest, out);
-    let merged: Awaited<ReturnType<typeof collectSweep>>;
-    try {
-      merged = await collectSweep(flags.positionals, (record) => writer.add(record));
-    } finally {
-      writer.close();
-    }
+    const merged = await withOutputDir("--out", out ?? "standard output", async () => {
+      const writer = new MergedSweepWriter(manifest, out);
+      try {
+        return await collectSweep(flags.positionals, (record) => writer.add(record));
+      } finally {
+        writer.close();
+      }
+    });
     const planned = plan.spec.trials * plan.cells.length;
     console.error(
       `merged ${flags.positionals.length} directories: ${merged.trials}/${planned} trials, ${merged.duplicates} duplicates dropped${merged.tornBytes > 0 ? `, ${merged.tornBytes} bytes of torn lines ignored` : ""}${out ? ` -> ${out}` : ""}`,

@@ -12,6 +12,7 @@ import type { Command } from "./command.js";
 import { intFlag, parseFlags, stringFlag } from "./flags.js";
 import { readJsonFile } from "./json-file.js";
 import { printJson } from "./output.js";
+import { checkOutputDir, withOutputDir } from "./output-dir.js";
 
 const FLAGS = {
   out: { type: "string" },
@@ -69,7 +70,7 @@ export const sweepRunCommand: Command = {
     const flags = parseFlags(argv, FLAGS, 1);
     const specPath = flags.positionals[0];
     if (specPath === undefined) throw new InputError("SPEC", "is required (a sweep spec JSON file)");
-    const dir = stringFlag(flags, "out");
+    const dir = checkOutputDir("--out", stringFlag(flags, "out"));
     const workers = intFlag(flags, "workers", { default: defaultWorkers(), min: 1, max: 1024 });
     const batchSize =
       flags.values.batch === undefined ? undefined : intFlag(flags, "batch", { min: 1, max: 100000 });
@@ -88,28 +89,30 @@ export const sweepRunCommand: Command = {
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
     try {
-      const report = await runSweep(plan, {
-        dir,
-        specDir,
-        shard,
-        workers,
-        batchSize,
-        signal: controller.signal,
-        repair: flags.values.repair === true,
-        onStart: ({ owned, doneCells, doneOutcomes }) => {
-          counts.add(doneCells, doneOutcomes);
-          done = doneCells.length;
-          if (done < owned) {
-            const label = shard.shards > 1 ? `shard ${shard.shard}/${shard.shards}` : "sweep";
-            progress = new Progress({ total: owned, initial: done, label });
-          }
-        },
-        onBatch: (result) => {
-          counts.add(result.cells, result.outcomes);
-          done += result.cells.length;
-          progress?.update(done, () => counts.lines());
-        },
-      });
+      const report = await withOutputDir("--out", dir, () =>
+        runSweep(plan, {
+          dir,
+          specDir,
+          shard,
+          workers,
+          batchSize,
+          signal: controller.signal,
+          repair: flags.values.repair === true,
+          onStart: ({ owned, doneCells, doneOutcomes }) => {
+            counts.add(doneCells, doneOutcomes);
+            done = doneCells.length;
+            if (done < owned) {
+              const label = shard.shards > 1 ? `shard ${shard.shard}/${shard.shards}` : "sweep";
+              progress = new Progress({ total: owned, initial: done, label });
+            }
+          },
+          onBatch: (result) => {
+            counts.add(result.cells, result.outcomes);
+            done += result.cells.length;
+            progress?.update(done, () => counts.lines());
+          },
+        }),
+      );
       progress?.finish(counts.lines());
       if (report.droppedLines > 0)
         console.error(`minima: dropped ${report.droppedLines} bad lines; their trials were run again`);
