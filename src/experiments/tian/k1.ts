@@ -188,7 +188,8 @@ export function k1Polar(spec: {
         if (s % recordEvery !== 0 && s !== steps) return;
         const { r, theta } = polar();
         trajectory.push({ step: s, r, theta, loss });
-        if (r > 0 && Math.sin(theta) > 1e-8) {
+        // The rates divide by r: below 1e-100 (a start at the origin's rounding) they are not finite.
+        if (r > 1e-100 && Math.sin(theta) > 1e-8) {
           // ṙ = ŵ·(−∇J); θ̇ = −(d cos θ/dt)/sin θ with d cos θ/dt = (ê₁ − cos θ ŵ)·(−∇J)/r.
           let wdotg = 0;
           for (let i = 0; i < d; i++) wdotg += w[i] * g[i];
