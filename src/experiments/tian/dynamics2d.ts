@@ -135,21 +135,11 @@ export function simulate2d(spec: Dynamics2dSpec): Dynamics2dResult {
       }
     }
   }
-  if (divergedAt !== undefined) {
-    if (trajectory[trajectory.length - 1]?.step !== last.step && divergedAt > 0) trajectory.push(last);
-    return {
-      K,
-      mode,
-      saddle: symmetricSaddle(K),
-      trajectory,
-      final: last,
-      limit: "diverged",
-      maxY,
-      divergedAt,
-    };
-  }
-  const final = point(steps);
-  return { K, mode, saddle: symmetricSaddle(K), trajectory, final, limit: classify(K, x, y), maxY };
+  const saddle = symmetricSaddle(K);
+  if (divergedAt === undefined)
+    return { K, mode, saddle, trajectory, final: point(steps), limit: classify(K, x, y), maxY };
+  if (trajectory[trajectory.length - 1]?.step !== last.step && divergedAt > 0) trajectory.push(last);
+  return { K, mode, saddle, trajectory, final: last, limit: "diverged", maxY, divergedAt };
 }
 
 export interface FullCheckResult {
@@ -235,13 +225,8 @@ export function compareWithFull(spec: {
       },
     },
   );
-  return {
-    K,
-    d,
-    maxDeviation: maxDev,
-    maxStructureResidual: maxRes,
-    ...(end.stop === "diverged" ? { divergedAt: end.steps } : {}),
-  };
+  const divergedAt = end.stop === "diverged" ? { divergedAt: end.steps } : {};
+  return { K, d, maxDeviation: maxDev, maxStructureResidual: maxRes, ...divergedAt };
 }
 
 export interface SaddleRow {
