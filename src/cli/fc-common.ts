@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { activationByName, activationNames } from "../activations/registry.js";
 import { InputError } from "../core/errors.js";
+import { checkKeys } from "../core/keys.js";
 import { type FcNetwork, networkFromJson } from "../models/fc/network.js";
 import { optionalStringFlag, type ParsedFlags, parseDecimal } from "./flags.js";
 
@@ -54,6 +55,7 @@ export function networkFile(flag: string, file: string, d?: number): FcNetwork {
   if (json === null || typeof json !== "object" || Array.isArray(json))
     throw new InputError(`--${flag}`, 'must contain {"W": [[…]], "a": […]?}', file);
   const record = json as Record<string, unknown>;
+  checkKeys(flag, record, ["W", "a"], "a network field");
   return networkFromJson(flag, record.W, record.a, d);
 }
 

@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { InputError } from "../core/errors.js";
+import { checkKeys } from "../core/keys.js";
 import { canonicalJson } from "./canonical.js";
 
 const scalar = z.union([z.number(), z.string(), z.boolean()], {
@@ -62,14 +63,12 @@ export type SweepSpec = z.infer<typeof sweepSpecSchema>;
 export type Scalar = z.infer<typeof scalar>;
 
 export function parseSweepSpec(input: unknown, field = "spec"): SweepSpec {
+  if (input !== null && typeof input === "object" && !Array.isArray(input))
+    checkKeys(field, input as Record<string, unknown>, Object.keys(sweepSpecSchema.shape), "a spec field");
   const result = sweepSpecSchema.safeParse(input, { reportInput: true });
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
-    if (issue.code === "unrecognized_keys") {
-      const allowed = Object.keys(sweepSpecSchema.shape).join(", ");
-      throw new InputError(`${field}${path}.${issue.keys[0]}`, `is not a spec field (allowed: ${allowed})`);
-    }
     const message = issue.message.startsWith("Invalid input") ? issue.message.toLowerCase() : issue.message;
     if (issue.input === undefined) throw new InputError(`${field}${path}`, `is missing; it ${message}`);
     throw new InputError(`${field}${path}`, message, issue.input);

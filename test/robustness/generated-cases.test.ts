@@ -101,6 +101,8 @@ const INPUTS: ReadonlyArray<{
   name: string;
   base: Record<string, unknown>;
   argv: (file: string) => string[];
+  /** How the input's top level is named in errors ("" for a problem's fields). */
+  root: string;
 }> = [
   {
     name: "eval (cnn problem)",
@@ -110,6 +112,22 @@ const INPUTS: ReadonlyArray<{
       student: { v: [0.3, 1, -0.2], a: [0.2, 0.3] },
     },
     argv: (f) => ["eval", f, "--hessian", "--json"],
+    root: "",
+  },
+  {
+    name: "eval (mlp problem)",
+    base: {
+      model: "mlp",
+      activation: "sigmoid",
+      widths: [2],
+      layers: [
+        { weights: [[0], [0]], biases: [-1, -1] },
+        { weights: [[1, 1]], biases: [-0.5379] },
+      ],
+      data: { x: [[-1.5], [-0.5], [0.5], [1.5]], y: [-1, 1, 1, -1] },
+    },
+    argv: (f) => ["eval", f, "--hessian", "--json"],
+    root: "",
   },
   {
     name: "classify (fc problem)",
@@ -129,11 +147,13 @@ const INPUTS: ReadonlyArray<{
       },
     },
     argv: (f) => ["classify", f, "--restarts", "1", "--iterations", "20"],
+    root: "",
   },
   {
     name: "cnn train --teacher",
     base: { w: [1, 0, 0], a: [0.6, 0.8] },
     argv: (f) => ["cnn", "train", "--teacher", f, "--steps", "20"],
+    root: "teacher",
   },
   {
     name: "fc train --teacher-file",
@@ -145,6 +165,7 @@ const INPUTS: ReadonlyArray<{
       a: [1, 1],
     },
     argv: (f) => ["fc", "train", "--K", "2", "--d", "2", "--teacher-file", f, "--steps", "20"],
+    root: "teacher-file",
   },
   {
     name: "sweep run SPEC",
@@ -159,8 +180,51 @@ const INPUTS: ReadonlyArray<{
       seed: 1,
     },
     argv: (f) => ["sweep", "run", f, "--out", `${f}.out`, "--workers", "1"],
+    root: "spec",
   },
 ];
+
+/** Every object in `value` with its path as errors name it ("teacher", "layers[1]"; "" for the top). */
+function objectsOf(value: unknown, path: string): [string, Record<string, unknown>][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => objectsOf(v, `${path}[${i}]`));
+  if (value === null || typeof value !== "object") return [];
+  const o = value as Record<string, unknown>;
+  const join = (key: string) => (path === "" ? key : `${path}.${key}`);
+  return [[path, o], ...Object.entries(o).flatMap(([k, v]) => objectsOf(v, join(k)))];
+}
+
+/** Slips of a key: a doubled letter, a dropped letter (keys of 2+ letters), two letters swapped, snake_case or upper case. */
+function slips(key: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < key.length; i++) {
+    out.add(key.slice(0, i + 1) + key.slice(i));
+    if (key.length > 1) out.add(key.slice(0, i) + key.slice(i + 1));
+    if (i + 1 < key.length) out.add(key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2));
+  }
+  out.add(key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  out.add(key.toUpperCase());
+  return [...out];
+}
+
+/** A valid input with one key, at any level, replaced by a slip of it: [json, path of the slip, the key]. */
+function misspelt(base: Record<string, unknown>, root: string) {
+  const choices = objectsOf(base, root).flatMap(([path, o]) =>
+    Object.keys(o).flatMap((key) =>
+      slips(key)
+        .filter((slip) => !(slip in o))
+        .map((slip) => ({ path, key, slip })),
+    ),
+  );
+  return fc.constantFrom(...choices).map(({ path, key, slip }) => {
+    const json = structuredClone(base);
+    const [, target] = objectsOf(json, root).find(([p]) => p === path) as [string, Record<string, unknown>];
+    // Rebuild the object so the slip keeps the key's place.
+    const entries = Object.entries(target).map(([k, v]) => [k === key ? slip : k, v] as const);
+    for (const k of Object.keys(target)) delete target[k];
+    Object.assign(target, Object.fromEntries(entries));
+    return { json, where: path === "" ? slip : `${path}.${slip}`, key };
+  });
+}
 
 for (const input of INPUTS) {
   test(`generated JSON inputs are handled: ${input.name} (${Math.ceil(RUNS / 5)} cases)`, async (t) => {
@@ -184,6 +248,33 @@ for (const input of INPUTS) {
       { numRuns: Math.ceil(RUNS / 5), seed: SEED, endOnFailure: true },
     );
     t.diagnostic(`${n} generated inputs for ${input.name}, ${n - failures.length} handled`);
+    assert.deepEqual(failures, []);
+  });
+}
+
+for (const input of INPUTS) {
+  test(`a misspelt key at any level is refused naming its path with a suggestion: ${input.name}`, async (t) => {
+    const { writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    let n = 0;
+    const failures: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(misspelt(input.base, input.root), async ({ json, where, key }) => {
+        const file = join(fixtures.dir, `misspelt-${n++}.json`);
+        writeFileSync(file, JSON.stringify(json));
+        const r = await runner.run(input.argv(file));
+        const line = r.stderr.trim();
+        const ok =
+          r.code === 2 &&
+          !line.includes("\n") &&
+          line.includes(`${where}`) &&
+          line.endsWith(`did you mean "${key}"?`);
+        if (!ok) failures.push(`${where} (for ${key}): exit ${r.code}, ${line.slice(0, 300)}`);
+        return ok;
+      }),
+      { numRuns: Math.ceil(RUNS / 10), seed: SEED },
+    );
+    t.diagnostic(`${n} misspelt keys for ${input.name}, ${n - failures.length} refused as asked`);
     assert.deepEqual(failures, []);
   });
 }

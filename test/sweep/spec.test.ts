@@ -31,7 +31,9 @@ test("parseSweepSpec names the field, the value and what is allowed, in one line
   const empty = inputError(() => parseSweepSpec({ ...base, grid: { k: [] } }));
   assert.match(empty.message, /^spec\.grid\.k: must be a non-empty array of values/);
   const unknown = inputError(() => parseSweepSpec({ ...base, trails: 5 }));
-  assert.match(unknown.message, /^spec\.trails: is not a spec field \(allowed: .*trials/);
+  assert.equal(unknown.message, 'spec.trails: is not a spec field; did you mean "trials"?');
+  const far = inputError(() => parseSweepSpec({ ...base, colour: "red" }));
+  assert.match(far.message, /^spec\.colour: is not a spec field \(allowed: .*trials/);
   const missing = inputError(() => parseSweepSpec({ model: "cnn", trials: 1 }));
   assert.match(missing.message, /^spec\.seed: is missing; it must be a non-negative safe integer$/);
   for (const e of [g, empty, unknown, missing]) assert.ok(!e.message.includes("\n"));

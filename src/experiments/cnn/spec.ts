@@ -13,6 +13,7 @@
 import { activationByName } from "../../activations/registry.js";
 import { functionArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
+import { checkKeys } from "../../core/keys.js";
 import { finiteNumber, integerInRange, oneOf, positiveNumber } from "../../core/validate.js";
 import { CNN_DEFAULT_HORIZON, cnnDefaultEtaFor, stepsForHorizon } from "../../models/cnn/protocol.js";
 import { validateCnnTeacherSettings } from "../../models/cnn/teacher.js";
@@ -94,9 +95,7 @@ export function validateCnnTrialSpec(
   if (input === null || typeof input !== "object" || Array.isArray(input))
     throw new InputError(name("spec"), "must be an object with k, p, ratio (and optional settings)", input);
   const o = input as Record<string, unknown>;
-  for (const key of Object.keys(o))
-    if (!(CNN_TRIAL_FIELDS as readonly string[]).includes(key))
-      throw new InputError(name(key), `is not a cnn trial field (allowed: ${CNN_TRIAL_FIELDS.join(", ")})`);
+  checkKeys(name, o, CNN_TRIAL_FIELDS, "a cnn trial field");
   const { k, p, ratio, anorm } = validateCnnTeacherSettings(
     { ...o, anorm: o.anorm === undefined ? CNN_TRIAL_DEFAULTS.anorm : o.anorm },
     name,

@@ -19,6 +19,7 @@
 import { activationByName } from "../../activations/registry.js";
 import { functionArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
+import { checkKeys } from "../../core/keys.js";
 import {
   finiteMatrix,
   finiteNumber,
@@ -118,9 +119,7 @@ export function validateFcTrialSpec(input: unknown, name: (field: string) => str
   if (input === null || typeof input !== "object" || Array.isArray(input))
     throw new InputError(name("spec"), "must be an object with n, k (and optional settings)", input);
   const o = input as Record<string, unknown>;
-  for (const key of Object.keys(o))
-    if (!(FC_TRIAL_FIELDS as readonly string[]).includes(key))
-      throw new InputError(name(key), `is not an fc trial field (allowed: ${FC_TRIAL_FIELDS.join(", ")})`);
+  checkKeys(name, o, FC_TRIAL_FIELDS, "an fc trial field");
   if (o.n !== undefined && o.excess !== undefined)
     throw new InputError(name("excess"), "cannot be set together with n; give one", o.excess);
   let n = o.excess === undefined ? integerInRange(name("n"), o.n, 1, FC_TRIAL_MAX_WIDTH) : 0;
@@ -129,9 +128,7 @@ export function validateFcTrialSpec(input: unknown, name: (field: string) => str
   let d: number;
   if (o.teacher !== undefined && typeof o.teacher === "object" && o.teacher !== null) {
     const t = o.teacher as Record<string, unknown>;
-    for (const key of Object.keys(t))
-      if (key !== "W" && key !== "a")
-        throw new InputError(name(`teacher.${key}`), "is not a teacher field (W, a)");
+    checkKeys((key) => name(`teacher.${key}`), t, ["W", "a"], "a teacher field");
     const rows = finiteMatrix(name("teacher.W"), t.W);
     k = rows.length;
     d = rows[0].length;

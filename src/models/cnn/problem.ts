@@ -9,6 +9,7 @@
 import { activationByName } from "../../activations/registry.js";
 import { objectArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
+import { checkKeys } from "../../core/keys.js";
 import { finiteVector, integerInRange } from "../../core/validate.js";
 import {
   joinBlocks,
@@ -101,20 +102,16 @@ export const cnnProblemFormat: ProblemFormat = {
     '{"model":"cnn","teacher":{"w":[p numbers],"a":[k numbers]},"student":{"v":[p numbers],"a":[k numbers]},"activation":"relu"|"tanh"|… (optional)}',
   parse(json) {
     objectArgument("problem", json, "a problem object {model, teacher, student, …}");
+    checkKeys("", json, ["model", "teacher", "student", "activation"], "a field of a cnn problem");
     const teacher = parseCnnTeacher(json.teacher, "teacher");
     const student = json.student;
     if (student === null || typeof student !== "object" || Array.isArray(student))
       throw new InputError("student", 'must be an object {"v":[…],"a":[…]}', student);
     const record = student as Record<string, unknown>;
+    checkKeys("student", record, ["v", "a"], "a student field");
     const v = finiteVector("student.v", record.v, teacher.w.length);
     const a = finiteVector("student.a", record.a, teacher.a.length);
     if (v.every((x) => x === 0)) throw new InputError("student.v", "must be a non-zero vector (w = v/‖v‖)");
-    for (const key of Object.keys(json))
-      if (!["model", "teacher", "student", "activation"].includes(key))
-        throw new InputError(
-          key,
-          "is not a field of a cnn problem (allowed: model, teacher, student, activation)",
-        );
     const name = json.activation === undefined ? "relu" : activationByName(json.activation).name;
     if (name === "relu") return new CnnProblem(teacher, v, a);
     if (!["leaky-relu", "linear"].includes(name) && Math.abs(teacher.wNorm - 1) > 1e-12)

@@ -7,6 +7,7 @@
  */
 import { functionArgument, objectArgument, stringArgument, vectorArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
+import { checkKeys } from "../../core/keys.js";
 import { finiteNumber, finiteVector, integerInRange } from "../../core/validate.js";
 import { normUnchecked, sum } from "../../math/vector.js";
 
@@ -79,6 +80,7 @@ export function parseCnnTeacher(json: unknown, field = "teacher", p?: number, k?
   if (json === null || typeof json !== "object" || Array.isArray(json))
     throw new InputError(field, 'must be an object {"w":[…],"a":[…]}', json);
   const record = json as Record<string, unknown>;
+  checkKeys(field, record, ["w", "a"], "a teacher field");
   const w = finiteVector(`${field}.w`, record.w, p);
   const a = finiteVector(`${field}.a`, record.a, k);
   return cnnTeacher(w, a, field);

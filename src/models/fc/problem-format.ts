@@ -14,6 +14,7 @@
  */
 import { booleanArgument, methodsArgument, objectArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
+import { checkKeys } from "../../core/keys.js";
 import { lastPointCache, type Problem, type ProblemFormat } from "../problem.js";
 import { FcHessianOperator } from "./hessian-vector.js";
 import { fcPairKernelFor } from "./kernels.js";
@@ -25,6 +26,7 @@ import { fcProofSupport } from "./proof-support.js";
 function object(field: string, value: unknown): Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value))
     throw new InputError(field, 'must be an object {"W": [[…]], "a": […]?}', value);
+  checkKeys(field, value as Record<string, unknown>, ["W", "a"], `a ${field} field`);
   return value as Record<string, unknown>;
 }
 
@@ -38,10 +40,7 @@ export interface FcProblemSpec {
 
 export function parseFcSpec(json: Record<string, unknown>): FcProblemSpec {
   objectArgument("problem", json, "a problem object {model, teacher, student, …}");
-  const allowed = new Set(["model", "teacher", "student", "trainA", "activation"]);
-  for (const key of Object.keys(json))
-    if (!allowed.has(key))
-      throw new InputError(key, "is not a field of an fc problem (teacher, student, trainA, activation)");
+  checkKeys("", json, ["model", "teacher", "student", "trainA", "activation"], "a field of an fc problem");
   const kernel = fcPairKernelFor(json.activation ?? "relu");
   const t = object("teacher", json.teacher);
   const s = object("student", json.student);

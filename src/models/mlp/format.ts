@@ -11,6 +11,7 @@
 import { activationByName } from "../../activations/registry.js";
 import { float64Argument, objectArgument } from "../../core/arguments.js";
 import { InputError } from "../../core/errors.js";
+import { checkKeys } from "../../core/keys.js";
 import { finiteMatrix, finiteVector, integerInRange } from "../../core/validate.js";
 import type { Problem, ProblemFormat } from "../problem.js";
 import { checkData, checkMlpData } from "./data.js";
@@ -82,6 +83,7 @@ export interface MlpParts {
 /** The architecture, data and point of an "mlp" problem JSON (fields validated as in `mlpFormat.parse`). */
 export function parseMlpParts(json: Record<string, unknown>): MlpParts {
   objectArgument("problem", json, "a problem object {model, …}");
+  checkKeys("", json, ["model", "activation", "widths", "layers", "data"], "a field of an mlp problem");
   const activation = activationByName(json.activation);
   if (!Array.isArray(json.widths) || json.widths.length === 0)
     throw new InputError("widths", "must be a non-empty array of positive integers", json.widths);
@@ -89,6 +91,7 @@ export function parseMlpParts(json: Record<string, unknown>): MlpParts {
   const dataJson = json.data as Record<string, unknown> | undefined;
   if (dataJson === null || typeof dataJson !== "object" || Array.isArray(dataJson))
     throw new InputError("data", 'must be an object {"x": [[…], …], "y": […]}', dataJson);
+  checkKeys("data", dataJson, ["x", "y"], "a data field");
   const x = finiteMatrix("data.x", dataJson.x);
   const y = finiteVector("data.y", dataJson.y, x.length);
   const data: MlpData = { x, y };
@@ -111,6 +114,7 @@ export function parseMlpParts(json: Record<string, unknown>): MlpParts {
     const rows = l <= net.depth ? net.sizes[l] : 1;
     const cols = net.sizes[l - 1];
     const record = layer as Record<string, unknown>;
+    checkKeys(field, record, ["weights", "biases"], "a layer field");
     const weights = finiteMatrix(`${field}.weights`, record.weights, rows, cols);
     const biases = finiteVector(`${field}.biases`, record.biases, rows);
     const wOffset = l <= net.depth ? net.weightOffsets[l - 1] : net.outputWeightOffset;

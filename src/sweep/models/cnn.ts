@@ -9,13 +9,16 @@
  * is the same however they were written.
  */
 import { InputError } from "../../core/errors.js";
-import type { CnnTrialSpec } from "../../experiments/cnn/spec.js";
+import { checkKeys } from "../../core/keys.js";
+import { CNN_TRIAL_FIELDS, type CnnTrialSpec } from "../../experiments/cnn/spec.js";
 import { cnnTrial } from "../../experiments/cnn/trial.js";
 import type { Rng } from "../../math/rng.js";
 import { cnnDefaultEta, spuriousRatioThreshold, stepsForHorizon } from "../../models/cnn/protocol.js";
 import type { SweepModel, TheoryClaim, TrialResult } from "../model.js";
 
 export function resolveCnnParams(raw: Readonly<Record<string, unknown>>, field: string): CnnTrialSpec {
+  // Checked here too so that a misspelt horizon is suggested as well as the trial's own fields.
+  checkKeys(field, raw, [...CNN_TRIAL_FIELDS, "horizon"], "a cnn sweep parameter");
   const { horizon, ...rest } = raw;
   const input: Record<string, unknown> = { ...rest };
   if (input.eta === "auto") {
