@@ -34,7 +34,7 @@ type Group = { count: number; n: number; score: number };
 function permutationPRise(strata: Group[][], shuffles: number): number {
   const parts = strata.map((groups) => ({
     scores: groups.flatMap((g) => Array.from({ length: g.n }, () => g.score)),
-    outcomes: groups.flatMap((g) => Array.from({ length: g.n }, (_, i) => (i < g.count ? 1 : 0))),
+    outcomes: groups.flatMap((g) => Array.from({ length: g.n }, (_, i): number => (i < g.count ? 1 : 0))),
   }));
   const stat = () => parts.reduce((s, p) => s + p.outcomes.reduce((t, v, i) => t + v * p.scores[i], 0), 0);
   const observed = stat();
