@@ -202,6 +202,21 @@ export const certificateClaimSpecs: readonly ClaimSpec<CertificateFacts>[] = [
     why: "the exact Assumption is an open question (docs/ding.md#open-questions, question 1); the construction needs σ'(a) > 0 and σ''(a) > 0 at one point to stack to any depth",
   },
   {
+    id: "ding-proof-not-strict",
+    statement:
+      "Minima's constructed minima are local minima with zero Hessian modes (not strict), so a computer-assisted proof of a strict minimum (Newton–Kantorovich with a verified factorisation) must refuse every one of them; the analytic certificate is what proves them.",
+    provenance: "derived",
+    measured: (f) => {
+      const refused = f.rows.filter((x) => !x.proofCertified);
+      return `${refused.length} of ${f.rows.length} configurations refused (${[...new Set(refused.map((x) => x.proofReason.replace(/ \(.*$/, "")))].join("; ")}); zero modes ${Math.min(...f.rows.map((x) => x.zeroModes))}–${Math.max(...f.rows.map((x) => x.zeroModes))} per configuration.`;
+    },
+    verdict: {
+      test: "agrees when no configuration with zero modes is certified as a strict minimum; else differs (a strict-minimum proof at a point with zero modes would be a bug in the proof)",
+      decide: (f) => (f.rows.every((x) => x.zeroModes === 0 || !x.proofCertified) ? "agrees" : "differs"),
+    },
+    why: "the proof needs an eigenvalue gap at zero, which a non-strict minimum cannot have (docs/proofs.md#the-mlp); the strict minima it does certify are tested in test/models/mlp/hessian-lipschitz.test.ts",
+  },
+  {
     id: "ding-width-one",
     statement:
       "The paper needs at least two neurons in the last hidden layer; Minima's construction is a local minimum for d_H = 1 as well, and still sub-optimal there (training reaches a lower but positive loss).",

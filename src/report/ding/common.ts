@@ -40,6 +40,11 @@ export function certificateTableRows(rows: readonly DingCertificateRow[]): Cell[
     fmt(x.minEigenvalueF, 3),
     `${x.zeroModes} (${x.predictedZeroModes})`,
     restartsText(x),
+    x.proofCertified
+      ? "certified"
+      : /eigenvalue gap|zero eigenvalue/.test(x.proofReason)
+        ? "no: zero modes"
+        : "no",
     x.verdict,
   ]);
 }
@@ -59,5 +64,6 @@ export const CERTIFICATE_COLUMNS = [
   "λ_min(∇²F)",
   "zero modes (predicted)",
   "perturbed restarts",
+  "strict-minimum proof",
   "verdict",
 ];

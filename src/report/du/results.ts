@@ -6,6 +6,7 @@
  */
 import { bySize, type ReportSettings } from "../settings.js";
 import { DU_KS, DU_RATIOS, P } from "./compute/cells.js";
+import { type DuProofRow, duProofs } from "./compute/proofs.js";
 import { type DuSamples, samplesVsPopulation } from "./compute/samples.js";
 import { type DuSensitivity, sensitivity } from "./compute/sensitivity.js";
 import { type DuSlice, slice } from "./compute/slice.js";
@@ -22,6 +23,8 @@ export interface DuResults {
   readonly slice: DuSlice;
   readonly sensitivity: readonly DuSensitivity[];
   readonly samples: DuSamples;
+  /** The computer-assisted proof at the stationary points of three teachers. */
+  readonly proofs: readonly DuProofRow[];
 }
 
 export async function computeDu(settings: ReportSettings): Promise<DuResults> {
@@ -54,7 +57,13 @@ export async function computeDu(settings: ReportSettings): Promise<DuResults> {
   const samples = await samplesVsPopulation(settings, (n) => progress.advance(n));
   progress.finish();
 
+  progress.step("Du: proofs at the stationary points", 1);
+  const proofs = duProofs(P, 1);
+  progress.advance();
+  progress.finish();
+
   return {
+    proofs,
     p: P,
     anorm: 1,
     trialsPerCell: trials,

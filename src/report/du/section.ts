@@ -4,6 +4,7 @@ import { type StepProgress, silentProgress } from "../../io/step-progress.js";
 import type { SectionBuilder } from "../build.js";
 import { renderSubsections } from "../claims.js";
 import type { Section } from "../types.js";
+import { proofs } from "./proofs.js";
 import { restarts } from "./restarts.js";
 import { computeDu, type DuResults } from "./results.js";
 import { samples } from "./samples.js";
@@ -12,7 +13,7 @@ import { slice } from "./slice.js";
 import { table } from "./table.js";
 import { twoPhase } from "./two-phase.js";
 
-export const DU_SUBSECTIONS = [table, restarts, twoPhase, slice, sensitivity, samples] as const;
+export const DU_SUBSECTIONS = [table, restarts, twoPhase, slice, sensitivity, samples, proofs] as const;
 
 export function duSection(r: DuResults, progress: StepProgress = silentProgress): Section {
   return {
@@ -21,7 +22,10 @@ export function duSection(r: DuResults, progress: StepProgress = silentProgress)
     paper:
       "Gradient Descent Learns One-hidden-layer CNN: Don't be Afraid of Spurious Local Minima (ICML 2018)",
     arxiv: "1712.00779",
-    docs: [{ path: "docs/du-cnn.md", title: "the one-hidden-layer CNN" }],
+    docs: [
+      { path: "docs/du-cnn.md", title: "the one-hidden-layer CNN" },
+      { path: "docs/proofs.md", title: "proven critical points" },
+    ],
     external: [],
     intro:
       "The paper's full text was not available to us: only its abstracts are verified. The theorem statements are from recollection, and its experiments section (table sizes, p, η, trial counts) is unknown, so Minima compares patterns and exact derived statements, not the paper's printed numbers.",

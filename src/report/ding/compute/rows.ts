@@ -59,6 +59,9 @@ export interface DingCertificateRow extends DingConfig {
   readonly predictedZeroModes: number;
   readonly certificateHolds: boolean;
   readonly restarts: DingRestartsRow;
+  /** The computer-assisted proof of a strict minimum (docs/proofs.md#the-mlp): certified, or why not. */
+  readonly proofCertified: boolean;
+  readonly proofReason: string;
 }
 
 export interface DingControlRow {
@@ -160,6 +163,8 @@ export function certificateRow(
     zeroModes: c.zeroModes,
     predictedZeroModes: c.predictedZeroModes,
     certificateHolds: c.holds,
+    proofCertified: r.proof?.certified ?? false,
+    proofReason: r.proof?.reason ?? "not attempted",
     restarts: {
       count: restarts.finalLosses.length,
       iterations: restartIterations,
