@@ -35,6 +35,7 @@ try {
   console.log(
     `wall time ${(seconds / 60).toFixed(1)} min (${seconds.toFixed(0)} s), ${(total / seconds).toFixed(1)} trials/s (target ≤ 10 min for 1000 trials per cell)`,
   );
+  const t1 = performance.now();
   const summary = spawnSync(
     process.execPath,
     ["dist/cli/main.js", "sweep", "summary", join(dir, "out"), "--json"],
@@ -44,17 +45,34 @@ try {
     },
   );
   if (summary.status !== 0) throw new Error(`sweep summary failed: ${summary.stderr}`);
+  console.log(
+    `summary (families, their spectra and proofs): ${((performance.now() - t1) / 1000).toFixed(0)} s`,
+  );
   const cells = JSON.parse(summary.stdout).cells as {
     axes: { k: number; excess: number };
     outcomes: Record<string, { count: number; p: number; lo: number; hi: number }>;
-    families?: { count: number; loss: number }[];
+    families?: {
+      count: number;
+      loss: number;
+      outcome: string;
+      certified?: boolean;
+      provenKind?: string;
+      radius?: number;
+    }[];
   }[];
-  console.log("k    n    P(spurious) [95% CI]        saddle  unconverged  largest family (runs × J)");
+  console.log(
+    "k    n    P(spurious) [95% CI]        saddle  unconverged  largest family (runs × J)  proven spurious runs  largest radius",
+  );
   for (const c of cells) {
     const s = c.outcomes.spurious;
     const top = c.families?.[0];
+    const proven = (c.families ?? []).filter(
+      (f) => f.outcome === "spurious" && f.certified === true && f.provenKind === "strict-local-min",
+    );
+    const provenRuns = proven.reduce((n, f) => n + f.count, 0);
+    const radius = proven.reduce((r, f) => Math.max(r, f.radius ?? 0), 0);
     console.log(
-      `${String(c.axes.k).padEnd(4)} ${String(c.axes.k + c.axes.excess).padEnd(4)} ${s.p.toFixed(3)} [${s.lo.toFixed(3)}, ${s.hi.toFixed(3)}]   ${String(c.outcomes.saddle.count).padStart(6)}  ${String(c.outcomes.unconverged.count).padStart(11)}  ${top ? `${top.count} × ${top.loss.toPrecision(6)}` : "-"}`,
+      `${String(c.axes.k).padEnd(4)} ${String(c.axes.k + c.axes.excess).padEnd(4)} ${s.p.toFixed(3)} [${s.lo.toFixed(3)}, ${s.hi.toFixed(3)}]   ${String(c.outcomes.saddle.count).padStart(6)}  ${String(c.outcomes.unconverged.count).padStart(11)}  ${(top ? `${top.count} × ${top.loss.toPrecision(6)}` : "-").padEnd(26)} ${String(provenRuns).padStart(5)} of ${String(s.count).padEnd(12)} ${proven.length > 0 ? radius.toExponential(1) : "-"}`,
     );
   }
 } finally {
