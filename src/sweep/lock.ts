@@ -8,9 +8,10 @@
  * is stale when its owner is a dead process on this host, or when it has not been touched for STALE_MS
  * (an owner on another host that died with its node). A stale lock is taken over.
  */
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from "node:fs";
+import { closeSync, openSync, statSync, unlinkSync, utimesSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { InputError } from "../core/errors.js";
+import { readRegularFile } from "./lines.js";
 
 export const HEARTBEAT_MS = 20_000;
 export const STALE_MS = 120_000;
@@ -37,8 +38,10 @@ function processAlive(pid: number): boolean {
 
 function readOwner(path: string): LockOwner | undefined {
   try {
-    return JSON.parse(readFileSync(path, "utf8")) as LockOwner;
-  } catch {
+    return JSON.parse(readRegularFile(path)) as LockOwner;
+  } catch (error) {
+    // A lock that is not a regular file (a FIFO would block the read for ever) is refused by name.
+    if (error instanceof InputError) throw error;
     return undefined;
   }
 }

@@ -26,7 +26,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../core/errors.js";
-import { forEachLine } from "./lines.js";
+import { forEachLine, readRegularFile } from "./lines.js";
 import { jsonlWithChecksums, parseRecordLine, type RecordRules } from "./record-check.js";
 import type { SweepSpec } from "./spec.js";
 import type { TrialRecord } from "./trial.js";
@@ -69,8 +69,15 @@ export function trialFileName(shard: number, shards: number): string {
 export function readManifest(dir: string, field = "DIR"): SweepManifest {
   const path = join(dir, SWEEP_FILE);
   if (!existsSync(path)) throw new InputError(field, `is not a sweep directory (no ${SWEEP_FILE})`, dir);
+  let text: string;
   try {
-    const manifest = JSON.parse(readFileSync(path, "utf8")) as SweepManifest;
+    text = readRegularFile(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(field, `has an unreadable ${SWEEP_FILE}`, dir);
+  }
+  try {
+    const manifest = JSON.parse(text) as SweepManifest;
     if (manifest.format !== "minima-sweep" || typeof manifest.specHash !== "string")
       throw new Error("bad format");
     return manifest;
