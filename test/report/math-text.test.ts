@@ -19,7 +19,7 @@ test("texOfWord translates the report's compact notation to TeX", () => {
 
 test("isMathWord: subscripted words are mathematics, file names and flags are not", () => {
   for (const w of ["x*_K", "d_H", "λ_min(∇²F)", "Σ_{k≠j}"]) assert.ok(isMathWord(w), w);
-  for (const w of ["fig_L.py", "src/report/du_x.ts", "docs/x.md#a_b", "--out_dir", "plain", "L*"])
+  for (const w of ["fig_L.py", "src/report/du_x.ts", "page.md#a_b", "--out_dir", "plain", "L*"])
     assert.ok(!isMathWord(w), w);
 });
 
