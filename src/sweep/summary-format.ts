@@ -19,6 +19,11 @@ export function summaryText(s: SweepSummary): string {
       lines.push(`  ${name.padEnd(12)} ${String(e.count).padStart(7)}  ${ci(e)}`);
     }
     for (const r of cell.restarts) {
+      // No complete block of m trials (a shard, or m above the trials): say so instead of an empty interval.
+      if (r.measured.n === 0) {
+        lines.push(`  P(${s.success} in ${r.m} restarts)  not measured: no complete block of ${r.m} trials`);
+        continue;
+      }
       lines.push(
         `  P(${s.success} in ${r.m} restarts)  measured ${ci(r.measured)} over ${r.measured.n} blocks; predicted 1−(1−p)^${r.m} = ${ci({ ...r.predicted, count: 0, n: 0 })}`,
       );

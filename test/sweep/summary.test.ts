@@ -73,3 +73,19 @@ test("text and CSV carry the same numbers", () => {
   assert.equal(Number(row[header.indexOf("heads_lo")]), wilsonInterval(3, 8).lo);
   assert.equal(row[header.indexOf("p")], "0.5");
 });
+
+test("a restart count with no complete block is said to be unmeasured, not printed as an interval", async () => {
+  // 8 and 5 trials per cell: m = 10 has no complete block in either.
+  const withTen = await planSweep(
+    parseSweepSpec({ model: coin, grid: { p: [0.5, 0.25] }, trials: 8, seed: 1, restarts: [1, 10] }),
+    ".",
+  );
+  const text = summaryText(summariseSweep(withTen, records));
+  const m10 = text.split("\n").filter((line) => /in 10 restarts/.test(line));
+  assert.equal(m10.length, 2, text);
+  assert.ok(
+    m10.every((line) => /not measured: no complete block of 10 trials/.test(line)),
+    m10.join("\n"),
+  );
+  assert.ok(!/over 0 blocks/.test(text), text);
+});
