@@ -82,7 +82,10 @@ test("fc: a point far from any critical point, and models without a bound (a ReL
     }),
   ]);
   assert.equal(mlp.code, 0, mlp.stderr);
-  assert.match(mlp.stdout, /proof +not certified: .*no Hessian Lipschitz bound for model mlp with activation relu/);
+  assert.match(
+    mlp.stdout,
+    /proof +not certified: .*no Hessian Lipschitz bound for model mlp with activation relu/,
+  );
 });
 
 test("cnn: the global minimum is certified on the slice across the filter's scale (the loss depends on v's direction only)", () => {

@@ -136,10 +136,7 @@ test("leaky ReLU's global minimum is certified; a degenerate mlp minimum (zero H
       data: { x: [[-1.5], [-0.5], [0.5], [1.5]], y: [-1, 1, 1, -1] },
     }),
   );
-  assert.ok(
-    !mlp.certified && /eigenvalue gap could be proven/.test(mlp.reason),
-    mlp.reason,
-  );
+  assert.ok(!mlp.certified && /eigenvalue gap could be proven/.test(mlp.reason), mlp.reason);
 });
 
 test("Tian's symmetric saddle: degenerate in the whole space, a certified saddle through the symmetric subspace", () => {
