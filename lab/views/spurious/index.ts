@@ -204,8 +204,9 @@ export const spuriousView = defineView<"spurious", SpuriousResult>({
         "k·J, the Hessian's index (negative eigenvalues) and λ_min, and the orbits of the teacher's units " +
         "under the family's symmetry: [k − 1, 1] is Sₖ₋₁ × S₁, " +
         "one special unit and k − 1 interchangeable ones.",
-      "The proof column: where the library proves that a true minimum (or saddle) lies within radius r " +
-        "of the family's point, r is shown; 'not proven yet' means this version computes no proof.",
+      "The proof column: the library's computer-assisted proof (Newton–Kantorovich with a verified " +
+        "factorisation, docs/proofs.md) that a true minimum (or saddle) lies within radius r of the " +
+        "family's point; where it cannot be made, the reason is shown instead.",
       "The heat map is the selected family's representative W in its canonical order. In the special-unit " +
         "family one student unit has a negative weight on its own coordinate: the outlined red cell.",
       "The numbers equal those of the command line below for the same settings: the same seed gives " +
