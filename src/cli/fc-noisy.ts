@@ -5,7 +5,7 @@ import { formatProportion } from "../math/proportion-text.js";
 import type { Command } from "./command.js";
 import { ACTIVATION_HELP, activationFlag, numberListFlag } from "./fc-common.js";
 import { boolFlag, intFlag, numberFlag, parseFlags } from "./flags.js";
-import { MAX_GD_STEPS, MAX_RUNS } from "./limits.js";
+import { checkFcWork, MAX_GD_STEPS, MAX_RUNS } from "./limits.js";
 import { formatNumber, printJson } from "./output.js";
 
 const usage = `Usage: minima fc noisy --K K [--d D] [--noises 0,1,10] [--runs N] [--eta E] [--steps N] [--seed S] [--a 1,1,-1,-1]
@@ -41,13 +41,18 @@ export const fcNoisyCommand: Command = {
     const aList = flags.values.a === undefined ? undefined : numberListFlag(flags, "a", []);
     if (aList && aList.length !== K)
       throw new InputError("--a", `must list K = ${K} numbers`, aList.join(","));
+    const d = intFlag(flags, "d", { default: K, min: 1, max: 10000 });
+    const noises = numberListFlag(flags, "noises", [0, 0.5, 1, 2, 5, 10, 100], { min: 0 });
+    const runs = intFlag(flags, "runs", { default: 8, min: 1, max: MAX_RUNS });
+    const maxSteps = intFlag(flags, "steps", { default: 20000, min: 0, max: MAX_GD_STEPS });
+    checkFcWork(runs * noises.length, maxSteps, K, d, "--runs × --noises × --steps");
     const result = noisyStarts({
       K,
-      d: intFlag(flags, "d", { default: K, min: 1, max: 10000 }),
-      noises: numberListFlag(flags, "noises", [0, 0.5, 1, 2, 5, 10, 100], { min: 0 }),
-      runs: intFlag(flags, "runs", { default: 8, min: 1, max: MAX_RUNS }),
+      d,
+      noises,
+      runs,
       eta: numberFlag(flags, "eta", { default: 0.1, min: 0, exclusiveMin: true }),
-      maxSteps: intFlag(flags, "steps", { default: 20000, min: 0, max: MAX_GD_STEPS }),
+      maxSteps,
       seed: intFlag(flags, "seed", { default: 1, min: 0 }),
       ...(aList ? { a: Float64Array.from(aList) } : {}),
       activation,

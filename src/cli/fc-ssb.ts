@@ -3,7 +3,7 @@ import { symmetryBreaking } from "../experiments/tian/dynamics2d.js";
 import type { Command } from "./command.js";
 import { reluOnlyActivation } from "./fc-common.js";
 import { boolFlag, intFlag, numberFlag, parseFlags } from "./flags.js";
-import { MAX_GD_STEPS, MAX_RUNS } from "./limits.js";
+import { checkFcWork, MAX_GD_STEPS, MAX_RUNS } from "./limits.js";
 import { printJson } from "./output.js";
 
 const usage = `Usage: minima fc ssb --K K [--d D] [--x0 x] [--delta s] [--shift m] [--trials N] [--eta E] [--steps N] [--seed S] [--json]
@@ -33,15 +33,19 @@ export const fcSsbCommand: Command = {
     });
     reluOnlyActivation(flags, "fc ssb", "the symmetry-breaking analysis of Tian 2017, Sec. 4, is ReLU's");
     const K = intFlag(flags, "K", { min: 2, max: 1000 });
+    const d = intFlag(flags, "d", { default: K, min: 1, max: 100000 });
+    const trials = intFlag(flags, "trials", { default: 8, min: 1, max: MAX_RUNS });
+    const maxSteps = intFlag(flags, "steps", { default: 20000, min: 0, max: MAX_GD_STEPS });
+    checkFcWork(trials, maxSteps, K, d, "--trials × --steps");
     const result = symmetryBreaking({
       K,
-      d: intFlag(flags, "d", { default: K, min: 1, max: 100000 }),
+      d,
       x0: numberFlag(flags, "x0", { default: 1e-3, min: 0, exclusiveMin: true }),
       delta: numberFlag(flags, "delta", { default: 1e-5, min: 0 }),
       shift: intFlag(flags, "shift", { default: 1, min: 0 }),
-      trials: intFlag(flags, "trials", { default: 8, min: 1, max: MAX_RUNS }),
+      trials,
       eta: numberFlag(flags, "eta", { default: 0.1, min: 0, exclusiveMin: true }),
-      maxSteps: intFlag(flags, "steps", { default: 20000, min: 0, max: MAX_GD_STEPS }),
+      maxSteps,
       seed: intFlag(flags, "seed", { default: 1, min: 0 }),
     });
     if (boolFlag(flags, "json")) printJson(result);
