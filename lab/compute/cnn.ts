@@ -99,7 +99,10 @@ export function cnnRun(state: CnnState): CnnRunResult {
   return {
     outcome: result.outcome,
     steps: result.steps,
-    final: diverged ? null : { loss: result.loss, phi: result.phi, aDotAstar: result.aDotAstar },
+    final:
+      diverged || result.loss === null || result.aDotAstar === null
+        ? null
+        : { loss: result.loss, phi: result.phi, aDotAstar: result.aDotAstar },
     divergedAt: diverged ? result.steps : null,
     start: { phi: result.phi0, aDotAstar: result.a0DotAstar },
     chosenStart: given !== undefined,

@@ -229,8 +229,8 @@ export const cnnTrainCommand: Command = {
       `run:      ${method === "wn-gd" ? "WN-GD (Algorithm 1)" : "plain GD on (w, a)"}, ${data}, η = ${formatNumber(eta, 6)}, ${init} init, seed ${seed}, trial ${trial}`,
       `start:    φ₀ = ${formatNumber(r.phi0, 6)} (${degrees(r.phi0)}), a₀ᵀa* = ${formatNumber(r.a0DotAstar, 6)}, 1ᵀa₀ = ${formatNumber(r.oneDotA0, 6)}`,
       `outcome:  ${r.outcome} after ${r.steps} steps${r.phaseSwitch !== null ? `; fast phase from step ${r.phaseSwitch}` : ""}`,
-      r.outcome === "diverged"
-        ? "end:      the iterates blew up (no finite end state)"
+      r.loss === null || r.gradNorm === null || r.aDotAstar === null || r.oneDotA === null || r.vNorm === null
+        ? `end:      diverged at step ${r.steps} (no finite end state)`
         : `end:      loss ${formatNumber(r.loss, 6)}, ‖∇ℓ‖ ${formatNumber(r.gradNorm, 4)}, φ = ${formatNumber(r.phi, 6)} (${degrees(r.phi)}), aᵀa* = ${formatNumber(r.aDotAstar, 6)}, 1ᵀa = ${formatNumber(r.oneDotA, 6)}, ‖v‖ = ${formatNumber(r.vNorm, 8)}`,
     ];
     if (wantTrajectory && detail.trajectory) {

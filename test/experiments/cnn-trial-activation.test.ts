@@ -25,7 +25,10 @@ test("relu through its quadrature kernel gives the closed-form trial's outcome a
   assert.equal(quad.outcome, exact.outcome);
   assert.equal(quad.steps, exact.steps);
   for (const key of ["loss", "gradNorm", "phi", "aDotAstar", "oneDotA", "vNorm"] as const)
-    assert.ok(Math.abs(quad[key] - exact[key]) < 1e-8, `${key}: ${quad[key]} vs ${exact[key]}`);
+    assert.ok(
+      Math.abs((quad[key] as number) - (exact[key] as number)) < 1e-8,
+      `${key}: ${quad[key]} vs ${exact[key]}`,
+    );
 });
 
 test("the kernel state's loss and WN gradient match Monte Carlo (4 s.e.) and central differences", () => {
@@ -73,11 +76,11 @@ test("the kernel state's loss and WN gradient match Monte Carlo (4 s.e.) and cen
 test("a seeded good start converges to global for smooth activations, odd ones also to the mirror", () => {
   const soft = runCnnTrial({ ...small, activation: "softplus" }, Rng.fromSeed(3, 0));
   assert.equal(soft.outcome, "global");
-  assert.ok(soft.phi < 1e-3 && soft.loss < 1e-6, JSON.stringify(soft));
+  assert.ok(soft.phi < 1e-3 && (soft.loss as number) < 1e-6, JSON.stringify(soft));
   // tanh is odd: from this start WN-GD reaches (−w*, −a*), which computes the teacher's function.
   const tanh = runCnnTrial({ ...small, activation: "tanh" }, Rng.fromSeed(1, 0));
   assert.equal(tanh.outcome, "global");
-  assert.ok(tanh.phi > Math.PI - 1e-3 && Math.abs(tanh.loss) < 1e-6, JSON.stringify(tanh));
+  assert.ok(tanh.phi > Math.PI - 1e-3 && Math.abs(tanh.loss as number) < 1e-6, JSON.stringify(tanh));
 });
 
 test("the φ = π stationary point is classified by its Hessian: spurious iff −aᵀa*·κ'(−1) > 0", () => {

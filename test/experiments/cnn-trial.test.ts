@@ -7,6 +7,7 @@ import { centralGradient } from "../../src/math/finite-difference.js";
 import { Rng } from "../../src/math/rng.js";
 import { cnnPopulationState } from "../../src/models/cnn/population-state.js";
 import { cnnTeacher } from "../../src/models/cnn/teacher.js";
+import { runCli } from "../helpers/cli.js";
 
 const base: CnnTrialSpec = { k: 25, p: 25, ratio: 4, anorm: 1, eta: 0.2, maxSteps: 30000, init: "paper" };
 
@@ -95,4 +96,21 @@ test("finite-sample GD and mini-batch SGD start where population GD starts and l
     }
   }
   assert.ok(checked >= 3, `only ${checked} good starts`);
+});
+
+test("a diverged trial has no end state: loss, gradient norm, aᵀa*, 1ᵀa and ‖v‖ are null, and cnn train says at which step", () => {
+  const spec = validateCnnTrialSpec({ k: 25, p: 25, ratio: 4, eta: 3, maxSteps: 3000 });
+  const r = runCnnTrial(spec, Rng.fromSeed(1, 0));
+  assert.equal(r.outcome, "diverged");
+  for (const key of ["loss", "gradNorm", "aDotAstar", "oneDotA", "vNorm"] as const)
+    assert.equal(r[key], null, key);
+  assert.ok(Number.isInteger(r.steps) && r.steps > 0 && r.steps < 3000);
+  const json = runCli(["cnn", "train", "--k", "25", "--p", "25", "--ratio", "4", "--eta", "3", "--json"]);
+  assert.equal(json.code, 0, json.stderr);
+  const out = JSON.parse(json.stdout);
+  assert.equal(out.outcome, "diverged");
+  assert.equal(out.loss, null);
+  assert.ok(!/e\+308/.test(json.stdout), "no placeholder 1.797e308");
+  const text = runCli(["cnn", "train", "--k", "25", "--p", "25", "--ratio", "4", "--eta", "3"]);
+  assert.match(text.stdout, /diverged at step \d+/);
 });

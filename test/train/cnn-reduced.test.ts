@@ -36,7 +36,7 @@ test("the exact reduction agrees with the full-vector path to 1e-10 along whole 
           assert.ok(Math.abs(q[key] - f[key]) < 1e-10, `k=${k} R=${ratio} t=${t} ${key}`);
       });
       for (const key of [...KEYS, "gradNorm", "phi0", "a0DotAstar", "oneDotA0"] as const)
-        assert.ok(Math.abs(reduced.result[key] - full.result[key]) < 1e-10, key);
+        assert.ok(Math.abs((reduced.result[key] as number) - (full.result[key] as number)) < 1e-10, key);
     }
   }
 });
@@ -49,6 +49,7 @@ test("trial t gives the same outcome, steps and numbers on the reduced and the f
     assert.equal(a.outcome, b.outcome);
     assert.equal(a.steps, b.steps);
     assert.equal(a.phaseSwitch, b.phaseSwitch);
-    for (const key of [...KEYS, "gradNorm"] as const) assert.ok(Math.abs(a[key] - b[key]) < 1e-10, key);
+    for (const key of [...KEYS, "gradNorm"] as const)
+      assert.ok(Math.abs((a[key] as number) - (b[key] as number)) < 1e-10, key);
   }
 });

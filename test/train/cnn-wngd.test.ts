@@ -61,13 +61,13 @@ test("early stopping decides the same outcome as long runs that ignore it", () =
       assert.equal(long.result.steps, spec.maxSteps);
       assert.equal(early.result.outcome, long.result.outcome, `k=${k} R=${ratio} t=${t}`);
       if (early.result.outcome === "global") {
-        assert.ok(long.result.loss < 1e-20 && long.result.phi < 1e-10);
+        assert.ok((long.result.loss as number) < 1e-20 && long.result.phi < 1e-10);
       } else {
         assert.equal(early.result.outcome, "spurious");
         // The sub-linear approach: π − φ ≈ 1/(ηct), here a few 1e-3 after 6000/η steps.
         assert.ok(Math.PI - long.result.phi < 0.01);
-        assert.ok(Math.abs(long.result.loss - spuriousLoss(long.teacher)) < 1e-5);
-        assert.ok(long.result.aDotAstar < 0);
+        assert.ok(Math.abs((long.result.loss as number) - spuriousLoss(long.teacher)) < 1e-5);
+        assert.ok((long.result.aDotAstar as number) < 0);
       }
     }
   }

@@ -38,15 +38,19 @@ import { ThinnedRecorder, ThinnedSeries } from "../../train/trajectory.js";
 import type { TrialContract } from "../trial.js";
 import { type CnnTrialInput, type CnnTrialSpec, cnnTrialSpecOf, validateCnnTrialSpec } from "./spec.js";
 
+/**
+ * A trial's end. After a divergence (outcome "diverged", at step `steps`) the end state's loss,
+ * gradient norm, aᵀa*, 1ᵀa and ‖v‖ are null: they have no finite value, and no stand-in is given.
+ */
 export interface CnnTrialResult {
   outcome: CnnOutcome;
   steps: number;
-  loss: number;
-  gradNorm: number;
+  loss: number | null;
+  gradNorm: number | null;
   phi: number;
-  aDotAstar: number;
-  oneDotA: number;
-  vNorm: number;
+  aDotAstar: number | null;
+  oneDotA: number | null;
+  vNorm: number | null;
   phaseSwitch: number | null;
   phi0: number;
   a0DotAstar: number;
@@ -305,15 +309,16 @@ function finishTrial(
   const series = recorders.phase.finish(last?.step, last?.loss);
   const phaseSwitch = outcome === "global" ? detectPhaseSwitch(series.steps, series.values) : null;
   const s = end.snapshot;
+  const blown = end.stop === "diverged";
   const result: CnnTrialResult = {
     outcome,
     steps: end.steps,
-    loss: s.loss,
-    gradNorm: s.gradNorm,
+    loss: blown ? null : s.loss,
+    gradNorm: blown ? null : s.gradNorm,
     phi: s.phi,
-    aDotAstar: s.aDotAstar,
-    oneDotA: s.oneDotA,
-    vNorm: s.vNorm,
+    aDotAstar: blown ? null : s.aDotAstar,
+    oneDotA: blown ? null : s.oneDotA,
+    vNorm: blown ? null : s.vNorm,
     phaseSwitch,
     ...begin,
   };
