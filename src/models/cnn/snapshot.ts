@@ -37,8 +37,9 @@ export function trajectoryPoint(step: number, snap: CnnSnapshot): CnnTrajectoryP
 }
 
 /**
- * A finite stand-in snapshot for a diverged run, so that no NaN or infinity reaches output: loss,
- * gradient norm and ‖a − a*‖ are reported as Number.MAX_VALUE, aᵀa* and 1ᵀa as 0.
+ * A finite stand-in snapshot for a diverged run, for the optimiser's internal use only (so that no
+ * NaN or infinity propagates): the trial result (experiments/cnn/trial.ts) reports the end state of a
+ * diverged run as null, never these numbers.
  */
 export function divergedSnapshot(phi: number, r: number): CnnSnapshot {
   const fin = (v: number) => (Number.isFinite(v) ? v : 0);
