@@ -12,6 +12,7 @@ import * as Plot from "@observablehq/plot";
 import type { Axis, Figure, Series } from "./figure.js";
 import { categoricalColour, REFERENCE_COLOUR } from "./palette.js";
 import { plotPanel, scaleOptions } from "./panel.js";
+import { referenceLineMarks } from "./reference-line.js";
 import { composeFigure, type LegendEntry } from "./svg.js";
 
 export interface Estimate {
@@ -92,22 +93,7 @@ export function intervalPlot(spec: IntervalPlotSpec): Figure {
     const colour = t.group === undefined ? REFERENCE_COLOUR : categoricalColour(t.group);
     marks.push(Plot.line(t.points, { x: "x", y: "y", stroke: colour, strokeDasharray: "6,3" }));
   }
-  for (const r of spec.references ?? []) {
-    marks.push(Plot.ruleY([r.y], { stroke: REFERENCE_COLOUR, strokeDasharray: "2,3" }));
-    marks.push(
-      Plot.text([r], {
-        y: "y",
-        frameAnchor: "right",
-        text: "label",
-        dy: -6,
-        dx: -4,
-        fill: REFERENCE_COLOUR,
-        stroke: "white",
-        strokeWidth: 3,
-        paintOrder: "stroke",
-      }),
-    );
-  }
+  for (const r of spec.references ?? []) marks.push(...referenceLineMarks(r, "2,3"));
   marks.push(Plot.frame({ stroke: "#999" }));
   const estimates = spec.groups.flatMap((g) => g.estimates);
   const theory = (spec.theory ?? []).flatMap((t) => t.points);

@@ -9,6 +9,7 @@ import * as Plot from "@observablehq/plot";
 import type { Axis, Figure, Series } from "./figure.js";
 import { categoricalColour, REFERENCE_COLOUR } from "./palette.js";
 import { plotPanel, scaleOptions } from "./panel.js";
+import { referenceLineMarks } from "./reference-line.js";
 import { composeFigure, seriesLegend } from "./svg.js";
 
 export interface LinePanel {
@@ -63,22 +64,7 @@ function panelMarks(panel: LinePanel): Plot.Markish[] {
   for (const m of panel.markers ?? []) {
     marks.push(Plot.ruleX([m.x], { stroke: categoricalColour(m.series), strokeDasharray: "2,2" }));
   }
-  for (const r of panel.references ?? []) {
-    marks.push(Plot.ruleY([r.y], { stroke: REFERENCE_COLOUR, strokeDasharray: "6,3" }));
-    marks.push(
-      Plot.text([r], {
-        y: "y",
-        frameAnchor: "right",
-        text: "label",
-        dy: -6,
-        dx: -4,
-        fill: REFERENCE_COLOUR,
-        stroke: "white",
-        strokeWidth: 3,
-        paintOrder: "stroke",
-      }),
-    );
-  }
+  for (const r of panel.references ?? []) marks.push(...referenceLineMarks(r, "6,3"));
   marks.push(Plot.frame({ stroke: "#999" }));
   return marks;
 }
