@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { COMMANDS, type CommandCase, type FlagKind, NASTY_LISTS, NASTY_NUMBERS } from "./command-table.js";
 
 /** JSON inputs by name: the valid ones the bases use and malformed ones for file flags. */
-const FIXTURES: Readonly<Record<string, string>> = {
+export const FIXTURES: Readonly<Record<string, string>> = {
   "cnn-problem": JSON.stringify({
     model: "cnn",
     teacher: { w: [2, 0, 0], a: [1, -0.5] },

@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import fc from "fast-check";
-import { blameable, commandLine, singleFlagCases, valuesOf, writeFixtures } from "./cases.js";
+import { blameable, commandLine, FIXTURES, singleFlagCases, valuesOf, writeFixtures } from "./cases.js";
 import { COMMANDS } from "./command-table.js";
 import { CaseRunner, notHandled } from "./harness.js";
 
@@ -106,11 +106,7 @@ const INPUTS: ReadonlyArray<{
 }> = [
   {
     name: "eval (cnn problem)",
-    base: {
-      model: "cnn",
-      teacher: { w: [2, 0, 0], a: [1, -0.5] },
-      student: { v: [0.3, 1, -0.2], a: [0.2, 0.3] },
-    },
+    base: JSON.parse(FIXTURES["cnn-problem"]),
     argv: (f) => ["eval", f, "--hessian", "--json"],
     root: "",
   },
@@ -131,21 +127,7 @@ const INPUTS: ReadonlyArray<{
   },
   {
     name: "classify (fc problem)",
-    base: {
-      model: "fc",
-      teacher: {
-        W: [
-          [1, 0],
-          [0, 1],
-        ],
-      },
-      student: {
-        W: [
-          [0.7, 0.2],
-          [0.1, 1.1],
-        ],
-      },
-    },
+    base: JSON.parse(FIXTURES["fc-problem"]),
     argv: (f) => ["classify", f, "--restarts", "1", "--iterations", "20"],
     root: "",
   },
