@@ -24,6 +24,7 @@ import { cnnKernelFor } from "../../models/cnn/kernels.js";
 import {
   cnnSampledLossGradientFor,
   cnnSampledLossGradientUnchecked,
+  cnnSampleLabels,
   drawCnnInputs,
 } from "../../models/cnn/sampled.js";
 import { type CnnSnapshot, type CnnTrajectoryPoint, trajectoryPoint } from "../../models/cnn/snapshot.js";
@@ -216,16 +217,27 @@ function sampledGradient(
 ): CnnGradientStep {
   const { k, p, samples, batch } = spec;
   // ReLU keeps its fast sampled terms; any other σ is used as itself (WN only).
+  const data = samples !== undefined ? drawCnnInputs(dataRng, samples, k, p) : undefined;
+  const fast = !activation || activation.name === "relu";
+  // the labels of a fixed data set, computed once for the run
+  const labels = data && fast ? cnnSampleLabels(teacher, data) : undefined;
   const evaluate = (
     v: Float64Array,
     a: Float64Array,
     patches: Float64Array,
     indices: ArrayLike<number> | number,
   ) =>
-    activation && activation.name !== "relu"
-      ? cnnSampledLossGradientFor(activation, teacher, v, a, patches, indices)
-      : cnnSampledLossGradientUnchecked(teacher, v, a, patches, indices, normalised);
-  const data = samples !== undefined ? drawCnnInputs(dataRng, samples, k, p) : undefined;
+    fast
+      ? cnnSampledLossGradientUnchecked(
+          teacher,
+          v,
+          a,
+          patches,
+          indices,
+          normalised,
+          patches === data ? labels : undefined,
+        )
+      : cnnSampledLossGradientFor(activation, teacher, v, a, patches, indices);
   const indices = batch !== undefined ? new Int32Array(batch) : undefined;
   return (v, a, _step, out) => {
     let evaluation: { v: Float64Array; a: Float64Array };

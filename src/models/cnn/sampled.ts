@@ -140,7 +140,39 @@ export function cnnSampledLossGradient(
   return cnnSampledLossGradientUnchecked(teacher, v, a, patches, indices, normalised);
 }
 
-/** `cnnSampledLossGradient` for the trial's steps (its arguments checked once, before the run). */
+/**
+ * The teacher's output y_i = Σ_j a*_j σ(w*ᵀZ_ij) on every sample of a data set: fixed for the data,
+ * so finite-sample GD computes the labels once instead of at every step.
+ */
+export function cnnSampleLabels(teacher: CnnTeacher, patches: Float64Array): Float64Array {
+  const p = teacher.w.length;
+  const k = teacher.a.length;
+  const n = patches.length / (k * p);
+  const labels = new Float64Array(n);
+  for (let t = 0; t < n; t++) labels[t] = teacherOutput(teacher, patches, t * k * p);
+  return labels;
+}
+
+function teacherOutput(teacher: CnnTeacher, patches: Float64Array, base: number): number {
+  const tw = teacher.w;
+  const ta = teacher.a;
+  const p = tw.length;
+  let y = 0;
+  for (let j = 0; j < ta.length; j++) {
+    const off = base + j * p;
+    let us = 0;
+    for (let i = 0; i < p; i++) us += tw[i] * patches[off + i];
+    if (us > 0) y += ta[j] * us;
+  }
+  return y;
+}
+
+/**
+ * `cnnSampledLossGradient` for the trial's steps (its arguments checked once, before the run), with
+ * the labels of `cnnSampleLabels` when the data set is fixed. Each wᵀZ_j is computed once and kept
+ * for the gradient; the arithmetic is that of `cnnSampleTerm`, operation for operation, so the
+ * result is bit-identical to summing it (a test checks).
+ */
 export function cnnSampledLossGradientUnchecked(
   teacher: CnnTeacher,
   v: ArrayLike<number>,
@@ -148,21 +180,56 @@ export function cnnSampledLossGradientUnchecked(
   patches: Float64Array,
   indices: ArrayLike<number> | number,
   normalised = true,
+  labels?: Float64Array,
 ): CnnSampledEvaluation {
+  const p = v.length;
+  const k = a.length;
   const count = typeof indices === "number" ? indices : indices.length;
-  const grad = {
-    v: new Float64Array(v.length),
-    a: new Float64Array(a.length),
-    weight: 1 / count,
-    normalised,
-  };
-  const scratch = new Float64Array(v.length);
+  const gv = new Float64Array(p);
+  const ga = new Float64Array(k);
+  const weight = 1 / count;
+  const scratch = new Float64Array(p);
+  const u = new Float64Array(k);
+  let r2 = 0;
+  for (let i = 0; i < p; i++) r2 += v[i] * v[i];
+  const norm = Math.sqrt(r2);
+  const inv = normalised ? 1 / norm : 1;
   let loss = 0;
   for (let t = 0; t < count; t++) {
     const index = typeof indices === "number" ? t : indices[t];
-    loss += cnnSampleTerm(teacher, v, a, patches, index, grad, scratch);
+    const base = index * k * p;
+    let f = 0;
+    for (let j = 0; j < k; j++) {
+      const off = base + j * p;
+      let s = 0;
+      for (let i = 0; i < p; i++) s += v[i] * patches[off + i];
+      u[j] = s;
+      const scaled = s * inv;
+      if (scaled > 0) f += a[j] * scaled;
+    }
+    const res = f - (labels ? labels[index] : teacherOutput(teacher, patches, base));
+    const c = weight * res;
+    scratch.fill(0);
+    for (let j = 0; j < k; j++) {
+      if (u[j] > 0) {
+        ga[j] += c * u[j] * inv;
+        const off = base + j * p;
+        const aj = a[j];
+        for (let i = 0; i < p; i++) scratch[i] += aj * patches[off + i];
+      }
+    }
+    if (normalised) {
+      // (1/‖v‖)(I − wwᵀ)·scratch
+      let proj = 0;
+      for (let i = 0; i < p; i++) proj += v[i] * scratch[i];
+      proj /= r2;
+      for (let i = 0; i < p; i++) gv[i] += (c * (scratch[i] - proj * v[i])) / norm;
+    } else {
+      for (let i = 0; i < p; i++) gv[i] += c * scratch[i];
+    }
+    loss += 0.5 * res * res;
   }
-  return { loss: loss / count, v: grad.v, a: grad.a };
+  return { loss: loss / count, v: gv, a: ga };
 }
 
 /**

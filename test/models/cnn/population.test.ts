@@ -14,7 +14,13 @@ import {
   cnnPopulationHessian,
   cnnPopulationLoss,
 } from "../../../src/models/cnn/population.js";
-import { cnnSampledLossGradient, cnnSampleTerm, drawCnnInputs } from "../../../src/models/cnn/sampled.js";
+import {
+  cnnSampledLossGradient,
+  cnnSampledLossGradientUnchecked,
+  cnnSampleLabels,
+  cnnSampleTerm,
+  drawCnnInputs,
+} from "../../../src/models/cnn/sampled.js";
 import { type CnnTeacher, cnnTeacher } from "../../../src/models/cnn/teacher.js";
 
 const k = 4;
@@ -151,6 +157,29 @@ for (const [index, [label, phi]] of (
   test(`loss and gradients at φ ${label} equal the Monte-Carlo mean over 10^6 inputs within 4 standard errors`, () =>
     monteCarloCheck(phi, index));
 }
+
+test("the batch sampled gradient, with or without precomputed labels, is bit-identical to summing the per-sample terms", () => {
+  const teacher = randomTeacher(21);
+  const rng = Rng.fromSeed(22);
+  const n = 50;
+  const patches = drawCnnInputs(rng, n, k, p);
+  const labels = cnnSampleLabels(teacher, patches);
+  for (const normalised of [true, false])
+    for (const indices of [n, Int32Array.from([3, 3, 17, 49, 0])]) {
+      const { v, a } = studentAt(teacher, 1.3, 0.9, 23);
+      const count = typeof indices === "number" ? indices : indices.length;
+      const grad = { v: new Float64Array(p), a: new Float64Array(k), weight: 1 / count, normalised };
+      let loss = 0;
+      for (let t = 0; t < count; t++)
+        loss += cnnSampleTerm(teacher, v, a, patches, typeof indices === "number" ? t : indices[t], grad);
+      for (const given of [undefined, labels]) {
+        const batch = cnnSampledLossGradientUnchecked(teacher, v, a, patches, indices, normalised, given);
+        assert.equal(batch.loss, loss / count);
+        assert.deepEqual(Array.from(batch.v), Array.from(grad.v));
+        assert.deepEqual(Array.from(batch.a), Array.from(grad.a));
+      }
+    }
+});
 
 test("population gradient equals central differences of the loss, including φ near 0 and π", () => {
   const teacher = randomTeacher(5);
