@@ -63,28 +63,39 @@ function relativeError(rng: Rng, d: number, N: number, theta: number, law: Input
   return den > 0 ? Math.sqrt(num / den) : 1;
 }
 
-function cell(
-  law: InputLaw,
-  d: number,
-  N: number,
-  theta: number | undefined,
-  pairs: number,
-  seed: Seed,
-  index: number,
-): Fig3Cell {
+/** One cell of Fig. 3: an input law, d, N and an angle (undefined: θ ~ U[0, π/2] per pair); `index` keys its streams. */
+export interface Fig3CellPlan {
+  readonly law: InputLaw;
+  readonly d: number;
+  readonly N: number;
+  readonly theta?: number;
+  readonly index: number;
+}
+
+/**
+ * The relative errors of pairs from … to − 1 of a cell. Pair p draws from Rng.fromSeed(seed, index, p)
+ * alone, so a cell can be split into ranges of pairs that run anywhere and are joined in order.
+ */
+export function fig3PairErrors(cell: Fig3CellPlan, seed: Seed, from: number, to: number): number[] {
   const errs: number[] = [];
-  for (let p = 0; p < pairs; p++) {
-    const rng = Rng.fromSeed(seed, index, p);
-    const th = theta ?? (Math.PI / 2) * rng.uniform();
-    errs.push(relativeError(rng, d, N, th, law));
+  for (let p = from; p < to; p++) {
+    const rng = Rng.fromSeed(seed, cell.index, p);
+    const th = cell.theta ?? (Math.PI / 2) * rng.uniform();
+    errs.push(relativeError(rng, cell.d, cell.N, th, cell.law));
   }
+  return errs;
+}
+
+/** A cell's mean relative error and its standard error, from the errors of all its pairs in order. */
+export function fig3CellOf(cell: Fig3CellPlan, errs: readonly number[]): Fig3Cell {
+  const pairs = errs.length;
   const mean = errs.reduce((s, x) => s + x, 0) / pairs;
   const sd = Math.sqrt(errs.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, pairs - 1));
   return {
-    law,
-    d,
-    N,
-    ...(theta === undefined ? {} : { theta }),
+    law: cell.law,
+    d: cell.d,
+    N: cell.N,
+    ...(cell.theta === undefined ? {} : { theta: cell.theta }),
     meanRelativeError: mean,
     standardError: sd / Math.sqrt(pairs),
     pairs,
@@ -109,7 +120,30 @@ export interface Fig3Result {
   readonly versusN: Fig3Cell[];
 }
 
+/** The cells of a checked spec: the error-against-θ panel first, then law × d × N, each with its stream index. */
+export function fig3Plan(spec: Fig3Spec): { versusTheta: Fig3CellPlan[]; versusN: Fig3CellPlan[] } {
+  checkFig3Spec(spec);
+  let index = 0;
+  const versusTheta = spec.thetas.map((theta) => ({
+    law: "gaussian" as const,
+    d: spec.ds[0],
+    N: spec.thetaN,
+    theta,
+    index: index++,
+  }));
+  const versusN: Fig3CellPlan[] = [];
+  for (const law of spec.laws)
+    for (const d of spec.ds) for (const N of spec.Ns) versusN.push({ law, d, N, index: index++ });
+  return { versusTheta, versusN };
+}
+
 export function fig3(spec: Fig3Spec): Fig3Result {
+  const plan = fig3Plan(spec);
+  const run = (cell: Fig3CellPlan) => fig3CellOf(cell, fig3PairErrors(cell, spec.seed, 0, spec.pairs));
+  return { versusTheta: plan.versusTheta.map(run), versusN: plan.versusN.map(run) };
+}
+
+function checkFig3Spec(spec: Fig3Spec): void {
   const o = objectArgument("spec", spec, "a spec {laws, ds, Ns, thetas, thetaN, pairs, seed}");
   listArgument("laws", o.laws, (f, x) => oneOf(f, x, ["gaussian", "uniform"] as const));
   listArgument("ds", o.ds, (f, x) => integerInRange(f, x, 1, 10000));
@@ -121,13 +155,4 @@ export function fig3(spec: Fig3Spec): Fig3Result {
   integerInRange("thetaN", o.thetaN, 1, 10_000_000);
   integerInRange("pairs", o.pairs, 2);
   integerInRange("seed", o.seed, 0);
-  let index = 0;
-  const versusTheta = spec.thetas.map((theta) =>
-    cell("gaussian", spec.ds[0], spec.thetaN, theta, spec.pairs, spec.seed, index++),
-  );
-  const versusN: Fig3Cell[] = [];
-  for (const law of spec.laws)
-    for (const d of spec.ds)
-      for (const N of spec.Ns) versusN.push(cell(law, d, N, undefined, spec.pairs, spec.seed, index++));
-  return { versusTheta, versusN };
 }

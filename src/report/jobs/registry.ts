@@ -7,7 +7,7 @@ import { type K1InitSpec, k1Initialisation } from "../../experiments/tian/k1.js"
 import { type DingConfigJob, dingConfigJob } from "../ding/compute/config-job.js";
 import { critical } from "../tian/compute/critical.js";
 import { dynamics } from "../tian/compute/dynamics.js";
-import { closedFormVersusSamples } from "../tian/compute/fig3.js";
+import { type Fig3Chunk, fig3ChunkErrors } from "../tian/compute/fig3.js";
 import { k1Rates } from "../tian/compute/k1.js";
 import { noisyConfig, type TianNoisyConfig } from "../tian/compute/noisy.js";
 import { saddles } from "../tian/compute/saddles.js";
@@ -19,7 +19,7 @@ interface Sized {
 }
 
 export const REPORT_JOBS: Readonly<Record<string, (args: never) => unknown>> = {
-  "tian-fig3": (a: Sized) => closedFormVersusSamples(a),
+  "tian-fig3-pairs": (a: Fig3Chunk) => fig3ChunkErrors(a),
   "tian-dynamics": (a: Sized) => dynamics(a),
   "tian-noisy": (a: { config: TianNoisyConfig; seed: number }) => noisyConfig(a.config, a.seed),
   "tian-k1-cell": (a: K1InitSpec) => k1Initialisation(a),
