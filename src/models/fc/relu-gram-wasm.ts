@@ -223,15 +223,26 @@ function teacherFunction(): number[] {
   );
 }
 
-const ANGLES_PARAMS = ["$g", "$n", "$rows", "$invNorm", "$theta", "$sin"];
+const ANGLES_PARAMS = [
+  "$g",
+  "$n",
+  "$rows",
+  "$invNorm",
+  "$theta",
+  "$sin",
+  "$colStart",
+  "$fromDiagonal",
+  "$colEnd",
+];
 
 /**
  * The pair angles from a Gram matrix G (rows × n, row stride n, byte offsets): for each row j < rows and
- * each column k from j (or j + 1, to keep lanes aligned) to n, cos θ_jk = clamp(G_jk/‖·‖_j/‖·‖_k) with
+ * each column k from colStart + (fromDiagonal ? j or j + 1, to keep lanes aligned : 0) to colEnd (so
+ * that padding columns can be left out), cos θ_jk = clamp(G_jk/‖·‖_j/‖·‖_k) with
  * the inverse norms in invNorm (n entries; 0 for zero rows and padding) replaces G_jk, and θ_jk = acos,
  * sin θ_jk = √(1 − cos²) go to the matrices theta and sin (same shape). acos is fdlibm's e_acos.c (the
  * algorithm and constants behind V8's Math.acos), its three branches computed for both lanes and
- * selected by masks; acos(1) = 0 and acos(−1) = π exactly. n must be even.
+ * selected by masks; acos(1) = 0 and acos(−1) = π exactly. n, colStart and colEnd must be even.
  */
 function anglesFunction(): number[] {
   // R(z) = p(z)/q(z) ≈ (asin(√z)/√z − 1)/z; fdlibm's coefficients (as the shortest float64 literals).
@@ -246,45 +257,50 @@ function anglesFunction(): number[] {
     if (!constants.has(value)) constants.set(value, `$k${constants.size}`);
     return `local.get ${constants.get(value)}`;
   };
-  const horner = (coefs: number[]) =>
+  const horner = (coefs: number[], v: string) =>
     coefs
       .slice(0, -1)
       .reverse()
-      .reduce((acc, c) => `${acc} local.get $z f64x2.mul ${k(c)} f64x2.add`, k(coefs.at(-1) as number));
+      .reduce((acc, c) => `${acc} local.get $z${v} f64x2.mul ${k(c)} f64x2.add`, k(coefs.at(-1) as number));
   const pio2Hi = Math.PI / 2;
   const pio2Lo = 6.123233995736766e-17;
-  const loopBody = `
-      local.get $g local.get $i i32.add local.tee $at v128.load 0 local.get $scale f64x2.mul
-      local.get $invNorm local.get $k i32.add v128.load 0 f64x2.mul
-      ${k(-1)} f64x2.max ${k(1)} f64x2.min local.set $x
-      local.get $at local.get $x v128.store 0
-      local.get $x f64x2.abs local.set $ax
-      local.get $ax ${k(0.5)} f64x2.lt local.set $small
+  // One pair of lanes at byte offset `off` from (j, k), in locals suffixed `v`. The main loop does two
+  // such pairs (off 0 and 16) with separate locals: two independent dependency chains per iteration,
+  // which the processor overlaps (one chain alone leaves it waiting on the divisions and square roots).
+  const loopBody = (v: string, off: number) => `
+      local.get $g local.get $i i32.add local.tee $at v128.load ${off} local.get $scale f64x2.mul
+      local.get $invNorm local.get $k i32.add v128.load ${off} f64x2.mul
+      ${k(-1)} f64x2.max ${k(1)} f64x2.min local.set $x${v}
+      local.get $at local.get $x${v} v128.store ${off}
+      local.get $x${v} f64x2.abs local.set $ax${v}
+      local.get $ax${v} ${k(0.5)} f64x2.lt local.set $small${v}
       ;; z = x² where |x| < ½, else (1 − |x|)/2
-      local.get $x local.get $x f64x2.mul
-      ${k(1)} local.get $ax f64x2.sub ${k(0.5)} f64x2.mul
-      local.get $small v128.bitselect local.set $z
-      ${horner(pS)} local.get $z f64x2.mul
-      ${horner(qS)} f64x2.div local.set $r
-      local.get $z f64x2.sqrt local.set $s
+      local.get $x${v} local.get $x${v} f64x2.mul
+      ${k(1)} local.get $ax${v} f64x2.sub ${k(0.5)} f64x2.mul
+      local.get $small${v} v128.bitselect local.set $z${v}
+      ${horner(pS, v)} local.get $z${v} f64x2.mul
+      ${horner(qS, v)} f64x2.div local.set $r${v}
+      local.get $z${v} f64x2.sqrt local.set $s${v}
       ;; |x| < ½: π/2 − (x − (pio2_lo − x·r))
-      ${k(pio2Hi)} local.get $x ${k(pio2Lo)} local.get $x local.get $r f64x2.mul f64x2.sub
+      ${k(pio2Hi)} local.get $x${v} ${k(pio2Lo)} local.get $x${v} local.get $r${v} f64x2.mul f64x2.sub
       f64x2.sub f64x2.sub
       ;; x ≤ −½: π − 2(s + (r·s − pio2_lo))
-      ${k(Math.PI)} ${k(2)} local.get $s local.get $r local.get $s f64x2.mul
+      ${k(Math.PI)} ${k(2)} local.get $s${v} local.get $r${v} local.get $s${v} f64x2.mul
       ${k(pio2Lo)} f64x2.sub f64x2.add f64x2.mul f64x2.sub
       ;; x ≥ ½: with df = s cut to its high 32 bits (df² exact), 2(df + (r·s + (z − df²)/(s + df)))
-      local.get $s local.get $hi32 v128.and local.set $df
-      ${k(2)} local.get $df local.get $r local.get $s f64x2.mul
-      local.get $z local.get $df local.get $df f64x2.mul f64x2.sub local.get $s local.get $df f64x2.add f64x2.div
+      local.get $s${v} local.get $hi32 v128.and local.set $df${v}
+      ${k(2)} local.get $df${v} local.get $r${v} local.get $s${v} f64x2.mul
+      local.get $z${v} local.get $df${v} local.get $df${v} f64x2.mul f64x2.sub local.get $s${v} local.get $df${v} f64x2.add f64x2.div
       f64x2.add f64x2.add f64x2.mul
       ;; x = 1 gives 0/0 above; its angle is 0
-      ${k(0)} local.get $x ${k(1)} f64x2.lt v128.bitselect
-      local.get $x ${k(0)} f64x2.lt v128.bitselect
-      local.get $small v128.bitselect local.set $t
-      local.get $theta local.get $i i32.add local.get $t v128.store 0
+      ${k(0)} local.get $x${v} ${k(1)} f64x2.lt v128.bitselect
+      local.get $x${v} ${k(0)} f64x2.lt v128.bitselect
+      local.get $small${v} v128.bitselect local.set $t${v}
+      local.get $theta local.get $i i32.add local.get $t${v} v128.store ${off}
       local.get $sin local.get $i i32.add
-      ${k(1)} local.get $x local.get $x f64x2.mul f64x2.sub f64x2.sqrt v128.store 0`;
+      ${k(1)} local.get $x${v} local.get $x${v} f64x2.mul f64x2.sub f64x2.sqrt v128.store ${off}`;
+  const twoPairs = loopBody("A", 0) + loopBody("B", 16);
+  const onePair = loopBody("A", 0);
   const setConstants = [...constants]
     .map(([value, local]) => `f64x2.const ${value} local.set ${local}`)
     .join("\n");
@@ -293,27 +309,41 @@ function anglesFunction(): number[] {
     ${setConstants}
     v128.const_hex 00000000ffffffff00000000ffffffff local.set $hi32
     local.get $n i32.const 3 i32.shl local.set $nB
+    local.get $colEnd i32.const 3 i32.shl local.set $endB
     i32.const 0 local.set $j
     block loop
       local.get $j local.get $rows i32.ge_u br_if 1
       local.get $invNorm local.get $j i32.const 3 i32.shl i32.add f64.load 0 f64x2.splat local.set $scale
-      local.get $j i32.const 1 i32.add i32.const -2 i32.and i32.const 3 i32.shl local.set $k
+      local.get $j i32.const 1 i32.add i32.const -2 i32.and local.get $fromDiagonal i32.mul
+      local.get $colStart i32.add i32.const 3 i32.shl local.set $k
       local.get $j local.get $nB i32.mul local.get $k i32.add local.set $i
+      ;; four columns at a time while they fit, then the last two (a row's column count is even)
       block loop
-        local.get $k local.get $nB i32.ge_u br_if 1
-        ${loopBody}
-        local.get $i i32.const 16 i32.add local.set $i
-        local.get $k i32.const 16 i32.add local.set $k
+        local.get $k i32.const 32 i32.add local.get $endB i32.gt_u br_if 1
+        ${twoPairs}
+        local.get $i i32.const 32 i32.add local.set $i
+        local.get $k i32.const 32 i32.add local.set $k
         br 0
       end end
+      block
+        local.get $k local.get $endB i32.ge_u br_if 0
+        ${onePair}
+      end
       local.get $j i32.const 1 i32.add local.set $j
       br 0
     end end`;
   return assemble(
     ANGLES_PARAMS,
     {
-      i32: ["$nB", "$j", "$k", "$i", "$at"],
-      v128: ["$scale", "$x", "$ax", "$small", "$z", "$r", "$s", "$df", "$t", "$hi32", ...constants.values()],
+      i32: ["$nB", "$endB", "$j", "$k", "$i", "$at"],
+      v128: [
+        "$scale",
+        "$hi32",
+        ...["A", "B"].flatMap((v) =>
+          ["$x", "$ax", "$small", "$z", "$r", "$s", "$df", "$t"].map((l) => l + v),
+        ),
+        ...constants.values(),
+      ],
     },
     listing,
   );
@@ -350,9 +380,19 @@ export interface GramKernel {
   ab(a: number, m: number, b: number, n: number, len: number, c: number, lda?: number): void;
   /**
    * Pair angles from the Gram matrix g (rows × n, n even): cos θ in place of g, θ and sin θ into the
-   * matrices theta and sin, for columns k ≥ j (see `anglesFunction`); offsets in float64 elements.
+   * matrices theta and sin, for columns from `from` (a column, or "diagonal": k ≥ j) to `end` (even;
+   * see `anglesFunction`); offsets in float64 elements.
    */
-  angles(g: number, n: number, rows: number, invNorm: number, theta: number, sin: number): void;
+  angles(
+    g: number,
+    n: number,
+    rows: number,
+    invNorm: number,
+    theta: number,
+    sin: number,
+    from: number | "diagonal",
+    end: number,
+  ): void;
   /** The teacher columns of M and the per-row teacher sums (see `teacherFunction`); offsets in float64 elements. */
   teacherTerms(
     g: number,
@@ -384,7 +424,18 @@ export function gramKernel(doubles: number): GramKernel | undefined {
   const teacherRaw = instance.exports.teacherTerms as (...args: number[]) => void;
   return {
     ab: (a, m, b, n, len, c, lda = len) => abRaw(8 * a, m, 8 * b, n, len, 8 * c, lda),
-    angles: (g, n, rows, invNorm, theta, sin) => anglesRaw(8 * g, n, rows, 8 * invNorm, 8 * theta, 8 * sin),
+    angles: (g, n, rows, invNorm, theta, sin, from, end) =>
+      anglesRaw(
+        8 * g,
+        n,
+        rows,
+        8 * invNorm,
+        8 * theta,
+        8 * sin,
+        from === "diagonal" ? 0 : from,
+        from === "diagonal" ? 1 : 0,
+        end,
+      ),
     teacherTerms: (g, theta, sin, m, n, rows, col0, cols, a, cv, an, out) =>
       teacherRaw(8 * g, 8 * theta, 8 * sin, 8 * m, n, rows, col0, cols, 8 * a, 8 * cv, 8 * an, 8 * out),
     f64: new Float64Array(memory.buffer),

@@ -214,8 +214,10 @@ export class ReluGramPopulation {
       sinSum[j] = 0;
       kSum[j] = 0;
     }
-    // Pass 1 (SIMD): cos θ, θ and sin θ of every pair (j, k ≥ j), in place of G and beside it.
-    kernel.angles(offG, n, K, offInv, offTheta, offSin);
+    // Pass 1 (SIMD): cos θ, θ and sin θ of every pair (j, k ≥ j), in place of G and beside it; the
+    // padding columns of each block (beyond an even count) are left out, their θ and sin θ stay zero.
+    kernel.angles(offG, n, K, offInv, offTheta, offSin, "diagonal", roundUp(K, 2));
+    kernel.angles(offG, n, K, offInv, offTheta, offSin, Kp, Kp + roundUp(Ks, 2));
     // The teacher columns of M and the teacher sums of every row in one SIMD pass; a row with a
     // near-aligned teacher pair gets θ and sin θ from the rows there and is done again alone.
     const angle = this.scratchAngle;

@@ -132,7 +132,7 @@ test("SIMD pair angles: acos equals Math.acos bit for bit and sin θ equals √(
   assert.ok(kernel);
   kernel.f64.set(x, 0);
   kernel.f64.fill(1, 3 * N, 4 * N);
-  kernel.angles(0, N, 1, 3 * N, N, 2 * N);
+  kernel.angles(0, N, 1, 3 * N, N, 2 * N, "diagonal", N);
   let worst = 0;
   for (let i = 0; i < N; i++) {
     assert.equal(kernel.f64[i], x[i], "cos θ is left in place");
@@ -142,6 +142,31 @@ test("SIMD pair angles: acos equals Math.acos bit for bit and sin θ equals √(
   assert.equal(worst, 0, "largest difference in units of the last place");
   assert.equal(kernel.f64[N], 0, "acos(1) = 0");
   assert.equal(kernel.f64[N + 1], Math.PI, "acos(−1) = π");
+});
+
+test("SIMD pair angles: a column range (4 at a time, then 2) writes exactly its columns, from the diagonal or a given column", () => {
+  // rows × n Gram matrix of cosines (unit inverse norms); θ goes to an n-wide block after it
+  const n = 16;
+  const rows = 5;
+  const kernel = gramKernel(3 * rows * n + n);
+  assert.ok(kernel);
+  const theta = rows * n;
+  const sin = 2 * rows * n;
+  const inv = 3 * rows * n;
+  kernel.f64.fill(1, inv, inv + n);
+  for (let i = 0; i < rows * n; i++) kernel.f64[i] = Math.cos(i);
+  const marker = -7;
+  kernel.f64.fill(marker, theta, theta + rows * n);
+  // columns 2…11 of every row (ten: two groups of four and a pair), then from each row's diagonal to 6
+  kernel.angles(0, n, rows, inv, theta, sin, 2, 12);
+  kernel.angles(0, n, rows, inv, theta, sin, "diagonal", 6);
+  for (let j = 0; j < rows; j++)
+    for (let k = 0; k < n; k++) {
+      const written = (k >= 2 && k < 12) || (k >= j + 1 - ((j + 1) % 2) && k < 6);
+      const got: number = kernel.f64[theta + j * n + k];
+      if (written) assert.equal(got, Math.acos(Math.cos(j * n + k)), `θ at (${j}, ${k})`);
+      else assert.equal(got, marker, `(${j}, ${k}) is outside both ranges`);
+    }
 });
 
 test("ReLU Gram path equals the generic pair-kernel path (loss, ∇W, ∇a) to 1e-12 on random networks", () => {
