@@ -93,6 +93,7 @@ const OPCODES: Record<string, { code: number[]; imm?: Immediate }> = {
   "f64x2.ge": { code: [0xfd, 0x4c] },
   "v128.and": { code: [0xfd, 0x4e] },
   "v128.bitselect": { code: [0xfd, 0x52] },
+  "i64x2.all_true": { code: [0xfd, ...uleb(0xc3)] },
   "f64x2.abs": { code: [0xfd, ...uleb(0xec)] },
   "f64x2.sqrt": { code: [0xfd, ...uleb(0xef)] },
   "f64x2.add": { code: [0xfd, ...uleb(0xf0)] },

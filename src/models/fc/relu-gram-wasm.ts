@@ -242,7 +242,9 @@ const ANGLES_PARAMS = [
  * the inverse norms in invNorm (n entries; 0 for zero rows and padding) replaces G_jk, and θ_jk = acos,
  * sin θ_jk = √(1 − cos²) go to the matrices theta and sin (same shape). acos is fdlibm's e_acos.c (the
  * algorithm and constants behind V8's Math.acos), its three branches computed for both lanes and
- * selected by masks; acos(1) = 0 and acos(−1) = π exactly. n, colStart and colEnd must be even.
+ * selected by masks, except when both lanes have |cos| < ½ (most pairs of units that are not aligned):
+ * then the first branch alone, which skips a division and a square root. acos(1) = 0 and acos(−1) = π
+ * exactly. n, colStart and colEnd must be even.
  */
 function anglesFunction(): number[] {
   // R(z) = p(z)/q(z) ≈ (asin(√z)/√z − 1)/z; fdlibm's coefficients (as the shortest float64 literals).
@@ -273,7 +275,16 @@ function anglesFunction(): number[] {
       ${k(-1)} f64x2.max ${k(1)} f64x2.min local.set $x${v}
       local.get $at local.get $x${v} v128.store ${off}
       local.get $x${v} f64x2.abs local.set $ax${v}
-      local.get $ax${v} ${k(0.5)} f64x2.lt local.set $small${v}
+      local.get $ax${v} ${k(0.5)} f64x2.lt local.tee $small${v}
+      i64x2.all_true
+      if
+      ;; both lanes |x| < ½ (most pairs away from alignment): the first branch alone, the same operations
+      local.get $x${v} local.get $x${v} f64x2.mul local.set $z${v}
+      ${horner(pS, v)} local.get $z${v} f64x2.mul
+      ${horner(qS, v)} f64x2.div local.set $r${v}
+      ${k(pio2Hi)} local.get $x${v} ${k(pio2Lo)} local.get $x${v} local.get $r${v} f64x2.mul f64x2.sub
+      f64x2.sub f64x2.sub local.set $t${v}
+      else
       ;; z = x² where |x| < ½, else (1 − |x|)/2
       local.get $x${v} local.get $x${v} f64x2.mul
       ${k(1)} local.get $ax${v} f64x2.sub ${k(0.5)} f64x2.mul
@@ -296,6 +307,7 @@ function anglesFunction(): number[] {
       ${k(0)} local.get $x${v} ${k(1)} f64x2.lt v128.bitselect
       local.get $x${v} ${k(0)} f64x2.lt v128.bitselect
       local.get $small${v} v128.bitselect local.set $t${v}
+      end
       local.get $theta local.get $i i32.add local.get $t${v} v128.store ${off}
       local.get $sin local.get $i i32.add
       ${k(1)} local.get $x${v} local.get $x${v} f64x2.mul f64x2.sub f64x2.sqrt v128.store ${off}`;

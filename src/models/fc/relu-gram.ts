@@ -281,6 +281,9 @@ export class ReluGramPopulation {
         continue;
       }
       const anj = an[j];
+      // Row j's own sums in locals (the same additions in the same order as into the arrays).
+      let sinJ = sinSum[j];
+      let kJ = kSum[j];
       // Student pairs (j, k > j), written to both (j, k) and (k, j). A zero row k needs no branch: its
       // inverse norm 0 gives cos θ = 0, so every term it adds is a multiple of ‖w_k‖ = 0 or, in M·V, of
       // its zero row (the σ'(0) = 0 convention); its own sums are never read. Likewise for the teacher.
@@ -298,18 +301,19 @@ export class ReluGramPopulation {
         const cv = aj * a[k] * piMinus * INV_TWO_PI;
         f[rowM + k] = cv;
         f[offM + k * n + j] = cv;
-        sinSum[j] += an[k] * sin;
+        const ank = an[k];
+        sinJ += ank * sin;
         sinSum[k] += anj * sin;
         const kPart = piMinus * cos + sin;
-        kSum[j] += an[k] * kPart;
+        kJ += ank * kPart;
         kSum[k] += anj * kPart;
       }
       // Teacher pairs (from the SIMD pass).
-      const sinS = sinSum[j] - f[offTeacherSums + 3 * j];
+      const sinS = sinJ - f[offTeacherSums + 3 * j];
       const kTeacherSum = f[offTeacherSums + 3 * j + 1];
       // The pair (j, j) has θ = 0: cw = 0, cv = ½, k = ‖w_j‖²/2.
       f[rowM + j] = aj * (0.5 * aj + sinS * INV_TWO_PI * inv[j]);
-      const kStudent = nj * INV_TWO_PI * kSum[j] + 0.5 * aj * nj * nj;
+      const kStudent = nj * INV_TWO_PI * kJ + 0.5 * aj * nj * nj;
       const kTeacher = nj * INV_TWO_PI * kTeacherSum;
       ss += aj * kStudent;
       st += aj * kTeacher;

@@ -124,8 +124,9 @@ test("SIMD pair angles: acos equals Math.acos bit for bit and sin θ equals √(
   });
   for (let i = special.length + tiny.length; i < N; i++) {
     const u = rng.uniform();
-    // Uniform on [−1, 1], and crowded towards ±1 where the third branch of the algorithm works.
-    x[i] = i % 3 === 0 ? 2 * u - 1 : i % 3 === 1 ? 1 - u ** 6 : u ** 6 - 1;
+    // A quarter in (−½, ½), where both lanes of a pair take the kernel's shortcut (the first branch
+    // alone); the rest uniform on [−1, 1] and crowded towards ±1, where the third branch works.
+    x[i] = i < N / 4 ? u - 0.5 : i % 3 === 0 ? 2 * u - 1 : i % 3 === 1 ? 1 - u ** 6 : u ** 6 - 1;
   }
   // One Gram row with unit inverse norms: its entries are the cosines themselves.
   const kernel = gramKernel(4 * N);
