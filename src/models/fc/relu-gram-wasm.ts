@@ -361,13 +361,50 @@ function anglesFunction(): number[] {
   );
 }
 
-/** The module's bytes: imports env.mem (memory), exports abt, ab, angles and teacherTerms. */
+const BLOCK_PARAMS = ["$dst", "$dstStride", "$src", "$srcStride", "$rows", "$cols"];
+
+/**
+ * dst[r][c] = src[r][c] (or, with `add`, dst[r][c] + src[r][c]) for r < rows, c < cols: byte offsets
+ * and strides, any cols (pairs of lanes, then one scalar for an odd count), so exactly the block is
+ * written. The same IEEE operation per entry as a scalar loop; moves blocks that a TypeScript loop
+ * over the kernel's memory copies at a few ns per entry.
+ */
+function blockFunction(add: boolean): number[] {
+  const combine = (load: string, width: "v128" | "f64") =>
+    add ? `local.get $pd ${width}.load 0 ${load} ${width === "v128" ? "f64x2" : "f64"}.add` : load;
+  const listing = `
+    i32.const 0 local.set $r
+    block loop
+      local.get $r local.get $rows i32.ge_u br_if 1
+      local.get $dst local.get $r local.get $dstStride i32.mul i32.add local.set $pd
+      local.get $src local.get $r local.get $srcStride i32.mul i32.add local.set $ps
+      local.get $pd local.get $cols i32.const 3 i32.shl i32.add local.set $end
+      block loop
+        local.get $pd i32.const 16 i32.add local.get $end i32.gt_u br_if 1
+        local.get $pd ${combine("local.get $ps v128.load 0", "v128")} v128.store 0
+        local.get $pd i32.const 16 i32.add local.set $pd
+        local.get $ps i32.const 16 i32.add local.set $ps
+        br 0
+      end end
+      block
+        local.get $pd local.get $end i32.ge_u br_if 0
+        local.get $pd ${combine("local.get $ps f64.load 0", "f64")} f64.store 0
+      end
+      local.get $r i32.const 1 i32.add local.set $r
+      br 0
+    end end`;
+  return assemble(BLOCK_PARAMS, { i32: ["$r", "$pd", "$ps", "$end"] }, listing);
+}
+
+/** The module's bytes: imports env.mem (memory), exports abt, ab, angles, teacherTerms, copyBlock and addBlock. */
 export function gramModuleBytes(): Uint8Array<ArrayBuffer> {
   return wasmModuleBytes([
     { name: "abt", params: ABT_PARAMS, body: abtFunction() },
     { name: "ab", params: AB_PARAMS, body: abFunction() },
     { name: "angles", params: ANGLES_PARAMS, body: anglesFunction() },
     { name: "teacherTerms", params: TEACHER_PARAMS, body: teacherFunction() },
+    { name: "copyBlock", params: BLOCK_PARAMS, body: blockFunction(false) },
+    { name: "addBlock", params: BLOCK_PARAMS, body: blockFunction(true) },
   ]);
 }
 
@@ -405,6 +442,10 @@ export interface GramKernel {
     from: number | "diagonal",
     end: number,
   ): void;
+  /** dst = src on a rows × cols block (row strides in float64 elements; see `blockFunction`). */
+  copyBlock(dst: number, dstStride: number, src: number, srcStride: number, rows: number, cols: number): void;
+  /** dst += src on a rows × cols block (as `copyBlock`). */
+  addBlock(dst: number, dstStride: number, src: number, srcStride: number, rows: number, cols: number): void;
   /** The teacher columns of M and the per-row teacher sums (see `teacherFunction`); offsets in float64 elements. */
   teacherTerms(
     g: number,
@@ -434,6 +475,8 @@ export function gramKernel(doubles: number): GramKernel | undefined {
   const abRaw = instance.exports.ab as (...args: number[]) => void;
   const anglesRaw = instance.exports.angles as (...args: number[]) => void;
   const teacherRaw = instance.exports.teacherTerms as (...args: number[]) => void;
+  const copyRaw = instance.exports.copyBlock as (...args: number[]) => void;
+  const addRaw = instance.exports.addBlock as (...args: number[]) => void;
   return {
     ab: (a, m, b, n, len, c, lda = len) => abRaw(8 * a, m, 8 * b, n, len, 8 * c, lda),
     angles: (g, n, rows, invNorm, theta, sin, from, end) =>
@@ -450,6 +493,10 @@ export function gramKernel(doubles: number): GramKernel | undefined {
       ),
     teacherTerms: (g, theta, sin, m, n, rows, col0, cols, a, cv, an, out) =>
       teacherRaw(8 * g, 8 * theta, 8 * sin, 8 * m, n, rows, col0, cols, 8 * a, 8 * cv, 8 * an, 8 * out),
+    copyBlock: (dst, dstStride, src, srcStride, rows, cols) =>
+      copyRaw(8 * dst, 8 * dstStride, 8 * src, 8 * srcStride, rows, cols),
+    addBlock: (dst, dstStride, src, srcStride, rows, cols) =>
+      addRaw(8 * dst, 8 * dstStride, 8 * src, 8 * srcStride, rows, cols),
     f64: new Float64Array(memory.buffer),
     abt: (a, m, b, n, len, c, ldc, symmetricCols) =>
       abtRaw(8 * a, m, 8 * b, n, 8 * len, 8 * c, 8 * ldc, symmetricCols),

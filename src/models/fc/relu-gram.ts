@@ -95,6 +95,8 @@ export class ReluGramPopulation {
   private readonly aNorms: Float64Array;
   private readonly sinSum: Float64Array;
   private readonly kSum: Float64Array;
+  /** The rows with a near-aligned teacher pair, in this evaluation. */
+  private readonly alignedRows: Int32Array;
   private readonly scratchAngle = { theta: 0, cos: 1, sin: 0 };
 
   private constructor(teacher: FcNetwork, K: number, kernel: GramKernel, L: ReturnType<typeof layout>) {
@@ -110,6 +112,7 @@ export class ReluGramPopulation {
     this.aNorms = new Float64Array(K);
     this.sinSum = new Float64Array(K);
     this.kSum = new Float64Array(K);
+    this.alignedRows = new Int32Array(K);
     this.teacherNorms = rowNorms(teacher.W, Ks, d);
     this.teacherInvNorms = this.teacherNorms.map((v) => (v === 0 ? 0 : 1 / v));
     this.teacherANorms = this.teacherNorms.map((v, k) => teacher.a[k] * v);
@@ -183,6 +186,44 @@ export class ReluGramPopulation {
   }
 
   /**
+   * `alignedAngle` against the orthonormal teacher's row e_k (norm 1): the same arithmetic with the
+   * teacher's zeros and ones written in (x − c·0/1 and x − c·1/1 are x and x − c, the squares bit for
+   * bit those of the general loop), without reading the teacher's row.
+   */
+  private unitAlignedAngle(r: number, nr: number, k: number, c: number): void {
+    const f = this.kernel.f64;
+    const or = this.L.offV + r * this.L.dw;
+    let s2 = 0;
+    for (let i = 0; i < this.d; i++) {
+      const t = i === k ? f[or + i] / nr - c : f[or + i] / nr;
+      s2 += t * t;
+    }
+    this.scratchAngle.sin = Math.sqrt(s2);
+    this.scratchAngle.theta = Math.atan2(this.scratchAngle.sin, c);
+  }
+
+  /** The teacher columns of M and the teacher sums (SIMD) for `rows` rows from `first`. */
+  private teacherTermsOfRows(first: number, rows: number): void {
+    const { Kp, n, offG, offTheta, offSin, offM, offA, offTeacherCv, offTeacherANorms, offTeacherSums } =
+      this.L;
+    const at = first * n;
+    this.kernel.teacherTerms(
+      offG + at,
+      offTheta + at,
+      offSin + at,
+      offM + at,
+      n,
+      rows,
+      Kp,
+      n - Kp,
+      offA + first,
+      offTeacherCv,
+      offTeacherANorms,
+      offTeacherSums + 3 * first,
+    );
+  }
+
+  /**
    * J(W, a) for row-major W (K×d); fills gW (K×d) with ∇_W J when given, and ga (K) with ∇_a J when given.
    */
   evaluate(W: Float64Array, a: Float64Array, gW?: Float64Array, ga?: Float64Array): number {
@@ -197,7 +238,7 @@ export class ReluGramPopulation {
     if (this.unitTeacher) {
       // w*_k = e_k: the teacher block of G is W's first K* columns, no products needed.
       kernel.abt(offV, Kp, offV, Kp, dw, offG, n, Kp);
-      for (let j = 0; j < K; j++) for (let k = 0; k < Ks; k++) f[offG + j * n + Kp + k] = W[j * d + k];
+      kernel.copyBlock(offG + Kp, n, offV, dw, K, Ks);
     } else kernel.abt(offV, Kp, offV, n, dw, offG, n, Kp);
 
     const norms = this.norms;
@@ -221,49 +262,31 @@ export class ReluGramPopulation {
     // The teacher columns of M and the teacher sums of every row in one SIMD pass; a row with a
     // near-aligned teacher pair gets θ and sin θ from the rows there and is done again alone.
     const angle = this.scratchAngle;
-    const { offTeacherCv, offTeacherANorms } = this.L;
-    const cols = n - Kp;
     f.set(a, offA);
-    kernel.teacherTerms(
-      offG,
-      offTheta,
-      offSin,
-      offM,
-      n,
-      K,
-      Kp,
-      cols,
-      offA,
-      offTeacherCv,
-      offTeacherANorms,
-      offTeacherSums,
-    );
+    this.teacherTermsOfRows(0, K);
+    // Rows with a near-aligned teacher pair get θ and sin θ from the rows there, and their teacher terms
+    // are computed again: in one call over the span of such rows when they are dense (the rows in
+    // between come out the same), else row by row.
+    const aligned = this.alignedRows;
+    let count = 0;
     for (let j = 0; j < K; j++) {
       if (inv[j] === 0 || !(f[offTeacherSums + 3 * j + 2] > NEAR_ALIGNED)) continue;
       const row = j * n;
       for (let k = 0; k < Ks; k++) {
         const cos = f[offG + row + Kp + k];
         if (Math.abs(cos) > NEAR_ALIGNED) {
-          this.alignedAngle(j, norms[j], Kp + k, tn[k], cos);
+          if (this.unitTeacher) this.unitAlignedAngle(j, norms[j], k, cos);
+          else this.alignedAngle(j, norms[j], Kp + k, tn[k], cos);
           f[offTheta + row + Kp + k] = angle.theta;
           f[offSin + row + Kp + k] = angle.sin;
         }
       }
-      const [g, th, sn, m] = [offG + row, offTheta + row, offSin + row, offM + row];
-      kernel.teacherTerms(
-        g,
-        th,
-        sn,
-        m,
-        n,
-        1,
-        Kp,
-        cols,
-        offA + j,
-        offTeacherCv,
-        offTeacherANorms,
-        offTeacherSums + 3 * j,
-      );
+      aligned[count++] = j;
+    }
+    if (count > 0) {
+      const span = aligned[count - 1] - aligned[0] + 1;
+      if (span <= 3 * count) this.teacherTermsOfRows(aligned[0], span);
+      else for (let c = 0; c < count; c++) this.teacherTermsOfRows(aligned[c], 1);
     }
 
     // Pass 2: cv into M, and per unit j the sums
@@ -322,19 +345,15 @@ export class ReluGramPopulation {
     const loss = Math.max(0, 0.5 * ss - st + 0.5 * this.teacherSelfTerm);
     if (!gW) return loss;
 
-    if (!this.unitTeacher) {
-      kernel.ab(offM, Kp, offV, dw, n, offOut);
-      for (let j = 0; j < K; j++) for (let i = 0; i < d; i++) gW[j * d + i] = f[offOut + j * dw + i];
-      return loss;
+    if (!this.unitTeacher) kernel.ab(offM, Kp, offV, dw, n, offOut);
+    else {
+      // w*_k = e_k: M's teacher columns add to the gradient's first K* columns, in the order ab would add
+      // them (after the student terms; the other teacher products are exact zeros), so bit for bit the same.
+      kernel.ab(offM, Kp, offV, dw, Kp, offOut, n);
+      kernel.addBlock(offOut, dw, offM + Kp, n, K, Ks);
     }
-    // w*_k = e_k: M's teacher columns add to the gradient's first K* columns, in the order ab would add
-    // them (after the student terms; the other teacher products are exact zeros), so bit for bit the same.
-    kernel.ab(offM, Kp, offV, dw, Kp, offOut, n);
-    for (let j = 0; j < K; j++) {
-      const out = offOut + j * dw;
-      const mT = offM + j * n + Kp;
-      for (let i = 0; i < d; i++) gW[j * d + i] = i < Ks ? f[out + i] + f[mT + i] : f[out + i];
-    }
+    if (dw === d) gW.set(f.subarray(offOut, offOut + K * d));
+    else for (let j = 0; j < K; j++) for (let i = 0; i < d; i++) gW[j * d + i] = f[offOut + j * dw + i];
     return loss;
   }
 }

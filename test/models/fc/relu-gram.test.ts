@@ -287,6 +287,13 @@ test("ReLU Gram path with the orthonormal teacher (its products skipped) equals 
       Wt.subarray(0, d).map((v) => 2 * v),
       0,
     ); // one unit aligned with w*_1
+    // Rows 1…3 and the last nearly aligned with a teacher unit (cos θ > 0.99): their angles come from
+    // the rows, and their teacher terms are redone over the span of such rows (K = 7, 10) or row by row
+    // (K = 21, where the span is long and sparse).
+    for (const j of [1, 2, 3, K - 1].filter((j) => j > 0 && j < K)) {
+      for (let i = 0; i < d; i++) W[j * d + i] *= 1e-3;
+      W[j * d + ((j * 3) % Ks)] += 1.5;
+    }
     const a = Float64Array.from({ length: K }, () => 1);
     const g1 = new Float64Array(K * d);
     const g2 = new Float64Array(K * d);
