@@ -19,6 +19,32 @@ import { assemble, lazyModule, wasmModuleBytes } from "../../math/wasm-assembler
 
 const range = (n: number) => Array.from({ length: n }, (_, k) => k);
 
+/**
+ * A loop that runs `body` while a whole step of `step` bytes fits between the byte cursor and `end`,
+ * advancing each of `advance` by `step` after it, then `tail` once if the cursor has not reached `end`
+ * (the lanes left over).
+ */
+function wideThenTail(
+  cursor: string,
+  end: string,
+  step: number,
+  advance: readonly string[],
+  body: string,
+  tail: string,
+): string {
+  return `
+    block loop
+      local.get ${cursor} i32.const ${step} i32.add local.get ${end} i32.gt_u br_if 1
+      ${body}
+      ${advance.map((v) => `local.get ${v} i32.const ${step} i32.add local.set ${v}`).join("\n")}
+      br 0
+    end end
+    block
+      local.get ${cursor} local.get ${end} i32.ge_u br_if 0
+      ${tail}
+    end`;
+}
+
 const ABT_PARAMS = ["$a", "$m", "$b", "$n", "$len", "$c", "$ldc", "$symmetricCols"];
 
 /**
@@ -330,17 +356,7 @@ function anglesFunction(): number[] {
       local.get $colStart i32.add i32.const 3 i32.shl local.set $k
       local.get $j local.get $nB i32.mul local.get $k i32.add local.set $i
       ;; four columns at a time while they fit, then the last two (a row's column count is even)
-      block loop
-        local.get $k i32.const 32 i32.add local.get $endB i32.gt_u br_if 1
-        ${twoPairs}
-        local.get $i i32.const 32 i32.add local.set $i
-        local.get $k i32.const 32 i32.add local.set $k
-        br 0
-      end end
-      block
-        local.get $k local.get $endB i32.ge_u br_if 0
-        ${onePair}
-      end
+      ${wideThenTail("$k", "$endB", 32, ["$i", "$k"], twoPairs, onePair)}
       local.get $j i32.const 1 i32.add local.set $j
       br 0
     end end`;
@@ -379,17 +395,14 @@ function blockFunction(add: boolean): number[] {
       local.get $dst local.get $r local.get $dstStride i32.mul i32.add local.set $pd
       local.get $src local.get $r local.get $srcStride i32.mul i32.add local.set $ps
       local.get $pd local.get $cols i32.const 3 i32.shl i32.add local.set $end
-      block loop
-        local.get $pd i32.const 16 i32.add local.get $end i32.gt_u br_if 1
-        local.get $pd ${combine("local.get $ps v128.load 0", "v128")} v128.store 0
-        local.get $pd i32.const 16 i32.add local.set $pd
-        local.get $ps i32.const 16 i32.add local.set $ps
-        br 0
-      end end
-      block
-        local.get $pd local.get $end i32.ge_u br_if 0
-        local.get $pd ${combine("local.get $ps f64.load 0", "f64")} f64.store 0
-      end
+      ${wideThenTail(
+        "$pd",
+        "$end",
+        16,
+        ["$pd", "$ps"],
+        `local.get $pd ${combine("local.get $ps v128.load 0", "v128")} v128.store 0`,
+        `local.get $pd ${combine("local.get $ps f64.load 0", "f64")} f64.store 0`,
+      )}
       local.get $r i32.const 1 i32.add local.set $r
       br 0
     end end`;
