@@ -12,8 +12,8 @@
  * M's columns and are not computed.
  *
  * In the WebAssembly SIMD module of `relu-gram-wasm.ts`, on zero-padded copies in its memory: both
- * products, the angles of all pairs (fdlibm's acos, bit-identical to Math.acos) and the teacher columns of
- * M with their per-row sums. In TypeScript: the student pairs, which are symmetric in (j, k) (θ, k and cv;
+ * products, the angles of all pairs (fdlibm's acos, bit-identical to Math.acos), the teacher columns of
+ * M with their per-row sums, and the block copies of the orthonormal teacher's shortcut. In TypeScript: the student pairs, which are symmetric in (j, k) (θ, k and cv;
  * cw differs by the norm ratio) and so visited once each. Near-aligned pairs (|cos θ| > 0.99) recompute
  * sin θ = ‖ŵ − cos θ v̂‖ from the rows and take θ = atan2(sin, cos), exactly as the generic path does, so
  * θ → 0 and θ → π keep full relative accuracy. Zero rows contribute nothing (σ'(0) = 0 convention).
@@ -259,8 +259,7 @@ export class ReluGramPopulation {
     // padding columns of each block (beyond an even count) are left out, their θ and sin θ stay zero.
     kernel.angles(offG, n, K, offInv, offTheta, offSin, "diagonal", roundUp(K, 2));
     kernel.angles(offG, n, K, offInv, offTheta, offSin, Kp, Kp + roundUp(Ks, 2));
-    // The teacher columns of M and the teacher sums of every row in one SIMD pass; a row with a
-    // near-aligned teacher pair gets θ and sin θ from the rows there and is done again alone.
+    // The teacher columns of M and the teacher sums of every row in one SIMD pass.
     const angle = this.scratchAngle;
     f.set(a, offA);
     this.teacherTermsOfRows(0, K);
