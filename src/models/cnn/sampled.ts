@@ -1,6 +1,5 @@
 /**
- * The CNN on drawn inputs: the finite-n loss and gradient for finite-sample GD and SGD, and the
- * per-sample terms the Monte Carlo tests average. An input Z ∈ R^{p×k} is stored patch by patch:
+ * The CNN on drawn inputs: the finite-n loss and gradient for finite-sample GD and SGD. An input Z ∈ R^{p×k} is stored patch by patch:
  * patch j of sample i is patches[(i·k + j)·p … +p]. Labels come from the teacher, y = f(Z, w*, a*).
  *
  * Per sample, with r = f(Z, w, a) − y and w = v/‖v‖ (weight-normalised):
@@ -23,69 +22,6 @@ export function drawCnnInputs(rng: Rng, n: number, k: number, p: number): Float6
   integerInRange("k", k, 1);
   integerInRange("p", p, 1);
   return rng.normals(n * k * p);
-}
-
-/**
- * ½r² of sample `index` and (optionally) its gradient added, times `weight`, into gv/ga.
- * `normalised` selects WN (v-parameter) or plain (w-parameter) gradients.
- */
-export function cnnSampleTerm(
-  teacher: CnnTeacher,
-  v: ArrayLike<number>,
-  a: ArrayLike<number>,
-  patches: Float64Array,
-  index: number,
-  grad?: { v: Float64Array; a: Float64Array; weight: number; normalised: boolean },
-  scratch: Float64Array = new Float64Array(v.length),
-): number {
-  const p = v.length;
-  const k = a.length;
-  let r2 = 0;
-  for (let i = 0; i < p; i++) r2 += v[i] * v[i];
-  const norm = Math.sqrt(r2);
-  const inv = grad?.normalised === false ? 1 : 1 / norm;
-  const base = index * k * p;
-  let f = 0;
-  let y = 0;
-  const tw = teacher.w;
-  const ta = teacher.a;
-  for (let j = 0; j < k; j++) {
-    const off = base + j * p;
-    let u = 0;
-    let us = 0;
-    for (let i = 0; i < p; i++) {
-      const z = patches[off + i];
-      u += v[i] * z;
-      us += tw[i] * z;
-    }
-    u *= inv;
-    if (u > 0) f += a[j] * u;
-    if (us > 0) y += ta[j] * us;
-  }
-  const res = f - y;
-  if (grad) {
-    const c = grad.weight * res;
-    scratch.fill(0);
-    for (let j = 0; j < k; j++) {
-      const off = base + j * p;
-      let u = 0;
-      for (let i = 0; i < p; i++) u += v[i] * patches[off + i];
-      if (u > 0) {
-        grad.a[j] += c * u * inv;
-        for (let i = 0; i < p; i++) scratch[i] += a[j] * patches[off + i];
-      }
-    }
-    if (grad.normalised) {
-      // (1/‖v‖)(I − wwᵀ)·scratch
-      let proj = 0;
-      for (let i = 0; i < p; i++) proj += v[i] * scratch[i];
-      proj /= r2;
-      for (let i = 0; i < p; i++) grad.v[i] += (c * (scratch[i] - proj * v[i])) / norm;
-    } else {
-      for (let i = 0; i < p; i++) grad.v[i] += c * scratch[i];
-    }
-  }
-  return 0.5 * res * res;
 }
 
 export interface CnnSampledEvaluation {
@@ -170,8 +106,8 @@ function teacherOutput(teacher: CnnTeacher, patches: Float64Array, base: number)
 /**
  * `cnnSampledLossGradient` for the trial's steps (its arguments checked once, before the run), with
  * the labels of `cnnSampleLabels` when the data set is fixed. Each wᵀZ_j is computed once and kept
- * for the gradient; the arithmetic is that of `cnnSampleTerm`, operation for operation, so the
- * result is bit-identical to summing it (a test checks).
+ * for the gradient; the arithmetic is that of the tests' per-sample oracle (test/helpers/cnn-sample-term.ts),
+ * operation for operation, so the result is bit-identical to summing it (a test checks).
  */
 export function cnnSampledLossGradientUnchecked(
   teacher: CnnTeacher,

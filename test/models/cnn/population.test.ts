@@ -18,10 +18,10 @@ import {
   cnnSampledLossGradient,
   cnnSampledLossGradientUnchecked,
   cnnSampleLabels,
-  cnnSampleTerm,
   drawCnnInputs,
 } from "../../../src/models/cnn/sampled.js";
 import { type CnnTeacher, cnnTeacher } from "../../../src/models/cnn/teacher.js";
+import { cnnSampleTerm } from "../../helpers/cnn-sample-term.js";
 
 const k = 4;
 const p = 3;
