@@ -231,7 +231,9 @@ export interface CholeskyKernel {
    * L (n × n row-major, zero above the diagonal) with LLᵀ = A + shift·I, or undefined when a pivot
    * is not > 0 and finite. Reads only the lower triangle of the rows of A. n ≤ SIMD_CHOLESKY_MAX_ORDER.
    */
-  factor(rows: ReadonlyArray<ArrayLike<number>>, shift: number): Float64Array | undefined;
+  factor(rows: ReadonlyArray<ArrayLike<number>>, shift: number, out?: Float64Array): Float64Array | undefined;
+  /** Whether A + shift·I is positive definite: the factorisation without copying L out. */
+  positiveDefinite(rows: ReadonlyArray<ArrayLike<number>>, shift: number): boolean;
 }
 
 let kernel: CholeskyKernel | null | undefined;
@@ -254,34 +256,43 @@ function makeKernel(mod: WebAssembly.Module): CholeskyKernel {
     shift: number,
   ) => number;
   let f64 = new Float64Array(memory.buffer);
+  /** Factors A + shift·I in the memory; the row stride of the factor there, or undefined at a failed pivot. */
+  const factorInMemory = (rows: ReadonlyArray<ArrayLike<number>>, shift: number): number | undefined => {
+    const n = rows.length;
+    if (n > SIMD_CHOLESKY_MAX_ORDER) throw new RangeError(`order ${n} > ${SIMD_CHOLESKY_MAX_ORDER}`);
+    const ld = n + (n & 1);
+    const padded = n + (n & 1);
+    const doubles = padded * ld;
+    if (doubles > f64.length) {
+      memory.grow(Math.ceil((doubles * 8 - memory.buffer.byteLength) / 65536));
+      f64 = new Float64Array(memory.buffer);
+    }
+    // Long rows of a Float64Array go by the typed array's own copy (at order 400 in and out take
+    // 0.18 ms instead of 0.43 ms), short ones by a loop (no view to make).
+    for (let i = 0; i < n; i++) {
+      const row = rows[i];
+      const at = i * ld;
+      if (i >= LONG_ROW && row instanceof Float64Array) f64.set(row.subarray(0, i + 1), at);
+      else for (let j = 0; j <= i; j++) f64[at + j] = row[j];
+    }
+    if (padded > n) f64.fill(0, n * ld, padded * ld);
+    return run(0, n, 8 * ld, shift) === n ? ld : undefined;
+  };
   return {
-    factor(rows, shift) {
+    factor(rows, shift, out) {
       const n = rows.length;
-      if (n > SIMD_CHOLESKY_MAX_ORDER) throw new RangeError(`order ${n} > ${SIMD_CHOLESKY_MAX_ORDER}`);
-      const ld = n + (n & 1);
-      const padded = n + (n & 1);
-      const doubles = padded * ld;
-      if (doubles > f64.length) {
-        memory.grow(Math.ceil((doubles * 8 - memory.buffer.byteLength) / 65536));
-        f64 = new Float64Array(memory.buffer);
-      }
-      // Long rows of a Float64Array go by the typed array's own copy (at order 400 in and out take
-      // 0.18 ms instead of 0.43 ms), short ones by a loop (no view to make).
-      for (let i = 0; i < n; i++) {
-        const row = rows[i];
-        const at = i * ld;
-        if (i >= LONG_ROW && row instanceof Float64Array) f64.set(row.subarray(0, i + 1), at);
-        else for (let j = 0; j <= i; j++) f64[at + j] = row[j];
-      }
-      if (padded > n) f64.fill(0, n * ld, padded * ld);
-      if (run(0, n, 8 * ld, shift) !== n) return undefined;
-      const L = new Float64Array(n * n);
+      const ld = factorInMemory(rows, shift);
+      if (ld === undefined) return undefined;
+      // A given buffer may hold an older factor: each row is written whole, zeros above the diagonal.
+      const L = out ?? new Float64Array(n * n);
       for (let i = 0; i < n; i++) {
         const at = i * ld;
         if (i >= LONG_ROW) L.set(f64.subarray(at, at + i + 1), i * n);
         else for (let j = 0; j <= i; j++) L[i * n + j] = f64[at + j];
+        if (out) L.fill(0, i * n + i + 1, (i + 1) * n);
       }
       return L;
     },
+    positiveDefinite: (rows, shift) => factorInMemory(rows, shift) !== undefined,
   };
 }

@@ -21,10 +21,10 @@
  * which holds no other critical point. Tests compare outcomes and end points of GD + Newton with
  * pure GD on many runs.
  */
-import { float64Argument, methodsArgument, objectArgument } from "../core/arguments.js";
+import { float64Argument, functionArgument, methodsArgument, objectArgument } from "../core/arguments.js";
 import { InputError } from "../core/errors.js";
 import { integerInRange, positiveNumber } from "../core/validate.js";
-import { choleskySolveUnchecked, choleskyUnchecked } from "../math/cholesky.js";
+import { type Cholesky, choleskySolveUnchecked, choleskyUnchecked } from "../math/cholesky.js";
 
 export interface NewtonModel {
   /** Writes ∇L(x) into `out`. */
@@ -33,6 +33,11 @@ export interface NewtonModel {
   hessian(x: Float64Array): ReadonlyArray<ArrayLike<number>>;
   /** The norm the stopping rule uses (default: Euclidean). */
   gradientNorm?(g: Float64Array): number;
+  /**
+   * The Cholesky factor of the Hessian at x, or undefined where it is not positive definite (default:
+   * the factor of `hessian(x)`). A model that finishes many runs provides it to keep its buffers.
+   */
+  hessianFactor?(x: Float64Array): Cholesky | undefined;
 }
 
 export interface NewtonOptions {
@@ -65,6 +70,7 @@ const euclidean = (g: Float64Array) => {
 
 export function newtonFinish(model: NewtonModel, x0: Float64Array, options: NewtonOptions): NewtonResult {
   methodsArgument("model", model, ["gradient", "hessian"]);
+  if (model.hessianFactor !== undefined) functionArgument("model.hessianFactor", model.hessianFactor);
   float64Argument("x0", x0);
   const o = objectArgument("options", options, "options {gradTol, …}");
   positiveNumber("options.gradTol", o.gradTol);
@@ -76,12 +82,14 @@ export function newtonFinish(model: NewtonModel, x0: Float64Array, options: Newt
   const contraction = options.contraction ?? 4;
   const radiusFactor = options.radiusFactor ?? 2;
   const norm = model.gradientNorm ?? euclidean;
+  const factorAt = (y: Float64Array) =>
+    model.hessianFactor ? model.hessianFactor(y) : choleskyUnchecked(model.hessian(y));
   const x = Float64Array.from(x0);
   const g = new Float64Array(x.length);
   model.gradient(x, g);
   let gradNorm = norm(g);
   let radius = Number.POSITIVE_INFINITY;
-  let factor = choleskyUnchecked(model.hessian(x));
+  let factor = factorAt(x);
   let fresh = true;
   for (let step = 0; ; step++) {
     if (gradNorm < options.gradTol) return { converged: true, x, steps: step, gradNorm };
@@ -106,7 +114,7 @@ export function newtonFinish(model: NewtonModel, x0: Float64Array, options: Newt
     // The reused factor no longer contracts: take the step again with the Hessian at the current point.
     x.set(previous);
     model.gradient(x, g);
-    factor = choleskyUnchecked(model.hessian(x));
+    factor = factorAt(x);
     fresh = true;
   }
 }

@@ -4,10 +4,12 @@ import { InputError } from "../../src/core/errors.js";
 import { columnOrbits, fcFamilies } from "../../src/experiments/fc/families.js";
 import { validateFcTrialSpec } from "../../src/experiments/fc/spec.js";
 import { fcTrialModel, fcTrialSetup, hessianVerdict, runFcTrial } from "../../src/experiments/fc/trial.js";
+import { cholesky } from "../../src/math/cholesky.js";
 import { symmetricEigen } from "../../src/math/eigen.js";
 import { Rng } from "../../src/math/rng.js";
 import { FC_GLOBAL_LAMBDA_MIN, FC_PROTOCOL_GRAD_TOL } from "../../src/models/fc/protocol.js";
 import { reducedToWeights, symmetricSaddle } from "../../src/models/fc/reduced-2d.js";
+import { newtonFinish } from "../../src/train/newton.js";
 
 const identity = (k: number) => Float64Array.from({ length: k * k }, (_, i) => (i % (k + 1) === 0 ? 1 : 0));
 
@@ -129,4 +131,45 @@ test("the fc spec validator names the field and what is allowed", () => {
   assert.equal(spec.d, 5);
   assert.equal(spec.eta, 0.1);
   assert.equal(spec.init, "fan-in");
+});
+
+test("the trial's reused Hessian and factor buffers give what new ones give, bit for bit, and Newton uses them", () => {
+  // k = n = 8 (64 parameters: the SIMD factor) with fixed top weights; k = 3 with trained ones (the
+  // rescalings lifted; 12 parameters: the TypeScript factor).
+  for (const input of [
+    { n: 8, k: 8 },
+    { n: 3, k: 3, top: "trained" },
+  ]) {
+    const spec = validateFcTrialSpec(input);
+    const model = fcTrialModel(fcTrialSetup(spec));
+    assert.equal(fcTrialModel(fcTrialSetup(spec)), model, "one model per setup");
+    const P = spec.n * spec.d + (spec.top === "trained" ? spec.n : 0);
+    const rng = Rng.fromSeed(9, P);
+    for (let round = 0; round < 3; round++) {
+      // Near W = I (and a = 1): a definite Hessian; far from it, points where it need not be.
+      const x = identity(spec.k).map((v) => v + (round === 2 ? 0.8 : 0.05) * rng.normal());
+      const full = P > spec.n * spec.d ? Float64Array.from([...x, ...new Array(spec.n).fill(1)]) : x;
+      const fresh = model.hessian(full);
+      const factor = model.hessianFactor(full);
+      assert.deepEqual(factor?.L, cholesky(fresh)?.L, `${JSON.stringify(input)} round ${round}: the factor`);
+      assert.equal(model.verdict(full), hessianVerdict(fresh), `round ${round}: the verdict`);
+      assert.deepEqual(model.hessian(full), fresh, "hessian() still returns a new matrix");
+    }
+  }
+  const spec = validateFcTrialSpec({ n: 8, k: 8 });
+  const model = fcTrialModel(fcTrialSetup(spec));
+  const x = Float64Array.from(spurious8.end);
+  let factors = 0;
+  const counted = {
+    ...model,
+    hessianFactor: (y: Float64Array) => {
+      factors++;
+      return model.hessianFactor(y);
+    },
+  };
+  const plain = { gradient: model.gradient, hessian: model.hessian, gradientNorm: model.gradientNorm };
+  const a = newtonFinish(counted, x, { gradTol: 1e-12 });
+  const b = newtonFinish(plain, x, { gradTol: 1e-12 });
+  assert.ok(a.converged && factors >= 1, "Newton factors through the model's hessianFactor");
+  assert.deepEqual(a, b, "and ends where the default factorisation does, bit for bit");
 });

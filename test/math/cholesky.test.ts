@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { cholesky, choleskyScalar, choleskySolve } from "../../src/math/cholesky.js";
+import { InputError } from "../../src/core/errors.js";
+import {
+  cholesky,
+  choleskyScalar,
+  choleskySolve,
+  choleskyUnchecked,
+  positiveDefinite,
+  positiveDefiniteUnchecked,
+  SIMD_CHOLESKY_FROM,
+} from "../../src/math/cholesky.js";
 import { Rng } from "../../src/math/rng.js";
 
 test("cholesky solves a random positive definite system to rounding and refuses an indefinite one", () => {
@@ -56,3 +65,67 @@ for (const [name, factor] of [
       assert.equal(factor(dented), undefined, `n = ${n}`);
     }
   });
+
+/** B·Bᵀ/n + c·I: positive definite with λ_min ≥ c. */
+function definite(n: number, c: number, rng: Rng): Float64Array[] {
+  const B = Array.from({ length: n }, () => rng.normals(n));
+  return Array.from({ length: n }, (_, i) =>
+    Float64Array.from(
+      { length: n },
+      (_, j) => B[i].reduce((s, v, m) => s + v * B[j][m], 0) / n + (i === j ? c : 0),
+    ),
+  );
+}
+
+test("a factor written into a used buffer equals a new one bit for bit (TypeScript and SIMD orders)", () => {
+  const rng = Rng.fromSeed(71);
+  for (const n of [SIMD_CHOLESKY_FROM - 7, SIMD_CHOLESKY_FROM + 68]) {
+    const out = new Float64Array(n * n).fill(Number.NaN);
+    for (let round = 0; round < 3; round++) {
+      const A = definite(n, 0.3, rng);
+      const fresh = cholesky(A);
+      const reused = choleskyUnchecked(A, 0, out);
+      assert.ok(fresh && reused, `n = ${n}, round ${round}`);
+      assert.equal(reused.L, out, "the factor is the given buffer");
+      assert.deepEqual(reused.L, fresh.L, `n = ${n}, round ${round}: zeros above the diagonal too`);
+      // The next round overwrites this factor: a failed one must not count as a factor.
+      assert.equal(choleskyUnchecked(A, -10, out), undefined);
+      out.fill(round + 2);
+    }
+  }
+});
+
+test("positiveDefinite says what the factorisation says, about the smallest eigenvalue's sign", () => {
+  const rng = Rng.fromSeed(72);
+  for (const n of [5, SIMD_CHOLESKY_FROM + 8, 150]) {
+    // λ_min(A) ≥ 0.3 and ≤ 0.3 + the smallest eigenvalue of BBᵀ/n, which is tiny: shifts of ±0.29 and −1
+    // leave A definite, definite and indefinite.
+    const A = definite(n, 0.3, rng);
+    for (const [shift, expected] of [
+      [0, true],
+      [-0.29, true],
+      [-1, false],
+    ] as const) {
+      assert.equal(positiveDefinite(A, shift), expected, `n = ${n}, shift ${shift}`);
+      assert.equal(cholesky(A, shift) !== undefined, expected, `n = ${n}, shift ${shift}: the factor`);
+    }
+  }
+  // Unchecked, a matrix that is not finite is simply not definite; checked, it is refused by name.
+  const notFinite = [
+    [1, 0],
+    [0, Number.NaN],
+  ];
+  assert.equal(positiveDefiniteUnchecked(notFinite), false);
+  assert.throws(
+    () => positiveDefinite(notFinite),
+    (e: unknown) => e instanceof InputError && /rows\[1\]\[1\]/.test(e.message),
+  );
+  assert.throws(
+    () => positiveDefinite([[1, 2]]),
+    (e: unknown) => e instanceof InputError && /rows/.test(e.message),
+  );
+  assert.throws(
+    () => positiveDefinite([[1]], Number.NaN),
+    (e: unknown) => e instanceof InputError && /shift/.test(e.message),
+  );
+});

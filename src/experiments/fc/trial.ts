@@ -21,7 +21,7 @@
  * (H + ‖H‖·P_S) before the test.
  */
 
-import { cholesky } from "../../math/cholesky.js";
+import { choleskyUnchecked, positiveDefinite } from "../../math/cholesky.js";
 import type { Rng } from "../../math/rng.js";
 import { checkRng, Rng as RngClass } from "../../math/rng.js";
 import { fcPairKernelFor } from "../../models/fc/kernels.js";
@@ -130,8 +130,23 @@ function unitGradMax(g: Float64Array, n: number, d: number): number {
   return max;
 }
 
-/** The landscape as the optimisers see it: loss and gradient on x = [W; a?], the exact Hessian. */
-export function fcTrialModel(setup: FcTrialSetup) {
+export type FcTrialModel = ReturnType<typeof makeFcTrialModel>;
+
+const models = new WeakMap<FcTrialSetup, FcTrialModel>();
+
+/**
+ * The landscape as the optimisers see it: loss and gradient on x = [W; a?], the exact Hessian. One
+ * model per setup, so that its buffers serve every trial of a cell.
+ */
+export function fcTrialModel(setup: FcTrialSetup): FcTrialModel {
+  const cached = models.get(setup);
+  if (cached) return cached;
+  const model = makeFcTrialModel(setup);
+  models.set(setup, model);
+  return model;
+}
+
+function makeFcTrialModel(setup: FcTrialSetup) {
   const { pop, fixedA, spec } = setup;
   const nd = spec.n * spec.d;
   const point = (x: Float64Array) => ({ W: x.subarray(0, nd), a: fixedA ?? x.subarray(nd) });
@@ -162,15 +177,33 @@ export function fcTrialModel(setup: FcTrialSetup) {
     },
   };
   /** The Hessian with the rescaling symmetries of trained top weights lifted (see the file's comment). */
-  const hessian = (x: Float64Array): Float64Array[] => {
-    const H = pop.hessian(point(x), !fixedA);
+  const hessian = (x: Float64Array, out?: Float64Array): Float64Array[] => {
+    const H = pop.hessian(point(x), !fixedA, out);
     if (!fixedA) liftRescalings(H, x, spec.n, spec.d);
     return H;
+  };
+  // The trial's own Hessians are factored or judged at once, so they share two buffers: a fresh one
+  // of 1.28 MB (400 parameters) costs 3–7 ms of page faults on the 2-core machine, more than the
+  // Hessian itself (1.1 ms) or its factor (1.7 ms).
+  let hessianBuffer: Float64Array | undefined;
+  let factorBuffer: Float64Array | undefined;
+  const size2 = setup.size * setup.size;
+  const scratchHessian = (x: Float64Array) => {
+    hessianBuffer ??= new Float64Array(size2);
+    return hessian(x, hessianBuffer);
   };
   return {
     point,
     trainable,
+    /** A new Hessian, the caller's to keep. */
     hessian,
+    /** The factor of the Hessian at x (Newton's finish), in the model's buffers. */
+    hessianFactor: (x: Float64Array) => {
+      factorBuffer ??= new Float64Array(size2);
+      return choleskyUnchecked(scratchHessian(x), 0, factorBuffer);
+    },
+    /** `hessianVerdict` at x. */
+    verdict: (x: Float64Array) => hessianVerdict(scratchHessian(x)),
     gradient: (x: Float64Array, out: Float64Array) => lossAndGradient(x, out),
     gradientNorm: (g: Float64Array) => unitGradMax(g, spec.n, spec.d),
   };
@@ -204,8 +237,8 @@ export function hessianVerdict(H: readonly Float64Array[]): "minimum" | "saddle"
   let scale = 1;
   for (let i = 0; i < H.length; i++) scale = Math.max(scale, Math.abs(H[i][i]));
   const tau = HESSIAN_TOL * scale;
-  if (cholesky(H, -tau)) return "minimum";
-  if (!cholesky(H, tau)) return "saddle";
+  if (positiveDefinite(H, -tau)) return "minimum";
+  if (!positiveDefinite(H, tau)) return "saddle";
   return "degenerate";
 }
 
@@ -221,7 +254,7 @@ function rounded(x: Float64Array): number[] {
  */
 function outcomeAt(
   spec: FcTrialSpec,
-  model: ReturnType<typeof fcTrialModel>,
+  model: FcTrialModel,
   settled: boolean,
   state: FcState,
   x: Float64Array,
@@ -229,14 +262,14 @@ function outcomeAt(
   if (settled) return "global";
   if (!(state.gradMax < spec.gradTol)) return "unconverged";
   if (state.loss < spec.globalLoss) return "global";
-  const verdict = hessianVerdict(model.hessian(x));
+  const verdict = model.verdict(x);
   return verdict === "minimum" ? "spurious" : verdict === "saddle" ? "saddle" : "unconverged";
 }
 
 /** The trial by gradient flow (experiments/fc/flow.ts), outcomes decided as for GD. */
 function runFcFlowTrial(
   spec: FcTrialSpec,
-  model: ReturnType<typeof fcTrialModel>,
+  model: FcTrialModel,
   start: Float64Array,
   switchTol: number,
 ): FcTrialResult {

@@ -26,6 +26,7 @@
  */
 
 import { methodsArgument } from "../../core/arguments.js";
+import { InputError } from "../../core/errors.js";
 import { integerInRange } from "../../core/validate.js";
 import { centralHessian } from "../../math/finite-difference.js";
 import { checkFcNetwork, type FcNetwork, rowNorms } from "./network.js";
@@ -472,14 +473,18 @@ export class FcPopulation {
   /**
    * The exact Hessian (rows) over the flat parameters (W row-major, then a when `trainA`), from the
    * kernel's second-order pair quantities. Kernels without them get central differences of the
-   * analytic gradient (error O(h²) away from θ = 0, π; O(h) at those C² points).
+   * analytic gradient (error O(h²) away from θ = 0, π; O(h) at those C² points). `out` (n² numbers,
+   * overwritten) holds the exact Hessian's rows instead of a new buffer, for a caller that uses each
+   * Hessian at once (the finite-difference one is always new).
    */
-  hessian(x: FcPoint, trainA: boolean): Float64Array[] {
+  hessian(x: FcPoint, trainA: boolean, out?: Float64Array): Float64Array[] {
     this.checkShape(x);
     const { K, d, kernel } = this;
     const T = this.teacher;
     const Ks = T.K;
     const n = K * d + (trainA ? K : 0);
+    if (out !== undefined && !(out instanceof Float64Array && out.length === n * n))
+      throw new InputError("out", `must be a Float64Array of ${n * n} numbers`, out);
     if (!kernel.second) {
       const flat = new Float64Array(n);
       flat.set(x.W);
@@ -491,7 +496,7 @@ export class FcPopulation {
       return centralHessian((y) => this.gradient(at(y), trainA), flat, 1e-5);
     }
     // One buffer for all rows (one allocation instead of n).
-    const flat = new Float64Array(n * n);
+    const flat = out ? out.fill(0) : new Float64Array(n * n);
     const H = Array.from({ length: n }, (_, i) => flat.subarray(i * n, (i + 1) * n));
     const second: PairSecond = emptyPairSecond();
     const angle: PairAngle = { theta: 0, cos: 1, sin: 0 };

@@ -179,3 +179,24 @@ test("a kernel without second-order quantities gets the Hessian by central diffe
   for (let p = 0; p < exact.length; p++)
     for (let q = 0; q < exact.length; q++) assert.ok(Math.abs(exact[p][q] - fd[p][q]) < 1e-7);
 });
+
+test("the Hessian written into a used buffer equals a new one bit for bit; a buffer of the wrong size is refused", () => {
+  const teacher = orthonormalTeacher(4, 5);
+  const pop = new FcPopulation(reluPairKernel, teacher, 3);
+  const rng = Rng.fromSeed(31);
+  for (const trainA of [false, true]) {
+    const P = 15 + (trainA ? 3 : 0);
+    const out = new Float64Array(P * P).fill(Number.NaN);
+    for (let round = 0; round < 2; round++) {
+      const x = { W: rng.normals(15), a: rng.normals(3) };
+      const rows = pop.hessian(x, trainA, out);
+      assert.equal(rows[0].buffer, out.buffer, "the rows are views of the given buffer");
+      assert.deepEqual(rows, pop.hessian(x, trainA), `trainA ${trainA}, round ${round}`);
+    }
+  }
+  const x = { W: rng.normals(15), a: rng.normals(3) };
+  assert.throws(
+    () => pop.hessian(x, false, new Float64Array(10)),
+    /out: must be a Float64Array of 225 numbers/,
+  );
+});
