@@ -15,7 +15,7 @@ export { type Angle, angleBetween, clampedAcos, clampUnit, cosineBetween } from 
 export { gaussHermite, gaussLegendre, type QuadratureRule } from "./math/gauss-hermite.js";
 export { type LeastSquaresSolution, leastSquares, projectOntoNullSpace } from "./math/least-squares.js";
 export { Rng, type Seed } from "./math/rng.js";
-export { cholesky, choleskySolve } from "./math/cholesky.js";
+export { cholesky, choleskySolve, positiveDefinite } from "./math/cholesky.js";
 export { hessianSpectrum, type SpectrumSummary, summariseSpectrum } from "./math/spectrum.js";
 export { atLeastOneOf, type ProportionEstimate, wilsonInterval, Z95 } from "./math/stats.js";
 export { dot, norm, orthogonalUnit, unitVector } from "./math/vector.js";

@@ -367,6 +367,11 @@ export const TABLE: readonly Entry[] = [
     call: fn(lib.cholesky),
   },
   {
+    export: "positiveDefinite",
+    args: [rows("rows", square, { fixedColumns: false }), number("shift", 0)],
+    call: fn(lib.positiveDefinite),
+  },
+  {
     export: "choleskySolve",
     args: [
       custom("factor", lib.cholesky(square), [
