@@ -15,6 +15,7 @@ import { loadavg } from "node:os";
 import { validateFcTrialSpec } from "../src/experiments/fc/spec.js";
 import { drawFcStart, runFcTrial } from "../src/experiments/fc/trial.js";
 import { Rng } from "../src/math/rng.js";
+import { reluGramLayout } from "../src/models/fc/relu-gram.js";
 import { gramKernel } from "../src/models/fc/relu-gram-wasm.js";
 
 const ROUNDS = 2;
@@ -116,21 +117,12 @@ console.log(
 
 /**
  * Microseconds for the fixed WebAssembly parts of one step at k = n = d (orthonormal teacher), on the
- * kernel alone with the layout relu-gram.ts uses: the pair angles (student pairs once, all teacher
+ * kernel alone with relu-gram.ts's layout: the pair angles (student pairs once, all teacher
  * pairs: fdlibm's acos and a square root each) and the two products G = W·Wᵀ and M·[W; W*].
  */
 function stepFloor(k: number): { angles: number; products: number; pairs: number } {
-  const Kp = Math.ceil(k / 4) * 4;
-  const n = 2 * Kp;
-  const dw = Kp;
-  const offV = 0;
-  const offG = offV + n * dw;
-  const offTheta = offG + Kp * n;
-  const offSin = offTheta + Kp * n;
-  const offM = offSin + Kp * n;
-  const offOut = offM + Kp * n;
-  const offInv = offOut + Kp * dw;
-  const kernel = gramKernel(offInv + n);
+  const { Kp, n, dw, offV, offG, offTheta, offSin, offM, offOut, offInv, doubles } = reluGramLayout(k, k, k);
+  const kernel = gramKernel(doubles);
   if (!kernel) throw new Error("no WebAssembly SIMD");
   const f = kernel.f64;
   const rng = Rng.fromSeed(5, k);

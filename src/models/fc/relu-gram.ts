@@ -39,7 +39,7 @@ function clampCos(c: number): number {
  * a*_k/2π and a*_k‖w*_k‖ (Ksp each); per student row the two teacher sums and max |cos θ| (3·Kp). Padding
  * stays zero.
  */
-function layout(K: number, Ks: number, d: number) {
+export function reluGramLayout(K: number, Ks: number, d: number) {
   const Kp = roundUp(K, 4);
   const n = Kp + roundUp(Ks, 4);
   const dw = roundUp(d, 4);
@@ -82,8 +82,8 @@ export class ReluGramPopulation {
   private readonly teacherSelfTerm: number;
   /** The teacher's rows are e_1 … e_K* (the orthonormal teacher): its products with W are copies. */
   private readonly unitTeacher: boolean;
-  /** Where everything lives in the kernel's memory (see `layout`). */
-  private readonly L: ReturnType<typeof layout>;
+  /** Where everything lives in the kernel's memory (see `reluGramLayout`). */
+  private readonly L: ReturnType<typeof reluGramLayout>;
   private readonly teacherInvNorms: Float64Array;
   /** a*_k‖w*_k‖. */
   private readonly teacherANorms: Float64Array;
@@ -99,7 +99,12 @@ export class ReluGramPopulation {
   private readonly alignedRows: Int32Array;
   private readonly scratchAngle = { theta: 0, cos: 1, sin: 0 };
 
-  private constructor(teacher: FcNetwork, K: number, kernel: GramKernel, L: ReturnType<typeof layout>) {
+  private constructor(
+    teacher: FcNetwork,
+    K: number,
+    kernel: GramKernel,
+    L: ReturnType<typeof reluGramLayout>,
+  ) {
     const d = teacher.d;
     const Ks = teacher.K;
     this.teacher = teacher;
@@ -131,7 +136,7 @@ export class ReluGramPopulation {
 
   /** The fast path for this teacher and width, or undefined where WebAssembly SIMD is unavailable. */
   static create(teacher: FcNetwork, K: number): ReluGramPopulation | undefined {
-    const L = layout(K, teacher.K, teacher.d);
+    const L = reluGramLayout(K, teacher.K, teacher.d);
     const kernel = gramKernel(L.doubles);
     return kernel ? new ReluGramPopulation(teacher, K, kernel, L) : undefined;
   }
