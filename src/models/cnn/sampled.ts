@@ -1,6 +1,7 @@
 /**
- * The CNN on drawn inputs: the finite-n loss and gradient for finite-sample GD and SGD. An input Z ∈ R^{p×k} is stored patch by patch:
- * patch j of sample i is patches[(i·k + j)·p … +p]. Labels come from the teacher, y = f(Z, w*, a*).
+ * The CNN on drawn inputs: the finite-n loss and gradient for finite-sample GD and SGD. An input
+ * Z ∈ R^{p×k} is stored patch by patch: patch j of sample i is patches[(i·k + j)·p … +p]. Labels come
+ * from the teacher, y = f(Z, w*, a*).
  *
  * Per sample, with r = f(Z, w, a) − y and w = v/‖v‖ (weight-normalised):
  *   ∂(½r²)/∂a_j = r·σ(wᵀZ_j),   ∂(½r²)/∂v = (r/‖v‖)(I − wwᵀ) Σ_j a_j 1[wᵀZ_j > 0] Z_j;

@@ -15,7 +15,7 @@ import { type Job, runJobs } from "../jobs/run.js";
 import type { ReportSettings } from "../settings.js";
 import type { TianCritical } from "./compute/critical.js";
 import type { TianDynamics } from "./compute/dynamics.js";
-import { assembleFig3, fig3Chunks, fig3ReportSpec, type TianFig3 } from "./compute/fig3.js";
+import { assembleFig3, DRAWS_PER_CHUNK, fig3Chunks, fig3ReportSpec, type TianFig3 } from "./compute/fig3.js";
 import { k1Of, k1Specs, type TianK1, type TianK1Rate } from "./compute/k1.js";
 import { noisyConfigs, type TianNoisy } from "./compute/noisy.js";
 import type { TianSaddleRow } from "./compute/saddles.js";
@@ -41,11 +41,11 @@ export async function computeTian(settings: ReportSettings): Promise<TianResults
   const fig3Spec = fig3ReportSpec(size);
   const chunks = fig3Chunks(fig3Spec, seed);
   const jobs: Job[] = [
-    // costs in units of about 0.25 s (measured one by one); a chunk of 4·10⁷ drawn numbers takes about 2.5 s
+    // costs in units of about 0.25 s (measured one by one); a full chunk of drawn numbers takes about 2.5 s
     ...chunks.map((chunk) => ({
       job: "tian-fig3-pairs",
       args: chunk,
-      cost: (10 * chunk.cell.N * chunk.cell.d * (chunk.to - chunk.from)) / 4e7,
+      cost: (10 * chunk.cell.N * chunk.cell.d * (chunk.to - chunk.from)) / DRAWS_PER_CHUNK,
     })),
     { job: "tian-dynamics", args: { size, seed }, cost: 6 },
     ...configs.map((config) => ({ job: "tian-noisy", args: { config, seed }, cost: 4 * config.K })),

@@ -51,7 +51,7 @@ export interface Fig3Chunk {
 }
 
 /** Inputs drawn per chunk at most (about 2 s of work): the largest cells split into several jobs. */
-const DRAWS_PER_CHUNK = 4e7;
+export const DRAWS_PER_CHUNK = 4e7;
 
 /** Every cell's pairs, cut into chunks of at most DRAWS_PER_CHUNK drawn numbers, cells in plan order. */
 export function fig3Chunks(
